@@ -1,0 +1,76 @@
+// The KPI catalogue: names are a public contract (DESIGN.md), so reports,
+// JSON output and sweeps all read them from here.
+
+export type KpiGroup = 'customers' | 'cost' | 'workers';
+export type KpiUnit = 'count' | 'share' | 'minutes' | 'score' | 'money' | 'hours' | 'money_per_hour';
+
+export interface KpiInfo {
+  name: string;
+  label: string;
+  group: KpiGroup;
+  unit: KpiUnit;
+  /** Which direction is better, for marking the best strategy; null when neither is. */
+  better: 'lower' | 'higher' | null;
+  /** True for KPIs about the human queue: meaningless when nothing is offered to humans. */
+  queue: boolean;
+  description: string;
+}
+
+export const KPIS = [
+  { name: 'contacts', label: 'Contacts', group: 'customers', unit: 'count', better: null, queue: false,
+    description: 'Contacts that arrived after the warm-up (first contacts, retries and repeats).' },
+  { name: 'episodes', label: 'Episodes', group: 'customers', unit: 'count', better: null, queue: false,
+    description: 'Customer problems that started after the warm-up.' },
+  { name: 'resolved_rate', label: 'Resolved', group: 'customers', unit: 'share', better: 'higher', queue: false,
+    description: 'Share of ended episodes that ended resolved (false AI resolutions that never came back count as resolved only if the customer did not return).' },
+  { name: 'ai_containment', label: 'AI containment', group: 'customers', unit: 'share', better: null, queue: false,
+    description: 'Share of contacts closed by the AI without a human (including false resolutions).' },
+  { name: 'escalation_rate', label: 'Escalated to human', group: 'customers', unit: 'share', better: null, queue: false,
+    description: 'Share of AI-handled contacts handed off to the human queue.' },
+  { name: 'offered_to_humans', label: 'Offered to humans', group: 'customers', unit: 'count', better: null, queue: false,
+    description: 'Contacts that entered the human queue.' },
+  { name: 'abandon_rate', label: 'Abandoned', group: 'customers', unit: 'share', better: 'lower', queue: true,
+    description: 'Abandoned / offered to humans.' },
+  { name: 'p_wait', label: 'Had to wait', group: 'customers', unit: 'share', better: 'lower', queue: true,
+    description: 'Share of contacts offered to humans that waited at all.' },
+  { name: 'wait_mean', label: 'Mean wait', group: 'customers', unit: 'minutes', better: 'lower', queue: true,
+    description: 'Mean minutes in queue over all contacts offered to humans, abandoned ones included.' },
+  { name: 'asa', label: 'ASA', group: 'customers', unit: 'minutes', better: 'lower', queue: true,
+    description: 'Average speed of answer: mean wait of answered contacts, minutes.' },
+  { name: 'wait_p90', label: 'Wait p90', group: 'customers', unit: 'minutes', better: 'lower', queue: true,
+    description: '90th percentile of the wait of contacts offered to humans (abandoned: time to abandon), minutes.' },
+  { name: 'service_level', label: 'Service level', group: 'customers', unit: 'share', better: 'higher', queue: true,
+    description: 'Answered within the answer_within threshold / offered to humans.' },
+  { name: 'csat', label: 'CSAT (1-5)', group: 'customers', unit: 'score', better: 'higher', queue: false,
+    description: 'Mean satisfaction of ended episodes, 1 to 5.' },
+  { name: 'churn_rate', label: 'Churn', group: 'customers', unit: 'share', better: 'lower', queue: false,
+    description: 'Share of ended episodes after which the customer left.' },
+  { name: 'cost_operating', label: 'Operating cost', group: 'cost', unit: 'money', better: 'lower', queue: false,
+    description: 'Employees, gig workers and AI over the measured window (horizon minus warm-up).' },
+  { name: 'cost_churn', label: 'Churn loss', group: 'cost', unit: 'money', better: 'lower', queue: false,
+    description: 'Churned customers times lifetime value, over the measured window.' },
+  { name: 'cost_total', label: 'Total economic cost', group: 'cost', unit: 'money', better: 'lower', queue: false,
+    description: 'Operating cost plus churn loss.' },
+  { name: 'cost_per_contact', label: 'Cost per contact', group: 'cost', unit: 'money', better: 'lower', queue: false,
+    description: 'Operating cost / contacts.' },
+  { name: 'cost_per_resolution', label: 'Cost per resolved episode', group: 'cost', unit: 'money', better: 'lower', queue: false,
+    description: 'Operating cost / resolved episodes.' },
+  { name: 'utilization', label: 'Employee utilisation', group: 'workers', unit: 'share', better: null, queue: false,
+    description: "Employees' busy time / staffed (on-shift, net of shrinkage) time." },
+  { name: 'gig_hours', label: 'Gig paid hours', group: 'workers', unit: 'hours', better: null, queue: false,
+    description: 'Hours paid to gig workers over the measured window.' },
+  { name: 'gig_earnings_per_hour', label: 'Gig earnings / paid hour', group: 'workers', unit: 'money_per_hour', better: 'higher', queue: false,
+    description: 'Gig earnings / gig paid hours.' },
+] as const satisfies readonly KpiInfo[];
+
+export type KpiName = (typeof KPIS)[number]['name'];
+export const KPI_NAMES: readonly KpiName[] = KPIS.map((k) => k.name);
+
+/** One replication's value of every KPI. */
+export type KpiValues = Record<KpiName, number>;
+
+/** A KPI across replications: the mean and its 95% Student-t interval (null bounds with one replication). */
+export interface Estimate {
+  mean: number;
+  ci95: [number | null, number | null];
+}
