@@ -1,0 +1,3 @@
+export * from './kpis.js';
+export * from './histogram.js';
+export * from './replications.js';
