@@ -97,6 +97,7 @@ export class QuantileSketch {
     // 1-based rank of the wanted order statistic; the epsilon absorbs q·n
     // landing a hair above an integer (0.3 · 10 = 3.0000000000000004).
     const rank = Math.max(1, Math.ceil(q * this.n - 1e-9));
+    if (rank === 1) return this.lo;
     if (rank >= this.n) return this.hi;
     let seen = this.zeros;
     if (seen >= rank) return 0;

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { KPI_NAMES, type KpiValues } from '../../src/metrics/kpis.js';
+import { estimate, estimateKpis, tCdf, tQuantile } from '../../src/metrics/replications.js';
+
+describe('tQuantile', () => {
+  // Reference values: R qt() / scipy.stats.t.ppf.
+  it.each([
+    [0.975, 1, 12.706204736174694],
+    [0.975, 2, 4.302652729749462],
+    [0.975, 3, 3.1824463052837078],
+    [0.975, 4, 2.7764451051977934],
+    [0.975, 9, 2.262157162798205],
+    [0.975, 29, 2.045229642132703],
+    [0.975, 150, 1.9759053308966201],
+    [0.975, 999, 1.9623414611334493],
+    [0.975, 1001, 1.9623367052808798],
+    [0.975, 1e6, 1.959966356814107],
+    [0.995, 10, 3.16927267261695],
+    [0.9, 5, 1.4758840488244815],
+    [0.6, 7, 0.2631668613520229],
+    [0.999, 3, 10.214531852407383],
+    [0.9999, 2.5, 34.867969321116306],
+  ])('t(%f, df=%f) matches the table value to 1e-6', (p, df, expected) => {
+    expect(Math.abs(tQuantile(p, df) - expected)).toBeLessThan(1e-6);
+  });
+
+  it('matches the four-decimal textbook table', () => {
+    expect(tQuantile(0.975, 1).toFixed(4)).toBe('12.7062');
+    expect(tQuantile(0.975, 4).toFixed(4)).toBe('2.7764');
+    expect(tQuantile(0.975, 9).toFixed(4)).toBe('2.2622');
+    expect(tQuantile(0.975, 29).toFixed(4)).toBe('2.0452');
+    expect(tQuantile(0.975, 1e6).toFixed(4)).toBe('1.9600');
+  });
+
+  it('is antisymmetric around p = 0.5, where it is 0', () => {
+    expect(tQuantile(0.5, 7)).toBe(0);
+    for (const df of [1, 2, 3, 9, 40, 5000]) {
+      expect(tQuantile(0.025, df)).toBeCloseTo(-tQuantile(0.975, df), 12);
+    }
+  });
+
+  it('inverts the t CDF across p and df', () => {
+    for (const df of [0.7, 1, 2, 3, 5, 12, 60, 400, 1000]) {
+      for (const p of [0.001, 0.05, 0.3, 0.51, 0.8, 0.975, 0.9995]) {
+        expect(Math.abs(tCdf(tQuantile(p, df), df) - p), `df=${df} p=${p}`).toBeLessThan(1e-10);
+      }
+    }
+  });
+
+  it('the t CDF agrees with the closed form for df = 3', () => {
+    const closed = (t: number) => 0.5 + (t / (Math.sqrt(3) * (1 + (t * t) / 3)) + Math.atan(t / Math.sqrt(3))) / Math.PI;
+    for (const t of [-4, -1, 0, 0.5, 2, 10]) expect(tCdf(t, 3)).toBeCloseTo(closed(t), 12);
+  });
+
+  it('rejects p outside (0, 1) and non-positive df', () => {
+    expect(() => tQuantile(0, 5)).toThrow(RangeError);
+    expect(() => tQuantile(1, 5)).toThrow(RangeError);
+    expect(() => tQuantile(Number.NaN, 5)).toThrow(RangeError);
+    expect(() => tQuantile(0.975, 0)).toThrow(RangeError);
+  });
+});
+
+describe('estimate', () => {
+  it('one replication gives the value and null bounds', () => {
+    expect(estimate([3.5])).toEqual({ mean: 3.5, ci95: [null, null] });
+  });
+
+  it('equal values give a zero-width interval at exactly that value', () => {
+    expect(estimate([0.1, 0.1, 0.1])).toEqual({ mean: 0.1, ci95: [0.1, 0.1] });
+    expect(estimate([0, 0])).toEqual({ mean: 0, ci95: [0, 0] });
+  });
+
+  it('matches a small sample computed by hand', () => {
+    // [1, 2, 3, 4]: mean 2.5, s² = 5/3, s/√4 = 0.645497, t(0.975, 3) = 3.182446,
+    // half-width 2.054260.
+    const e = estimate([1, 2, 3, 4]);
+    expect(e.mean).toBe(2.5);
+    expect(e.ci95[0]).toBeCloseTo(0.44574, 5);
+    expect(e.ci95[1]).toBeCloseTo(4.55426, 5);
+  });
+
+  it('matches a two-value sample computed by hand', () => {
+    // [10, 12]: mean 11, s = √2, s/√2 = 1, t(0.975, 1) = 12.706205.
+    const e = estimate([10, 12]);
+    expect(e.mean).toBe(11);
+    expect(e.ci95[0]).toBeCloseTo(11 - 12.706205, 5);
+    expect(e.ci95[1]).toBeCloseTo(11 + 12.706205, 5);
+  });
+
+  it('throws on non-finite or missing values', () => {
+    expect(() => estimate([1, Number.NaN])).toThrow(RangeError);
+    expect(() => estimate([1, Infinity, 2])).toThrow(RangeError);
+    expect(() => estimate([-Infinity])).toThrow(RangeError);
+    expect(() => estimate([])).toThrow(RangeError);
+  });
+
+  it('estimateKpis estimates every KPI and names the KPI that failed', () => {
+    const rep = (x: number) => Object.fromEntries(KPI_NAMES.map((k) => [k, x])) as KpiValues;
+    const all = estimateKpis([rep(1), rep(3)]);
+    expect(Object.keys(all)).toEqual([...KPI_NAMES]);
+    expect(all.csat.mean).toBe(2);
+    expect(() => estimateKpis([rep(1), { ...rep(2), csat: Number.NaN }])).toThrow(/csat/);
+  });
+});
