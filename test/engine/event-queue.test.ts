@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EventQueue } from '../../src/engine/event-queue.js';
+
+/** Pops everything, returning [time, kind, data] triples. */
+function drain(q: EventQueue): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  while (q.pop()) out.push([q.time, q.kind, q.data]);
+  return out;
+}
+
+describe('EventQueue', () => {
+  it('an empty queue pops nothing and peeks Infinity', () => {
+    const q = new EventQueue();
+    expect(q.size).toBe(0);
+    expect(q.pop()).toBe(false);
+    expect(q.peekTime()).toBe(Infinity);
+  });
+
+  it('events pop in order of time, exposing time, kind and data', () => {
+    const q = new EventQueue();
+    q.schedule(5, 1, 50);
+    q.schedule(1, 2, -10);
+    q.schedule(3, 3, 30);
+    q.schedule(2.5, 255, 2147483647);
+    expect(q.peekTime()).toBe(1);
+    expect(drain(q)).toEqual([
+      [1, 2, -10],
+      [2.5, 255, 2147483647],
+      [3, 3, 30],
+      [5, 1, 50],
+    ]);
+    expect(q.time).toBe(5);
+  });
+
+  it('events at the same time pop in insertion order', () => {
+    const q = new EventQueue(2);
+    for (let i = 0; i < 100; i++) q.schedule(i % 2 === 0 ? 7 : 3, 0, i);
+    const order = drain(q).map(([, , data]) => data);
+    const odd = Array.from({ length: 50 }, (_, i) => 2 * i + 1);
+    const even = Array.from({ length: 50 }, (_, i) => 2 * i);
+    expect(order).toEqual([...odd, ...even]);
+  });
+
+  it('the clock is the time of the last popped event', () => {
+    const q = new EventQueue();
+    q.schedule(4, 0, 0);
+    expect(q.time).toBe(0);
+    q.pop();
+    expect(q.time).toBe(4);
+    q.schedule(q.time, 1, 1); // now is allowed
+    q.pop();
+    expect(q.time).toBe(4);
+  });
+
+  it('a cancelled event never pops, and cancel succeeds only once', () => {
+    const q = new EventQueue();
+    q.schedule(1, 0, 1);
+    const h = q.schedule(2, 0, 2);
+    q.schedule(3, 0, 3);
+    expect(q.size).toBe(3);
+    expect(q.cancel(h)).toBe(true);
+    expect(q.size).toBe(2);
+    expect(q.cancel(h)).toBe(false);
+    expect(q.size).toBe(2);
+    expect(drain(q).map(([, , d]) => d)).toEqual([1, 3]);
+  });
+
+  it('cancelling an event that already fired returns false', () => {
+    const q = new EventQueue();
+    const h = q.schedule(1, 0, 1);
+    q.schedule(2, 0, 2);
+    expect(q.pop()).toBe(true);
+    expect(q.cancel(h)).toBe(false);
+    expect(q.size).toBe(1);
+  });
+
+  it('a stale handle cannot cancel a new event that reused its slot', () => {
+    const q = new EventQueue(1); // one slot: every event reuses it
+    const old = q.schedule(1, 0, 1);
+    expect(q.pop()).toBe(true);
+    const fresh = q.schedule(2, 0, 2);
+    expect(fresh).not.toBe(old);
+    expect(q.cancel(old)).toBe(false);
+    expect(q.size).toBe(1);
+    expect(q.pop()).toBe(true);
+    expect(q.data).toBe(2);
+
+    // Same after a cancellation: the cancelled entry's slot is recycled once discarded.
+    const c = q.schedule(3, 0, 3);
+    expect(q.cancel(c)).toBe(true);
+    expect(q.pop()).toBe(false);
+    const next = q.schedule(4, 0, 4);
+    expect(q.cancel(c)).toBe(false);
+    expect(q.cancel(next)).toBe(true);
+  });
+
+  it('cancel ignores values that are not handles', () => {
+    const q = new EventQueue(4);
+    q.schedule(1, 0, 1);
+    for (const h of [-1, 0.5, NaN, Infinity, 2 ** 53, 3, 2 ** 40 + 2]) expect(q.cancel(h)).toBe(false);
+    expect(q.size).toBe(1);
+  });
+
+  it('peekTime skips cancelled events', () => {
+    const q = new EventQueue();
+    const a = q.schedule(1, 0, 1);
+    q.schedule(2, 0, 2);
+    q.cancel(a);
+    expect(q.peekTime()).toBe(2);
+    q.pop();
+    expect(q.peekTime()).toBe(Infinity);
+  });
+
+  it('grows beyond its initial capacity and keeps order', () => {
+    const q = new EventQueue(1);
+    const times: number[] = [];
+    let x = 12345;
+    for (let i = 0; i < 10_000; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const t = x % 1000;
+      times.push(t);
+      q.schedule(t, i % 256, i);
+    }
+    expect(q.size).toBe(10_000);
+    expect(q.capacity).toBeGreaterThanOrEqual(10_000);
+    const popped = drain(q);
+    expect(popped.map(([t]) => t)).toEqual([...times].sort((a, b) => a - b));
+    // Within one time, insertion order (data is the insertion index).
+    for (let i = 1; i < popped.length; i++) {
+      if (popped[i][0] === popped[i - 1][0]) expect(popped[i][2]).toBeGreaterThan(popped[i - 1][2]);
+    }
+  });
+
+  it('cancelled events that never reach the top do not make the queue grow', () => {
+    const q = new EventQueue(16);
+    for (let i = 0; i < 8; i++) q.schedule(1 + i, 0, i);
+    // A timer far in the future scheduled and cancelled over and over, as a
+    // patience timer cancelled when service starts.
+    for (let i = 0; i < 100_000; i++) q.cancel(q.schedule(1e9 + i, 1, i));
+    expect(q.size).toBe(8);
+    expect(q.capacity).toBe(16);
+    expect(drain(q).map(([, , d]) => d)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('rejects events before the clock and malformed kind or data', () => {
+    const q = new EventQueue();
+    q.schedule(10, 0, 0);
+    q.pop();
+    expect(() => q.schedule(9.999, 0, 0)).toThrow(RangeError);
+    expect(() => q.schedule(NaN, 0, 0)).toThrow(RangeError);
+    expect(() => q.schedule(11, 256, 0)).toThrow(RangeError);
+    expect(() => q.schedule(11, -1, 0)).toThrow(RangeError);
+    expect(() => q.schedule(11, 1.5, 0)).toThrow(RangeError);
+    expect(() => q.schedule(11, 0, 2 ** 31)).toThrow(RangeError);
+    expect(() => q.schedule(11, 0, 0.5)).toThrow(RangeError);
+    expect(q.size).toBe(0);
+  });
+
+  it('clear empties the queue, resets the clock and invalidates earlier handles', () => {
+    const q = new EventQueue(2);
+    const h = q.schedule(5, 0, 1);
+    q.schedule(6, 0, 2);
+    q.pop();
+    q.clear();
+    expect(q.size).toBe(0);
+    expect(q.time).toBe(0);
+    expect(q.pop()).toBe(false);
+    q.schedule(1, 0, 3);
+    q.schedule(2, 0, 4);
+    expect(q.cancel(h)).toBe(false);
+    expect(drain(q).map(([, , d]) => d)).toEqual([3, 4]);
+  });
+
+  it('agrees with a sorted-array reference on random schedule/cancel/pop sequences', () => {
+    type Op =
+      | { op: 'schedule'; dt: number; kind: number; data: number }
+      | { op: 'cancel'; which: number }
+      | { op: 'pop' }
+      | { op: 'peek' }
+      | { op: 'clear' };
+    const opArb: fc.Arbitrary<Op> = fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc.record({
+          op: fc.constant('schedule' as const),
+          // Small integers make many ties; doubles cover the general case.
+          dt: fc.oneof(fc.integer({ min: 0, max: 4 }), fc.double({ min: 0, max: 10, noNaN: true })),
+          kind: fc.integer({ min: 0, max: 255 }),
+          data: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+        }),
+      },
+      { weight: 3, arbitrary: fc.record({ op: fc.constant('cancel' as const), which: fc.nat() }) },
+      { weight: 4, arbitrary: fc.constant({ op: 'pop' as const }) },
+      { weight: 1, arbitrary: fc.constant({ op: 'peek' as const }) },
+      { weight: 1, arbitrary: fc.constant({ op: 'clear' as const }) },
+    );
+
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(opArb, { maxLength: 300 }), (capacity, ops) => {
+        const q = new EventQueue(capacity);
+        // Reference: live events in an array, sorted by (time, seq) at each pop.
+        let ref: { time: number; seq: number; kind: number; data: number }[] = [];
+        let refTime = 0;
+        let seq = 0;
+        const handles: { real: number; seq: number }[] = [];
+
+        for (const o of ops) {
+          if (o.op === 'schedule') {
+            const time = refTime + o.dt;
+            const real = q.schedule(time, o.kind, o.data);
+            ref.push({ time, seq, kind: o.kind, data: o.data });
+            handles.push({ real, seq });
+            seq++;
+          } else if (o.op === 'cancel') {
+            if (handles.length === 0) continue;
+            const h = handles[o.which % handles.length];
+            const i = ref.findIndex((e) => e.seq === h.seq);
+            if (i >= 0) ref.splice(i, 1);
+            expect(q.cancel(h.real)).toBe(i >= 0);
+          } else if (o.op === 'pop') {
+            ref.sort((a, b) => a.time - b.time || a.seq - b.seq);
+            const e = ref.shift();
+            expect(q.pop()).toBe(e !== undefined);
+            if (e) {
+              refTime = e.time;
+              expect([q.time, q.kind, q.data]).toEqual([e.time, e.kind, e.data]);
+            }
+          } else if (o.op === 'peek') {
+            const min = ref.reduce((m, e) => Math.min(m, e.time), Infinity);
+            expect(q.peekTime()).toBe(min);
+          } else {
+            q.clear();
+            ref = [];
+            refTime = 0;
+          }
+          expect(q.size).toBe(ref.length);
+          expect(q.time).toBe(refTime);
+        }
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
