@@ -1,0 +1,127 @@
+// The command line: parse, call the library, print. Exit codes are a
+// contract: 0 success, 2 bad input or usage (one message naming the file,
+// line and key), 1 an internal error (a bug: reported with a hint to re-run
+// with STAFFSIM_DEBUG=1 for the stack).
+
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { UnknownStrategyError } from '../experiment/run.js';
+import { VERSION } from '../experiment/version.js';
+import { FORMATS, type Format } from '../report/index.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { runCommand } from './run.js';
+import { initCommand, schemaCommand, validateCommand } from './scenario-commands.js';
+import { UsageError } from './usage-error.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_BAD_INPUT = 2;
+
+const RUN_EXAMPLES = `
+Examples:
+  $ staffsim run                                   the built-in default scenario (klarna-2024)
+  $ staffsim run scenarios/bank-sensitive.yaml --replications 20
+  $ staffsim run my.yaml --strategy all-human --strategy hybrid
+  $ staffsim run my.yaml --set demand.contacts_per_day=30000 --set staff.employees.headcount=150
+  $ staffsim run my.yaml --format json --out results.json`;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInteger(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+      throw new InvalidArgumentError(`${flag} takes a whole number of at least 1`);
+    }
+    return n;
+  };
+}
+
+function seedValue(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) {
+    throw new InvalidArgumentError('--seed takes a whole number of 0 or more');
+  }
+  return n;
+}
+
+function program(): Command {
+  const root = new Command('staffsim')
+    .description('Simulate customer-service staffing: human, AI and hybrid strategies compared on cost, customers and workers.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  root
+    .command('run')
+    .description('simulate a scenario file (default: the built-in klarna-2024 scenario) and print the comparison')
+    .argument('[file]', 'scenario YAML file')
+    .option('--replications <n>', 'independent replications per strategy', positiveInteger('--replications'))
+    .option('--seed <n>', 'random seed (same seed, same output)', seedValue)
+    .option('--set <key.path=value>', 'override a scenario key (repeatable)', collect, [])
+    .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('--out <file>', 'write the output to a file instead of stdout')
+    .addHelpText('after', RUN_EXAMPLES)
+    .action((file: string | undefined, flags: { replications?: number; seed?: number; set: string[]; strategy: string[]; format: Format; out?: string }) => {
+      runCommand(file, flags);
+    });
+
+  root
+    .command('validate')
+    .description('check a scenario file and say what it contains')
+    .argument('<file>', 'scenario YAML file')
+    .option('--set <key.path=value>', 'override a scenario key (repeatable)', collect, [])
+    .addHelpText('after', '\nExample:\n  $ staffsim validate scenarios/ecommerce-shop.yaml')
+    .action((file: string, flags: { set: string[] }) => validateCommand(file, flags.set));
+
+  root
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editor completion)')
+    .addHelpText('after', '\nExample:\n  $ staffsim schema > staffsim.schema.json')
+    .action(() => schemaCommand());
+
+  root
+    .command('init')
+    .description('write a commented starter scenario')
+    .argument('[file]', 'where to write it', 'scenario.yaml')
+    .option('--force', 'overwrite an existing file', false)
+    .addHelpText('after', '\nExample:\n  $ staffsim init my-centre.yaml && staffsim run my-centre.yaml')
+    .action((file: string, flags: { force: boolean }) => initCommand(file, flags.force));
+
+  for (const command of root.commands) command.exitOverride();
+  return root;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return EXIT_OK;
+  } catch (error) {
+    return report(error);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version are exits too; commander has already printed them or the usage message.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return EXIT_OK;
+    }
+    return EXIT_BAD_INPUT;
+  }
+  if (error instanceof ScenarioError) {
+    process.stderr.write(`staffsim: ${error.format()}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (error instanceof UsageError || error instanceof UnknownStrategyError) {
+    process.stderr.write(`staffsim: ${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`staffsim: internal error: ${message}\n`);
+  if (process.env.STAFFSIM_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('This is a bug in staffsim. Re-run with STAFFSIM_DEBUG=1 for details and report it.\n');
+  return EXIT_INTERNAL;
+}

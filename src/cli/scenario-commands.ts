@@ -1,0 +1,32 @@
+// `staffsim validate`, `staffsim schema` and `staffsim init`: the scenario
+// file's own commands.
+
+import { existsSync } from 'node:fs';
+import { formatMinutes } from '../scenario/duration.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { scenarioJsonSchema } from '../scenario/json-schema.js';
+import { STARTER_SCENARIO } from '../scenario/starter.js';
+import { writeFileAtomic } from './output.js';
+import { UsageError } from './usage-error.js';
+
+export function validateCommand(file: string, set: string[]): void {
+  const { scenario } = loadScenarioFile(file, { set });
+  const strategies = scenario.strategies.map((s) => `${s.name} (${s.routing})`).join(', ');
+  process.stdout.write(
+    `${file}: valid. "${scenario.name}": ${scenario.ticket_types.length} ticket type(s), ` +
+      `horizon ${formatMinutes(scenario.horizon)} after a ${formatMinutes(scenario.warmup)} warm-up, ` +
+      `${scenario.replications} replication(s); strategies: ${strategies}.\n`,
+  );
+}
+
+export function schemaCommand(): void {
+  process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+}
+
+export function initCommand(file: string, force: boolean): void {
+  if (existsSync(file) && !force) {
+    throw new UsageError(`${file} already exists; pass --force to overwrite it`);
+  }
+  writeFileAtomic(file, STARTER_SCENARIO);
+  process.stdout.write(`wrote ${file}: edit it, then run 'staffsim validate ${file}' and 'staffsim run ${file}'.\n`);
+}

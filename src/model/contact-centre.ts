@@ -1,0 +1,494 @@
+// One replication of one strategy: the contact centre as a discrete-event
+// model on the generic engine.
+//
+// An episode is one customer's problem; it has at most one live contact at a
+// time, so the episode's row also holds the state of its current contact.
+// Rows live in typed arrays (struct of arrays) recycled through a free list,
+// so the event loop allocates nothing per contact.
+
+import { sampler, type Sampler } from '../engine/distributions.js';
+import { EventQueue } from '../engine/event-queue.js';
+import { IdFifo } from '../engine/id-fifo.js';
+import { RandomStream, cumulativeWeights } from '../engine/random.js';
+import type { KpiValues } from '../metrics/kpis.js';
+import type { StrategyScenario } from '../scenario/types.js';
+import { ArrivalProcess } from './arrivals.js';
+import { EmployeePool } from './employees.js';
+import {
+  churnProbability,
+  RESOLVED_BY_AI,
+  RESOLVED_BY_HUMAN,
+  RESOLVED_BY_NOBODY,
+  satisfaction,
+  type EpisodeHistory,
+} from './episode-outcome.js';
+import { Observations } from './observations.js';
+
+// Event kinds.
+const ARRIVAL = 0;
+const FOLLOW_UP = 1;
+const AI_DONE = 2;
+const HANDOFF_DONE = 3;
+const ABANDON = 4;
+const SERVICE_DONE = 5;
+const SHIFT = 6;
+
+// Where an episode's current contact is.
+const FREE = 0;
+const AWAY = 1; // between contacts: the customer will come back
+const AI_WAITING = 2;
+const IN_AI = 3;
+const IN_HANDOFF = 4;
+const QUEUED = 5;
+const IN_SERVICE = 6;
+
+// Episode flags.
+const COUNTED_EPISODE = 1; // started inside the measured window
+const COUNTED_CONTACT = 2; // the current contact arrived inside the window
+const AI_FAILED_SENSITIVE = 4;
+const HANDED_OFF = 8; // the current contact came to humans from the AI
+
+/**
+ * Contacts that arrived in the measured window and were still in the system
+ * when the horizon closed, by where they were.
+ */
+export interface Census {
+  aiWaiting: number;
+  inAi: number;
+  inHandoff: number;
+  queued: number;
+  inService: number;
+}
+
+export interface ReplicationResult {
+  kpis: KpiValues;
+  observations: Observations;
+  census: Census;
+}
+
+export function simulateReplication(scenario: StrategyScenario, replication: number): ReplicationResult {
+  return new ContactCentre(scenario, replication).run();
+}
+
+class ContactCentre {
+  private readonly events = new EventQueue(1024);
+  private readonly observations: Observations;
+  private readonly arrivals: ArrivalProcess;
+  private readonly employees: EmployeePool;
+  private readonly horizon: number;
+  private readonly warmup: number;
+
+  // Random streams, one per kind of draw (common random numbers across strategies).
+  private readonly rngArrivals: RandomStream;
+  private readonly rngMix: RandomStream;
+  private readonly rngPatience: RandomStream;
+  private readonly rngPatienceFollowUp: RandomStream;
+  private readonly rngHandle: RandomStream;
+  private readonly rngAi: RandomStream;
+  private readonly rngAiHandle: RandomStream;
+  private readonly rngHandoff: RandomStream;
+  private readonly rngFcr: RandomStream;
+  private readonly rngRetry: RandomStream;
+  private readonly rngRepeat: RandomStream;
+
+  // Ticket types.
+  private readonly typeCount: number;
+  private readonly mix: Float64Array;
+  private readonly humanHandle: Sampler[];
+  private readonly aiHandle: Sampler[];
+  private readonly aiResolution: Float64Array;
+  private readonly aiFalseResolution: Float64Array;
+  private readonly fcr: Float64Array;
+  private readonly sensitive: Uint8Array;
+  /** 1 when a type's first contact goes to the AI under this strategy's routing. */
+  private readonly startsWithAi: Uint8Array;
+
+  // Customers.
+  private readonly patience: Sampler | null;
+  private readonly retryProbability: number;
+  private readonly retryDelay: Sampler;
+  private readonly repeatProbability: number;
+  private readonly repeatDelay: Sampler;
+  private readonly maxContacts: number;
+
+  // AI tier.
+  private readonly escalates: boolean;
+  private readonly askForHuman: number;
+  private readonly handoff: Sampler;
+  private readonly handoffInstant: boolean;
+  private readonly aiCapacity: number;
+  private aiBusy = 0;
+  private readonly aiLine = new IdFifo();
+
+  // Human queue: handed-off contacts first when the strategy says so.
+  private readonly handoffLine: IdFifo;
+  private readonly line = new IdFifo();
+  private waiting = 0;
+
+  // Episode rows.
+  private capacity = 0;
+  private state = new Uint8Array(0);
+  private flags = new Uint8Array(0);
+  private type = new Int32Array(0);
+  private contacts = new Int32Array(0);
+  private serial = new Int32Array(0);
+  private totalWait = new Float64Array(0);
+  private queuedAt = new Float64Array(0);
+  private patienceLeft = new Float64Array(0);
+  private abandonTimer = new Float64Array(0);
+  private freeIds = new Int32Array(0);
+  private freeCount = 0;
+
+  private readonly history: EpisodeHistory = { resolvedBy: 0, totalWait: 0, contacts: 0, aiFailedSensitive: false };
+
+  constructor(
+    private readonly scenario: StrategyScenario,
+    replication: number,
+  ) {
+    const s = scenario;
+    this.horizon = s.horizon;
+    this.warmup = s.warmup;
+    this.observations = new Observations(s.service_level.answer_within);
+    this.arrivals = new ArrivalProcess(s.demand);
+    this.employees = new EmployeePool(s.staff.employees, s.warmup, s.horizon);
+
+    const stream = (name: string) => new RandomStream(s.seed, replication, name);
+    this.rngArrivals = stream('arrivals');
+    this.rngMix = stream('ticket_type');
+    this.rngPatience = stream('patience');
+    this.rngPatienceFollowUp = stream('patience.follow_up');
+    this.rngHandle = stream('handle_time');
+    this.rngAi = stream('ai_outcome');
+    this.rngAiHandle = stream('ai_handle_time');
+    this.rngHandoff = stream('handoff');
+    this.rngFcr = stream('fcr');
+    this.rngRetry = stream('retry');
+    this.rngRepeat = stream('repeat');
+
+    const types = s.ticket_types;
+    this.typeCount = types.length;
+    this.mix = cumulativeWeights(types.map((t) => t.share));
+    this.humanHandle = types.map((t) => sampler(t.handle_time));
+    this.aiHandle = types.map((t) => sampler(t.ai_handle_time));
+    this.aiResolution = Float64Array.from(types, (t) => t.ai_resolution);
+    this.aiFalseResolution = Float64Array.from(types, (t) => t.ai_false_resolution);
+    this.fcr = Float64Array.from(types, (t) => t.fcr);
+    this.sensitive = Uint8Array.from(types, (t) => (t.sensitive ? 1 : 0));
+    this.startsWithAi = Uint8Array.from(types, (t) =>
+      s.routing === 'ai' || (s.routing === 'ai-first' && !(t.sensitive && s.sensitive_to_human)) ? 1 : 0,
+    );
+
+    const c = s.customers;
+    this.patience = c.patience ? sampler(c.patience) : null;
+    this.retryProbability = c.retry.probability;
+    this.retryDelay = sampler(c.retry.delay);
+    this.repeatProbability = c.repeat_probability;
+    this.repeatDelay = sampler(c.repeat_delay);
+    this.maxContacts = c.max_contacts;
+
+    this.escalates = s.routing === 'ai-first';
+    this.askForHuman = this.escalates ? s.ai.ask_for_human : 0;
+    this.handoff = sampler(s.ai.handoff);
+    this.handoffInstant = this.handoff.mean === 0 && this.handoff.variance === 0;
+    this.aiCapacity = s.ai.concurrency ?? Infinity;
+    this.handoffLine = s.handoff_priority ? new IdFifo() : this.line;
+
+    this.growEpisodes(1024);
+  }
+
+  run(): ReplicationResult {
+    const first = this.arrivals.next(0, this.rngArrivals.exponential(1), this.horizon);
+    if (first < this.horizon) this.events.schedule(first, ARRIVAL, 0);
+    this.employees.setLevel(0, this.employees.levelAt(0));
+    if (!this.employees.flat && this.horizon > 60) this.events.schedule(60, SHIFT, 1);
+
+    const events = this.events;
+    const horizon = this.horizon;
+    while (events.pop()) {
+      const t = events.time;
+      if (t >= horizon) break;
+      const e = events.data;
+      switch (events.kind) {
+        case ARRIVAL:
+          this.arrive(t);
+          break;
+        case FOLLOW_UP:
+          this.patienceLeft[e] = this.patience ? this.patience.sample(this.rngPatienceFollowUp) : Infinity;
+          this.startContact(e, t);
+          break;
+        case AI_DONE:
+          this.aiDone(e, t);
+          break;
+        case HANDOFF_DONE:
+          this.offer(e, t);
+          break;
+        case ABANDON:
+          this.abandon(e, t);
+          break;
+        case SERVICE_DONE:
+          this.serviceDone(e, t);
+          break;
+        case SHIFT:
+          this.shift(e, t);
+          break;
+      }
+    }
+    this.employees.close(horizon);
+    return { kpis: this.kpis(), observations: this.observations, census: this.census() };
+  }
+
+  private arrive(t: number): void {
+    const next = this.arrivals.next(t, this.rngArrivals.exponential(1), this.horizon);
+    if (next < this.horizon) this.events.schedule(next, ARRIVAL, 0);
+
+    const e = this.allocEpisode();
+    this.type[e] = this.typeCount === 1 ? 0 : this.rngMix.pick(this.mix);
+    this.contacts[e] = 0;
+    this.totalWait[e] = 0;
+    this.flags[e] = 0;
+    if (t >= this.warmup) {
+      this.flags[e] = COUNTED_EPISODE;
+      this.observations.episodes++;
+    }
+    this.patienceLeft[e] = this.patience ? this.patience.sample(this.rngPatience) : Infinity;
+    this.startContact(e, t);
+  }
+
+  private startContact(e: number, t: number): void {
+    this.contacts[e]++;
+    let flags = this.flags[e] & ~(COUNTED_CONTACT | HANDED_OFF);
+    if (t >= this.warmup) {
+      flags |= COUNTED_CONTACT;
+      this.observations.contacts++;
+    }
+    this.flags[e] = flags;
+    if (this.startsWithAi[this.type[e]] === 1) this.startAi(e, t);
+    else this.offer(e, t);
+  }
+
+  private startAi(e: number, t: number): void {
+    if (this.aiBusy >= this.aiCapacity) {
+      this.state[e] = AI_WAITING;
+      this.aiLine.push(e, this.serial[e]);
+      return;
+    }
+    this.aiBusy++;
+    this.state[e] = IN_AI;
+    if (this.flags[e] & COUNTED_CONTACT) this.observations.aiConversations++;
+    this.events.schedule(t + this.aiHandle[this.type[e]].sample(this.rngAiHandle), AI_DONE, e);
+  }
+
+  private aiDone(e: number, t: number): void {
+    this.aiBusy--;
+    if (this.aiLine.length > 0) this.startAi(this.aiLine.shift(), t);
+
+    const type = this.type[e];
+    const counted = (this.flags[e] & COUNTED_CONTACT) !== 0;
+    const obs = this.observations;
+    if (this.rngAi.uniform() < this.aiResolution[type]) {
+      if (this.askForHuman > 0 && this.rngAi.uniform() < this.askForHuman) {
+        this.handOff(e, t);
+        return;
+      }
+      if (counted) obs.aiContained++;
+      if (this.aiFalseResolution[type] > 0 && this.rngAi.uniform() < this.aiFalseResolution[type]) {
+        this.followUp(e, t);
+      } else {
+        this.endEpisode(e, RESOLVED_BY_AI);
+      }
+      return;
+    }
+    if (this.sensitive[type] === 1) this.flags[e] |= AI_FAILED_SENSITIVE;
+    if (this.escalates) {
+      this.handOff(e, t);
+    } else {
+      if (counted) obs.aiUnresolved++;
+      this.followUp(e, t);
+    }
+  }
+
+  private handOff(e: number, t: number): void {
+    if (this.flags[e] & COUNTED_CONTACT) this.observations.aiEscalated++;
+    this.flags[e] |= HANDED_OFF;
+    if (this.handoffInstant) {
+      this.offer(e, t);
+      return;
+    }
+    this.state[e] = IN_HANDOFF;
+    this.events.schedule(t + this.handoff.sample(this.rngHandoff), HANDOFF_DONE, e);
+  }
+
+  /** The contact reaches the human queue. */
+  private offer(e: number, t: number): void {
+    if (this.flags[e] & COUNTED_CONTACT) this.observations.offered++;
+    // An idle agent implies an empty queue, so answering at once keeps FIFO order.
+    if (this.employees.idle > 0) {
+      this.answer(e, t, t);
+      return;
+    }
+    this.state[e] = QUEUED;
+    this.queuedAt[e] = t;
+    const tag = ++this.serial[e];
+    if (this.flags[e] & HANDED_OFF) this.handoffLine.push(e, tag);
+    else this.line.push(e, tag);
+    this.waiting++;
+    const patience = this.patienceLeft[e];
+    if (patience !== Infinity) this.abandonTimer[e] = this.events.schedule(t + patience, ABANDON, e);
+  }
+
+  /** The next waiting contact, skipping entries left behind by abandonment; -1 when none. */
+  private nextWaiting(): number {
+    while (this.handoffLine.length > 0) {
+      const e = this.handoffLine.shift();
+      if (this.state[e] === QUEUED && this.serial[e] === this.handoffLine.frontTag) return e;
+    }
+    while (this.line.length > 0) {
+      const e = this.line.shift();
+      if (this.state[e] === QUEUED && this.serial[e] === this.line.frontTag) return e;
+    }
+    return -1;
+  }
+
+  private answerNextWaiting(t: number): boolean {
+    const e = this.nextWaiting();
+    if (e < 0) return false;
+    this.waiting--;
+    if (this.patienceLeft[e] !== Infinity) this.events.cancel(this.abandonTimer[e]);
+    this.answer(e, t, this.queuedAt[e]);
+    return true;
+  }
+
+  private answer(e: number, t: number, since: number): void {
+    const wait = t - since;
+    this.totalWait[e] += wait;
+    if (this.flags[e] & COUNTED_CONTACT) this.observations.answer(wait);
+    this.state[e] = IN_SERVICE;
+    const duration = this.humanHandle[this.type[e]].sample(this.rngHandle);
+    this.employees.startWork(t, duration);
+    this.events.schedule(t + duration, SERVICE_DONE, e);
+  }
+
+  private serviceDone(e: number, t: number): void {
+    if (this.employees.finishWork(t)) this.answerNextWaiting(t);
+    const fcr = this.fcr[this.type[e]];
+    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
+    else this.followUp(e, t);
+  }
+
+  private abandon(e: number, t: number): void {
+    this.waiting--;
+    this.serial[e]++; // its entry in the line is now stale
+    const wait = t - this.queuedAt[e];
+    this.totalWait[e] += wait;
+    if (this.flags[e] & COUNTED_CONTACT) this.observations.abandon(wait);
+    if (
+      this.retryProbability > 0 &&
+      this.contacts[e] < this.maxContacts &&
+      this.rngRetry.uniform() < this.retryProbability
+    ) {
+      this.state[e] = AWAY;
+      this.events.schedule(t + this.retryDelay.sample(this.rngRetry), FOLLOW_UP, e);
+    } else {
+      this.endEpisode(e, RESOLVED_BY_NOBODY);
+    }
+  }
+
+  /** The contact ended without solving the problem: the customer may come back. */
+  private followUp(e: number, t: number): void {
+    if (
+      this.contacts[e] < this.maxContacts &&
+      (this.repeatProbability >= 1 || this.rngRepeat.uniform() < this.repeatProbability)
+    ) {
+      this.state[e] = AWAY;
+      this.events.schedule(t + this.repeatDelay.sample(this.rngRepeat), FOLLOW_UP, e);
+    } else {
+      this.endEpisode(e, RESOLVED_BY_NOBODY);
+    }
+  }
+
+  private endEpisode(e: number, resolvedBy: number): void {
+    if (this.flags[e] & COUNTED_EPISODE) {
+      const h = this.history;
+      h.resolvedBy = resolvedBy;
+      h.totalWait = this.totalWait[e];
+      h.contacts = this.contacts[e];
+      h.aiFailedSensitive = (this.flags[e] & AI_FAILED_SENSITIVE) !== 0;
+      const customers = this.scenario.customers;
+      this.observations.endEpisode(
+        resolvedBy !== RESOLVED_BY_NOBODY,
+        satisfaction(customers.csat, h),
+        churnProbability(customers.churn, h),
+      );
+    }
+    this.state[e] = FREE;
+    this.freeIds[this.freeCount++] = e;
+  }
+
+  private shift(hour: number, t: number): void {
+    const added = this.employees.setLevel(t, this.employees.levelAt(hour % 24));
+    for (let i = 0; i < added && this.answerNextWaiting(t); i++);
+    if (t + 60 < this.horizon) this.events.schedule(t + 60, SHIFT, hour + 1);
+  }
+
+  private allocEpisode(): number {
+    if (this.freeCount === 0) this.growEpisodes(this.capacity * 2);
+    return this.freeIds[--this.freeCount];
+  }
+
+  private growEpisodes(capacity: number): void {
+    const old = this.capacity;
+    const grow = <T extends Uint8Array | Int32Array | Float64Array>(from: T, make: (n: number) => T): T => {
+      const to = make(capacity);
+      to.set(from);
+      return to;
+    };
+    this.state = grow(this.state, (n) => new Uint8Array(n));
+    this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    this.type = grow(this.type, (n) => new Int32Array(n));
+    this.contacts = grow(this.contacts, (n) => new Int32Array(n));
+    this.serial = grow(this.serial, (n) => new Int32Array(n));
+    this.totalWait = grow(this.totalWait, (n) => new Float64Array(n));
+    this.queuedAt = grow(this.queuedAt, (n) => new Float64Array(n));
+    this.patienceLeft = grow(this.patienceLeft, (n) => new Float64Array(n));
+    this.abandonTimer = grow(this.abandonTimer, (n) => new Float64Array(n));
+    const free = new Int32Array(capacity);
+    free.set(this.freeIds.subarray(0, this.freeCount));
+    // New rows go on the free list highest first so low ids are used first.
+    for (let id = capacity - 1; id >= old; id--) free[this.freeCount++] = id;
+    this.freeIds = free;
+    this.capacity = capacity;
+  }
+
+  private census(): Census {
+    const census: Census = { aiWaiting: 0, inAi: 0, inHandoff: 0, queued: 0, inService: 0 };
+    for (let e = 0; e < this.capacity; e++) {
+      // An episode AWAY has no live contact: its last one already ended.
+      if (!(this.flags[e] & COUNTED_CONTACT)) continue;
+      switch (this.state[e]) {
+        case AI_WAITING: census.aiWaiting++; break;
+        case IN_AI: census.inAi++; break;
+        case IN_HANDOFF: census.inHandoff++; break;
+        case QUEUED: census.queued++; break;
+        case IN_SERVICE: census.inService++; break;
+      }
+    }
+    return census;
+  }
+
+  private kpis(): KpiValues {
+    const s = this.scenario;
+    const measuredMinutes = s.horizon - s.warmup;
+    return this.observations.kpis({
+      employeePaidHours: this.employees.paidHours(),
+      employeeHourlyCost: s.staff.employees.hourly_cost,
+      aiCostPerConversation: s.ai.cost_per_conversation,
+      aiPlatformCostPerDay: s.ai.platform_cost_per_day,
+      measuredDays: measuredMinutes / 1440,
+      lifetimeValue: s.customers.lifetime_value,
+      employeeStaffedMinutes: this.employees.staffedMinutes,
+      employeeBusyMinutes: this.employees.busyMinutes,
+      gigPaidHours: 0,
+      gigEarnings: 0,
+    });
+  }
+}

@@ -1,0 +1,111 @@
+// What one replication observed inside the measured window, as running
+// counts and sums (memory does not grow with the horizon), and the KPI values
+// derived from them at the end.
+//
+// Contacts count in the window when they arrive in it; episodes when their
+// first contact does. Episodes still open at the horizon are censored: they
+// count in `episodes` but not in resolution, satisfaction or churn.
+
+import { QuantileSketch } from '../metrics/histogram.js';
+import type { KpiValues } from '../metrics/kpis.js';
+
+export interface CostInputs {
+  employeePaidHours: number;
+  employeeHourlyCost: number;
+  aiCostPerConversation: number;
+  aiPlatformCostPerDay: number;
+  measuredDays: number;
+  lifetimeValue: number;
+  employeeStaffedMinutes: number;
+  employeeBusyMinutes: number;
+  gigPaidHours: number;
+  gigEarnings: number;
+}
+
+export class Observations {
+  contacts = 0;
+  episodes = 0;
+  episodesEnded = 0;
+  episodesResolved = 0;
+  csatSum = 0;
+  churnExpected = 0;
+
+  aiConversations = 0;
+  aiContained = 0;
+  aiEscalated = 0;
+  /** AI-only routing: the AI failed and nobody was behind it. */
+  aiUnresolved = 0;
+
+  offered = 0;
+  answered = 0;
+  abandoned = 0;
+  waited = 0;
+  answeredWithinTarget = 0;
+  waitSumAnswered = 0;
+  waitSumAbandoned = 0;
+  readonly waits = new QuantileSketch();
+
+  constructor(private readonly answerWithin: number) {}
+
+  /** A contact offered to humans was answered after `wait` minutes. */
+  answer(wait: number): void {
+    this.answered++;
+    this.waitSumAnswered += wait;
+    if (wait > 0) this.waited++;
+    if (wait <= this.answerWithin) this.answeredWithinTarget++;
+    this.waits.add(wait);
+  }
+
+  /** A contact offered to humans abandoned after `wait` minutes. */
+  abandon(wait: number): void {
+    this.abandoned++;
+    this.waitSumAbandoned += wait;
+    if (wait > 0) this.waited++;
+    this.waits.add(wait);
+  }
+
+  endEpisode(resolved: boolean, csat: number, churnProbability: number): void {
+    this.episodesEnded++;
+    if (resolved) this.episodesResolved++;
+    this.csatSum += csat;
+    this.churnExpected += churnProbability;
+  }
+
+  kpis(costs: CostInputs): KpiValues {
+    const finishedWaits = this.answered + this.abandoned;
+    const employeeCost = costs.employeePaidHours * costs.employeeHourlyCost;
+    const aiCost =
+      this.aiConversations * costs.aiCostPerConversation + costs.aiPlatformCostPerDay * costs.measuredDays;
+    const operating = employeeCost + aiCost + costs.gigEarnings;
+    const churnLoss = this.churnExpected * costs.lifetimeValue;
+    return {
+      contacts: this.contacts,
+      episodes: this.episodes,
+      resolved_rate: ratio(this.episodesResolved, this.episodesEnded),
+      ai_containment: ratio(this.aiContained, this.contacts),
+      escalation_rate: ratio(this.aiEscalated, this.aiConversations),
+      offered_to_humans: this.offered,
+      abandon_rate: ratio(this.abandoned, this.offered),
+      p_wait: ratio(this.waited, this.offered),
+      wait_mean: ratio(this.waitSumAnswered + this.waitSumAbandoned, finishedWaits),
+      asa: ratio(this.waitSumAnswered, this.answered),
+      wait_p90: this.waits.quantile(0.9),
+      service_level: ratio(this.answeredWithinTarget, this.offered),
+      csat: ratio(this.csatSum, this.episodesEnded),
+      churn_rate: ratio(this.churnExpected, this.episodesEnded),
+      cost_operating: operating,
+      cost_churn: churnLoss,
+      cost_total: operating + churnLoss,
+      cost_per_contact: ratio(operating, this.contacts),
+      cost_per_resolution: ratio(operating, this.episodesResolved),
+      utilization: ratio(costs.employeeBusyMinutes, costs.employeeStaffedMinutes),
+      gig_hours: costs.gigPaidHours,
+      gig_earnings_per_hour: ratio(costs.gigEarnings, costs.gigPaidHours),
+    };
+  }
+}
+
+/** A share or mean whose denominator may be zero: a KPI that does not apply is 0 (DESIGN.md). */
+function ratio(numerator: number, denominator: number): number {
+  return denominator > 0 ? numerator / denominator : 0;
+}

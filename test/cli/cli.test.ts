@@ -1,0 +1,144 @@
+// The command line end to end, as a user runs it: the built binary in a
+// child process (npm test builds first).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KPI_NAMES } from '../../src/metrics/kpis.js';
+
+const BIN = new URL('../../bin/staffsim.js', import.meta.url).pathname;
+// The default scenario shortened so each run takes a fraction of a second.
+const SHORT = ['--set', 'horizon=6h', '--set', 'warmup=1h', '--replications', '2'];
+
+function staffsim(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'staffsim-cli-'));
+}
+
+describe('staffsim run', () => {
+  it('prints the JSON shape of DESIGN.md with every KPI for every strategy', () => {
+    const { code, stdout } = staffsim('run', ...SHORT, '--format', 'json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.staffsim).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(out.scenario.name).toBe('klarna-2024');
+    expect(out.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(out.seed).toBe(2024);
+    expect(out.replications).toBe(2);
+    expect(out.strategies.map((s: { name: string }) => s.name)).toEqual(['all-human', 'all-ai', 'hybrid']);
+    for (const s of out.strategies) {
+      expect(Object.keys(s.metrics)).toEqual(KPI_NAMES);
+      for (const m of Object.values(s.metrics) as Array<{ mean: number; ci95: number[] }>) {
+        expect(Number.isFinite(m.mean)).toBe(true);
+        expect(m.ci95).toHaveLength(2);
+      }
+    }
+  });
+
+  it('gives byte-identical output for the same seed and different output for another', () => {
+    const a = staffsim('run', ...SHORT, '--format', 'json', '--seed', '5');
+    const b = staffsim('run', ...SHORT, '--format', 'json', '--seed', '5');
+    const c = staffsim('run', ...SHORT, '--format', 'json', '--seed', '6');
+    expect(a.stdout).toBe(b.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+
+  it('prints the comparison table without colour when not on a terminal', () => {
+    const { code, stdout } = staffsim('run', ...SHORT);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/\x1b\[/);
+    for (const word of ['all-human', 'all-ai', 'hybrid', 'Customers', 'Cost', 'Workers']) expect(stdout).toContain(word);
+  });
+
+  it('runs only the strategies asked for, in that order', () => {
+    const { stdout } = staffsim('run', ...SHORT, '--format', 'json', '--strategy', 'hybrid', '--strategy', 'all-human');
+    expect(JSON.parse(stdout).strategies.map((s: { name: string }) => s.name)).toEqual(['hybrid', 'all-human']);
+  });
+
+  it('writes csv and markdown', () => {
+    const csv = staffsim('run', ...SHORT, '--format', 'csv', '--strategy', 'all-ai');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.trim().split('\n')).toHaveLength(1 + KPI_NAMES.length);
+    const md = staffsim('run', ...SHORT, '--format', 'markdown');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^\|/m);
+  });
+
+  it('writes --out to a file and nothing to stdout', () => {
+    const file = join(scratch(), 'r.json');
+    const { code, stdout } = staffsim('run', ...SHORT, '--format', 'json', '--out', file);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8')).strategies).toHaveLength(3);
+  });
+});
+
+describe('bad input exits 2 with one clear message and no stack trace', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['a missing file', ['run', 'no/such/file.yaml'], /no\/such\/file\.yaml/],
+    ['an unknown strategy', ['run', ...SHORT, '--strategy', 'hybird'], /hybird/],
+    ['an unknown format', ['run', '--format', 'pdf'], /pdf/],
+    ['an unknown flag', ['run', '--replicatons', '3'], /replicatons/],
+    ['a bad replications value', ['run', '--replications', '0'], /replications/],
+    ['a --set path that does not exist', ['run', '--set', 'demand.contacts_per_dya=5'], /contacts_per_dya/],
+  ];
+  for (const [what, args, pattern] of cases) {
+    it(what, () => {
+      const { code, stderr } = staffsim(...args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(pattern);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    });
+  }
+
+  it('a bad key in a file names the file, the line and the key path', () => {
+    const file = join(scratch(), 'bad.yaml');
+    writeFileSync(
+      file,
+      ['name: x', 'horizon: 1d', 'demand:', '  contacts_per_day: 100', 'ticket_types:', '  - name: a', '    handle_tme: 5m', 'strategies:', '  h: { routing: human }', ''].join('\n'),
+    );
+    const { code, stderr } = staffsim('validate', file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:7`);
+    expect(stderr).toContain('handle_tme');
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('the other commands', () => {
+  it('validate says what a good file holds', () => {
+    const { code, stdout } = staffsim('validate', 'scenarios/ecommerce-shop.yaml');
+    expect(code).toBe(0);
+    expect(stdout).toContain('valid');
+  });
+
+  it('schema prints a JSON Schema', () => {
+    const { code, stdout } = staffsim('schema');
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout);
+    expect(schema.properties).toHaveProperty('demand');
+  });
+
+  it('init writes a starter that validates, and refuses to overwrite it', () => {
+    const file = join(scratch(), 'starter.yaml');
+    expect(staffsim('init', file).code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    expect(staffsim('validate', file).code).toBe(0);
+    expect(staffsim('init', file).code).toBe(2);
+  });
+
+  it('help shows examples and exits 0', () => {
+    const { code, stdout } = staffsim('run', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+  });
+});
