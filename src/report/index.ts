@@ -1,0 +1,36 @@
+// Report formats: one file per format, one entry per format in RENDERERS.
+// Every renderer returns the whole output, ending with a newline.
+
+import type { RunReport } from '../experiment/result.js';
+import { renderCsv } from './csv.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTable } from './table.js';
+
+export interface RenderOptions {
+  /** ANSI colour in the table; the other formats never colour. */
+  color: boolean;
+}
+
+const RENDERERS = {
+  table: renderTable,
+  json: renderJson,
+  csv: renderCsv,
+  markdown: renderMarkdown,
+} satisfies Record<string, (report: RunReport, options: RenderOptions) => string>;
+
+export type Format = keyof typeof RENDERERS;
+
+export const FORMATS: readonly Format[] = Object.keys(RENDERERS) as Format[];
+
+export function isFormat(name: string): name is Format {
+  return Object.hasOwn(RENDERERS, name);
+}
+
+export function render(report: RunReport, format: Format, options: RenderOptions): string {
+  const renderer: ((report: RunReport, options: RenderOptions) => string) | undefined = RENDERERS[format];
+  if (renderer === undefined) throw new Error(`unknown report format ${String(format)}; expected one of ${FORMATS.join(', ')}`);
+  return renderer(report, options);
+}
+
+export { verdict } from './verdict.js';

@@ -1,0 +1,41 @@
+// The comparison as a GitHub Markdown table (strategies as columns, group
+// sub-header rows, "mean ± half-width", the best in bold), then the verdict,
+// the warnings and the legend.
+
+import type { RunReport } from '../experiment/result.js';
+import { comparison, legendLine, summaryLine, type ComparisonCell } from './comparison.js';
+import { verdict } from './verdict.js';
+
+/** Escapes text so it stays literal inside a Markdown table cell. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_|<>[\]])/g, '\\$1');
+}
+
+function cellText(cell: ComparisonCell): string {
+  if (!cell.applicable) return 'n/a';
+  const text = cell.halfWidth === null ? cell.mean : `${cell.mean} ± ${cell.halfWidth}`;
+  return cell.best ? `**${text}**` : text;
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+export function renderMarkdown(report: RunReport): string {
+  const groups = comparison(report);
+  const strategies = report.strategies;
+  const lines: string[] = [escapeMarkdown(summaryLine(report)), ''];
+  lines.push(row(['KPI', ...strategies.map((s) => `${escapeMarkdown(s.name)} (${s.routing})`)]));
+  lines.push(row([':--', ...strategies.map(() => '--:')]));
+  for (const group of groups) {
+    lines.push(row([`**${group.title}**`, ...strategies.map(() => '')]));
+    for (const r of group.rows) lines.push(row([r.kpi.label, ...r.cells.map(cellText)]));
+  }
+  lines.push('', `**Verdict:** ${escapeMarkdown(verdict(report))}`);
+  if (report.warnings.length > 0) {
+    lines.push('');
+    for (const warning of report.warnings) lines.push(`- **Warning:** ${escapeMarkdown(warning)}`);
+  }
+  lines.push('', `_${escapeMarkdown(legendLine(report, 'bold: best', groups))}_`);
+  return `${lines.join('\n')}\n`;
+}

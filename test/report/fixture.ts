@@ -1,0 +1,124 @@
+// A RunReport as a 10-replication run of a 20,000-contacts-a-day centre
+// might produce: all-human, all-ai (nothing offered to humans) and hybrid.
+// Hybrid is the cheapest strategy meeting the 80% in 60 s target; all-ai
+// meets it by definition (no queue) but loses more to churn.
+
+import type { RunReport, StrategyResult } from '../../src/experiment/result.js';
+import type { Estimate, KpiName } from '../../src/metrics/kpis.js';
+import type { Routing } from '../../src/scenario/types.js';
+
+function est(mean: number, halfWidth: number): Estimate {
+  return { mean, ci95: [mean - halfWidth, mean + halfWidth] };
+}
+
+type Row = Record<KpiName, [mean: number, halfWidth: number]>;
+
+function strategy(name: string, routing: Routing, row: Row): StrategyResult {
+  const metrics = {} as Record<KpiName, Estimate>;
+  for (const [kpi, [mean, hw]] of Object.entries(row) as [KpiName, [number, number]][]) metrics[kpi] = est(mean, hw);
+  return { name, routing, metrics };
+}
+
+export function fixtureReport(): RunReport {
+  return {
+    staffsim: '0.1.0',
+    scenario: { name: 'klarna-like', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+    seed: 42,
+    replications: 10,
+    measured_days: 13,
+    service_level: { answer_within: 1, target: 0.8 },
+    warnings: ['all-human: utilisation above 95% in 2 of 10 replications; waits are sensitive to staffing.'],
+    strategies: [
+      strategy('all-human', 'human', {
+        contacts: [271_840, 1_210],
+        episodes: [259_310, 1_105],
+        resolved_rate: [0.947, 0.002],
+        ai_containment: [0, 0],
+        escalation_rate: [0, 0],
+        offered_to_humans: [271_840, 1_210],
+        abandon_rate: [0.031, 0.004],
+        p_wait: [0.412, 0.018],
+        wait_mean: [0.71, 0.06],
+        asa: [0.62, 0.05],
+        wait_p90: [2.35, 0.21],
+        service_level: [0.836, 0.011],
+        csat: [4.35, 0.01],
+        churn_rate: [0.012, 0.0008],
+        cost_operating: [2_402_600, 0],
+        cost_churn: [377_000, 24_500],
+        cost_total: [2_779_600, 24_500],
+        cost_per_contact: [8.84, 0.04],
+        cost_per_resolution: [9.78, 0.05],
+        utilization: [0.874, 0.006],
+        gig_hours: [0, 0],
+        gig_earnings_per_hour: [0, 0],
+      }),
+      strategy('all-ai', 'ai', {
+        contacts: [298_450, 1_530],
+        episodes: [259_310, 1_105],
+        resolved_rate: [0.712, 0.004],
+        ai_containment: [0.781, 0.003],
+        escalation_rate: [0, 0],
+        offered_to_humans: [0, 0],
+        abandon_rate: [0, 0],
+        p_wait: [0, 0],
+        wait_mean: [0, 0],
+        asa: [0, 0],
+        wait_p90: [0, 0],
+        service_level: [0, 0],
+        csat: [3.62, 0.02],
+        churn_rate: [0.049, 0.0015],
+        cost_operating: [344_900, 760],
+        cost_churn: [1_603_000, 48_900],
+        cost_total: [1_947_900, 49_100],
+        cost_per_contact: [1.16, 0.01],
+        cost_per_resolution: [1.87, 0.01],
+        utilization: [0, 0],
+        gig_hours: [0, 0],
+        gig_earnings_per_hour: [0, 0],
+      }),
+      strategy('hybrid', 'ai-first', {
+        contacts: [280_120, 1_340],
+        episodes: [259_310, 1_105],
+        resolved_rate: [0.931, 0.003],
+        ai_containment: [0.642, 0.004],
+        escalation_rate: [0.305, 0.005],
+        offered_to_humans: [100_280, 910],
+        abandon_rate: [0.044, 0.006],
+        p_wait: [0.468, 0.025],
+        wait_mean: [0.93, 0.11],
+        asa: [0.81, 0.09],
+        wait_p90: [2.9, 0.32],
+        service_level: [0.812, 0.016],
+        csat: [4.21, 0.02],
+        churn_rate: [0.0157, 0.0011],
+        cost_operating: [948_300, 15_200],
+        cost_churn: [449_000, 31_000],
+        cost_total: [1_397_300, 34_500],
+        cost_per_contact: [3.39, 0.05],
+        cost_per_resolution: [3.93, 0.06],
+        utilization: [0.851, 0.009],
+        gig_hours: [3_412, 240],
+        gig_earnings_per_hour: [23.4, 0.6],
+      }),
+    ],
+  };
+}
+
+/** A copy of the fixture with one KPI mean of one strategy changed (the interval moves with it). */
+export function withMean(report: RunReport, strategyName: string, kpi: KpiName, mean: number): RunReport {
+  const copy = structuredClone(report);
+  const s = copy.strategies.find((x) => x.name === strategyName);
+  if (s === undefined) throw new Error(`no strategy ${strategyName} in the fixture`);
+  const e = s.metrics[kpi];
+  const shift = mean - e.mean;
+  s.metrics[kpi] = { mean, ci95: [e.ci95[0] === null ? null : e.ci95[0] + shift, e.ci95[1] === null ? null : e.ci95[1] + shift] };
+  return copy;
+}
+
+/** A copy of the fixture keeping only the named strategies. */
+export function onlyStrategies(report: RunReport, ...names: string[]): RunReport {
+  const copy = structuredClone(report);
+  copy.strategies = copy.strategies.filter((s) => names.includes(s.name));
+  return copy;
+}
