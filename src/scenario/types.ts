@@ -148,6 +148,8 @@ export interface ServiceLevel {
 /** A scenario as one strategy sees it: the base file with the strategy's patch applied. */
 export interface StrategyScenario {
   name: string;
+  /** The strategy's `description` from the file ('' when absent). */
+  description?: string;
   routing: Routing;
   /** ai-first: sensitive ticket types go straight to humans. */
   sensitive_to_human: boolean;

@@ -1,0 +1,192 @@
+// Loading scenario files: read (with a size limit), parse YAML (keeping line
+// numbers, refusing alias bombs), apply --set overrides, validate and
+// resolve, and hash the resolved scenario.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { ScenarioError, scenarioError } from './errors.js';
+import { resolveRaw, type Locator, type PathSegment, type SetOrigin } from './resolve.js';
+import { applySetOverrides, parseSetOverride } from './set.js';
+import type { Scenario } from './types.js';
+
+export interface LoadOptions {
+  /** Overrides, each `key.path=value`, applied in order before validation. */
+  set?: string[];
+}
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** SHA-256 of the canonical JSON of the resolved scenario: formatting does not change it. */
+  sha256: string;
+  file: string | null;
+}
+
+/** Files larger than this are refused before parsing. */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+
+/** Most YAML aliases a document may expand (a guard against "billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** The built-in default scenario, found relative to this module (src/scenario/ or dist/scenario/). */
+export const DEFAULT_SCENARIO: string = fileURLToPath(new URL('../../scenarios/klarna-2024.yaml', import.meta.url));
+
+/** Reads, parses, overrides, validates and resolves a scenario file. Throws ScenarioError. */
+export function loadScenarioFile(path: string, options: LoadOptions = {}): LoadedScenario {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw scenarioError(path, '', 'is a directory, not a scenario file');
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof ScenarioError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw scenarioError(path, '', code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(error)})`, {
+      ...(code === 'ENOENT' ? { hint: '`staffsim init` writes a starter scenario' } : {}),
+    });
+  }
+  if (size > MAX_SCENARIO_BYTES) throw tooLarge(path, size);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw scenarioError(path, '', `cannot read the file (${code ?? String(error)})`);
+  }
+  return parseScenarioText(text, path, options);
+}
+
+function tooLarge(file: string | null, bytes: number): ScenarioError {
+  return scenarioError(
+    file,
+    '',
+    `the scenario is ${(bytes / 1024 / 1024).toFixed(1)} MiB; scenarios larger than 1 MiB are refused`,
+    { hint: 'a scenario is a few kilobytes; generate large inputs (sweeps) with --set or the library instead' },
+  );
+}
+
+/** Parses scenario YAML text; `file` is only used in messages. Throws ScenarioError. */
+export function parseScenarioText(text: string, file: string | null, options: LoadOptions = {}): LoadedScenario {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_SCENARIO_BYTES) throw tooLarge(file, bytes);
+
+  const sets = (options.set ?? []).map((s) => parseSetOverride(s, file));
+
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    throw scenarioError(file, '', `cannot parse the YAML: ${firstLine(error)}`);
+  }
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      doc.errors.map((e) => ({
+        file,
+        line: e.linePos?.[0]?.line ?? null,
+        column: e.linePos?.[0]?.col ?? null,
+        path: '',
+        message: `YAML syntax error: ${yamlMessage(e.message)}`,
+      })),
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = firstLine(error);
+    if (/alias/i.test(message)) {
+      throw scenarioError(file, '', `too many YAML aliases: more than ${MAX_ALIAS_COUNT} expansions`, {
+        hint: 'anchors and aliases (&a, *a) are fine in moderation; this document expands them enormously',
+      });
+    }
+    throw scenarioError(file, '', `cannot read the YAML: ${message}`);
+  }
+
+  const locator = new YamlLocator(doc, lineCounter);
+  if (raw === null || raw === undefined) {
+    throw scenarioError(file, '', 'the file is empty', {
+      hint: 'a scenario needs at least name, horizon, demand, ticket_types and strategies; `staffsim init` writes a starter file',
+    });
+  }
+  let origins: SetOrigin[] = [];
+  if (sets.length > 0 && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    origins = applySetOverrides(raw as Record<string, unknown>, sets, file);
+  }
+  const scenario = resolveRaw(raw, { file, locator, sets: origins });
+  return { scenario, sha256: scenarioHash(scenario), file };
+}
+
+/** Resolves a scenario given as a plain object (file format, file keys). Throws ScenarioError. */
+export function resolveScenario(raw: unknown, file: string | null = null): Scenario {
+  return resolveRaw(raw, { file });
+}
+
+/** SHA-256 (hex) of the canonical JSON (keys sorted) of a resolved scenario. */
+export function scenarioHash(scenario: Scenario): string {
+  return createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+}
+
+/** JSON with object keys sorted at every level and no whitespace. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const json = JSON.stringify(value);
+    return json === undefined ? 'null' : json;
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
+/** yaml's messages end with "at line L, column C" and a code excerpt: keep the sentence. */
+function yamlMessage(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+class YamlLocator implements Locator {
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+  ) {}
+
+  private nodeAt(path: PathSegment[]): Node | null {
+    if (path.length === 0) return (this.doc.contents as Node | null) ?? null;
+    const node = this.doc.getIn(path, true);
+    return node && typeof node === 'object' && 'range' in (node as object) ? (node as Node) : null;
+  }
+
+  has(path: PathSegment[]): boolean {
+    return this.nodeAt(path) !== null;
+  }
+
+  position(path: PathSegment[], at: 'value' | 'key'): { line: number; column: number } | null {
+    // For unknown keys and for mappings and lists, point at the key of the pair.
+    if (path.length > 0) {
+      const parent = this.nodeAt(path.slice(0, -1));
+      const key = String(path[path.length - 1]);
+      if (parent && isMap(parent)) {
+        const pair = parent.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === key);
+        const value = pair?.value;
+        const wantKey = at === 'key' || (value !== null && value !== undefined && (isMap(value) || isSeq(value)));
+        if (pair && wantKey && isScalar(pair.key) && pair.key.range) return this.pos(pair.key.range[0]);
+        if (at === 'key' && !pair) return null;
+      }
+    }
+    const node = this.nodeAt(path);
+    if (!node?.range) return null;
+    return this.pos(node.range[0]);
+  }
+
+  private pos(offset: number): { line: number; column: number } {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+}

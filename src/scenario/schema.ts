@@ -1,0 +1,975 @@
+// The scenario file format: the single place where every key, its default,
+// its unit and its documentation live. Validation, defaults, the conversion
+// to the resolved `Scenario` (types.ts), the JSON Schema (json-schema.ts) and
+// docs/scenario.md (docs.ts) are all derived from the zod schemas below.
+//
+// Conventions: defaults are written in file units with `.prefault()` (so the
+// JSON Schema and the docs show `60s`, not `1`), every object is strict (an
+// unknown key is an error with a "did you mean" hint), and every key has a
+// `.describe()` saying what it means, its unit and its default.
+
+import { z } from 'zod';
+import type { DistSpec } from '../engine/distributions.js';
+import { DURATION_PATTERN, durationProblem, formatMinutes, parseDuration } from './duration.js';
+import { closest, didYouMean, listNames } from './suggest.js';
+import type { Routing, Scenario, StrategyScenario } from './types.js';
+import { defOf, descriptionOf, unwrap } from './walk.js';
+
+// ---------------------------------------------------------------------------
+// Registries used by error messages and strategy patches.
+
+/** A phrase for "expected ..." messages, e.g. "a probability between 0 and 1". */
+export const expectedLabels = z.registry<{ expected: string }>();
+
+function expecting<T extends z.ZodType>(schema: T, expected: string): T {
+  expectedLabels.add(schema, { expected });
+  return schema;
+}
+
+/**
+ * Groups of alternative keys in an object: when a strategy patch sets a key of
+ * one group, the base file's keys of the other groups are dropped (e.g. a
+ * patch giving `headcount` replaces the base's `schedule`).
+ */
+export const ALTERNATIVE_KEYS = new WeakMap<z.ZodType, readonly (readonly string[])[]>();
+
+/** Keys that must never be used as object keys anywhere in a scenario. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+type IssueWithHint = { hint?: string };
+
+/** Sets the hint of the issue being finalised (zod copies extra issue fields). */
+function withHint(issue: unknown, hint: string | undefined): void {
+  if (hint !== undefined && typeof issue === 'object' && issue !== null) (issue as IssueWithHint).hint = hint;
+}
+
+// ---------------------------------------------------------------------------
+// Leaves.
+
+const nonNegative = () => expecting(z.number().min(0), 'a number ≥ 0');
+const positive = () => expecting(z.number().positive(), 'a number > 0');
+const probability = () => expecting(z.number().min(0).max(1), 'a probability between 0 and 1');
+const count = (min: number) =>
+  expecting(z.number().int().min(min), min === 0 ? 'a whole number ≥ 0' : `a whole number ≥ ${min}`);
+const score = () => expecting(z.number().min(1).max(5), 'a score between 1 and 5');
+
+const DURATION_EXPECTED = 'a duration (e.g. 30s, 5m, 1.5h, 14d, or a number of minutes)';
+
+interface Missing {
+  message: string;
+  hint: string;
+}
+
+function missingError(missing: Missing | undefined) {
+  if (!missing) return undefined;
+  return (issue: { input?: unknown }) => {
+    if (issue.input !== undefined) return undefined;
+    withHint(issue, missing.hint);
+    return missing.message;
+  };
+}
+
+/** A duration in the file (`30s`, `5m`, `2h`, `14d`, or minutes) -> minutes. */
+function duration(options: { positive?: boolean; missing?: Missing } = {}) {
+  const input = z.union(
+    [
+      z.number().min(0, { error: (issue) => durationProblem(issue.input) ?? undefined }),
+      z.string().regex(new RegExp(DURATION_PATTERN), { error: (issue) => durationProblem(issue.input) ?? undefined }),
+    ],
+    { error: missingError(options.missing) },
+  );
+  expecting(input, DURATION_EXPECTED);
+  const minutes = input.transform((value) => (typeof value === 'number' ? value : parseDuration(value)));
+  const checked = options.positive
+    ? minutes.refine((value) => value > 0, { error: 'must be longer than 0' })
+    : minutes;
+  return checked.meta({ title: 'duration' });
+}
+
+const need = (dist: string, key: string, hint: string): Missing => ({ message: `${dist} needs ${key}`, hint });
+
+function cv(dist: string) {
+  return expecting(
+    z.number({ error: missingError(need(dist, 'cv', 'the coefficient of variation, e.g. cv: 0.8')) }).min(0),
+    'a coefficient of variation ≥ 0',
+  ).describe('Coefficient of variation: standard deviation divided by the mean (0 = no variation, 1 = as variable as an exponential).');
+}
+
+function mean(dist: string) {
+  return duration({ positive: true, missing: need(dist, 'mean', 'the average time, e.g. mean: 5m') }).describe(
+    'Mean time (duration, > 0).',
+  );
+}
+
+const distTag = <N extends string>(name: N, text: string) => z.literal(name).describe(text);
+
+const Exponential = z.strictObject({
+  dist: distTag('exponential', 'Exponential (memoryless) times: most are short, a few are long; cv is 1.'),
+  mean: mean('exponential'),
+});
+
+const Lognormal = z.strictObject({
+  dist: distTag('lognormal', 'Lognormal times: right-skewed with a long tail, typical of handle times.'),
+  mean: mean('lognormal'),
+  cv: cv('lognormal'),
+});
+
+const Gamma = z.strictObject({
+  dist: distTag('gamma', 'Gamma times: right-skewed, lighter tail than lognormal; cv < 1 is less variable than exponential.'),
+  mean: mean('gamma'),
+  cv: cv('gamma'),
+});
+
+const Deterministic = z.strictObject({
+  dist: distTag('deterministic', 'Always the same time.'),
+  value: duration({ missing: need('deterministic', 'value', 'the fixed time, e.g. value: 30s') }).describe(
+    'The fixed time (duration, ≥ 0).',
+  ),
+});
+
+const Uniform = z
+  .strictObject({
+    dist: distTag('uniform', 'Any time between min and max, equally likely.'),
+    min: duration({ missing: need('uniform', 'min', 'the shortest time, e.g. min: 1m') }).describe(
+      'Shortest time (duration, ≥ 0).',
+    ),
+    max: duration({ missing: need('uniform', 'max', 'the longest time, e.g. max: 10m') }).describe(
+      'Longest time (duration, ≥ min).',
+    ),
+  })
+  .superRefine((value, ctx) => {
+    if (value.min > value.max) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `uniform min (${formatMinutes(value.min)}) is greater than max (${formatMinutes(value.max)})`,
+      });
+    }
+  });
+
+const Empirical = z
+  .strictObject({
+    dist: distTag('empirical', 'Times drawn from a list of observed values, with optional weights.'),
+    values: z
+      .array(duration(), {
+        error: missingError(need('empirical', 'values', 'the observed times, e.g. values: [2m, 5m, 12m]')),
+      })
+      .min(1, { error: 'empirical needs at least one value' })
+      .describe('Observed times (durations, ≥ 0), at least one.'),
+    weights: z
+      .array(nonNegative())
+      .optional()
+      .describe('Relative weight of each value (≥ 0, positive sum, same length as values). Default: all equal.'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.weights === undefined) return;
+    if (value.weights.length !== value.values.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weights'],
+        message: `empirical has ${value.values.length} value${value.values.length === 1 ? '' : 's'} but ${value.weights.length} weight${value.weights.length === 1 ? '' : 's'}`,
+        params: { hint: 'give one weight per value, or omit weights for equal weights' },
+      });
+    } else if (value.weights.reduce((a, b) => a + b, 0) <= 0) {
+      ctx.addIssue({ code: 'custom', path: ['weights'], message: 'empirical weights must not all be 0' });
+    }
+  });
+
+export const DIST_NAMES = ['exponential', 'lognormal', 'gamma', 'deterministic', 'uniform', 'empirical'] as const;
+
+const DistObject = z.discriminatedUnion('dist', [Exponential, Lognormal, Gamma, Deterministic, Uniform, Empirical], {
+  error: (issue) => {
+    if (issue.code !== 'invalid_union') return undefined;
+    const input = (issue as { input?: unknown }).input;
+    const tag = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).dist : undefined;
+    if (tag === undefined) {
+      withHint(
+        issue,
+        `one of ${listNames(DIST_NAMES)}; or write a bare duration such as 5m for a fixed time`,
+      );
+      return 'a distribution needs `dist`';
+    }
+    withHint(issue, didYouMean(String(tag), DIST_NAMES, 'valid names'));
+    return `unknown distribution \`${String(tag)}\``;
+  },
+});
+
+type DistInput = number | z.output<typeof DistObject>;
+
+function toDistSpec(value: DistInput): DistSpec {
+  if (typeof value === 'number') return { dist: 'deterministic', value };
+  switch (value.dist) {
+    case 'exponential':
+      return { dist: 'exponential', mean: value.mean };
+    case 'lognormal':
+      return { dist: 'lognormal', mean: value.mean, cv: value.cv };
+    case 'gamma':
+      return { dist: 'gamma', mean: value.mean, cv: value.cv };
+    case 'deterministic':
+      return { dist: 'deterministic', value: value.value };
+    case 'uniform':
+      return { dist: 'uniform', min: value.min, max: value.max };
+    case 'empirical': {
+      const raw = value.weights ?? value.values.map(() => 1);
+      const total = raw.reduce((a, b) => a + b, 0);
+      return { dist: 'empirical', values: [...value.values], weights: raw.map((w) => w / total) };
+    }
+  }
+}
+
+/**
+ * A time-valued distribution: `{dist: ..., ...}` with durations for its
+ * parameters, or a bare duration meaning "always this long".
+ */
+function timeDist() {
+  return expecting(
+    z.union([duration(), DistObject]),
+    'a duration (e.g. 5m) or a distribution such as {dist: exponential, mean: 5m}',
+  )
+    .transform(toDistSpec)
+    .meta({ title: 'distribution' });
+}
+
+const NAME_RE = /^(?![0-9]+$)[A-Za-z0-9_-]+$/;
+
+function nameSchema(what: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? undefined : `a ${what} name must be text`) })
+    .regex(NAME_RE, {
+      error: (issue) => {
+        withHint(issue, 'letters, digits, `_` and `-`, not only digits, e.g. order_status');
+        return `\`${String(issue.input)}\` is not a valid ${what} name`;
+      },
+    })
+    .refine((name) => !RESERVED_KEYS.has(name), { error: `this ${what} name is reserved` });
+}
+
+/** 24 or 7 multipliers: non-negative, positive sum, normalised to mean 1. */
+function profile(length: number, unit: string, example: string) {
+  return z
+    .array(nonNegative())
+    .length(length, {
+      error: (issue) => {
+        const got = Array.isArray(issue.input) ? issue.input.length : 0;
+        withHint(issue, example);
+        return `needs exactly ${length} values (one per ${unit}), got ${got}`;
+      },
+    })
+    .refine((values) => values.reduce((a, b) => a + b, 0) > 0, { error: 'the values must not all be 0' })
+    .transform((values) => {
+      const total = values.reduce((a, b) => a + b, 0);
+      return values.map((v) => (v * values.length) / total);
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Sections.
+
+export const ServiceLevelSchema = z
+  .strictObject({
+    answer_within: duration()
+      .prefault('60s')
+      .describe('Answer-time threshold of the service level (duration). Default 60s.'),
+    target: probability()
+      .prefault(0.8)
+      .describe('Share of contacts offered to humans that should be answered within answer_within (0-1). Default 0.8.'),
+  })
+  .prefault({})
+  .describe('The service-level goal reported against (e.g. 80% answered within 60s). Does not change the simulation.');
+
+const SurgeSchema = z.strictObject({
+  at: duration().describe('Start of the surge, measured from the start of the horizon (duration).'),
+  duration: duration({ positive: true }).describe('How long the surge lasts (duration, > 0).'),
+  multiplier: positive().describe('Arrival-rate multiplier during the surge (> 0; 2 doubles the arrivals).'),
+});
+
+export const DemandSchema = z
+  .strictObject({
+    contacts_per_day: positive().describe(
+      'Average first contacts per day (> 0), before intraday and weekly shaping. Required.',
+    ),
+    intraday: profile(24, 'hour of the day, 00:00-01:00 first', 'intraday: [0.3, 0.2, ..., 0.5] with 24 numbers')
+      .prefault(Array.from({ length: 24 }, () => 1))
+      .describe(
+        'Arrival-rate multipliers for the 24 hours of the day (≥ 0, positive sum), normalised to mean 1. Default: flat.',
+      ),
+    weekly: profile(7, 'day, the first day of the horizon first', 'weekly: [1.2, 1.1, 1, 1, 1, 0.8, 0.9] with 7 numbers')
+      .prefault(Array.from({ length: 7 }, () => 1))
+      .describe(
+        'Arrival-rate multipliers for the 7 days of the week, the first day of the horizon first (≥ 0, positive sum), normalised to mean 1. Default: flat.',
+      ),
+    surges: z
+      .array(SurgeSchema)
+      .prefault([])
+      .describe('One-off demand surges (an outage, a campaign): each multiplies the arrival rate for a while. Default: none.'),
+  })
+  .describe('Arrivals of first contacts: a non-homogeneous Poisson process with a daily volume shaped by hour and day.');
+
+export const TicketTypeSchema = z.strictObject({
+  name: nameSchema('ticket type').describe('Unique name of the type (letters, digits, _ and -), e.g. order_status.'),
+  share: probability()
+    .optional()
+    .describe(
+      'Share of contacts of this type (0-1); the shares of all types must sum to 1. May be omitted only when there is a single type (then 1).',
+    ),
+  handle_time: timeDist().describe('Human handle time per contact (distribution or duration). Required.'),
+  ai_resolution: probability()
+    .prefault(0)
+    .describe('Probability the AI resolves a contact of this type (0-1). Default 0: the AI cannot handle it.'),
+  ai_handle_time: timeDist()
+    .prefault({ dist: 'exponential', mean: '2m' })
+    .describe('Length of an AI conversation (distribution or duration). Default exponential with mean 2m.'),
+  ai_false_resolution: probability()
+    .prefault(0)
+    .describe(
+      'Probability an AI "resolution" is false: the contact counts as resolved but the customer comes back (0-1). Default 0.',
+    ),
+  fcr: probability()
+    .prefault(1)
+    .describe('Human first-contact resolution: probability a human resolves the contact (0-1). Default 1.'),
+  sensitive: z
+    .boolean()
+    .prefault(false)
+    .describe(
+      'Sensitive type (fraud, complaints, vulnerable customers): with sensitive_to_human the ai-first routing sends it straight to humans, and an AI failure on it costs extra satisfaction and churn. Default false.',
+    ),
+});
+
+function checkTicketTypes(types: z.output<typeof TicketTypeSchema>[], ctx: z.core.$RefinementCtx<unknown>): void {
+  const seen = new Map<string, number>();
+  types.forEach((type, i) => {
+    const first = seen.get(type.name);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'name'],
+        message: `duplicate ticket type name \`${type.name}\` (already used by ticket_types.${first})`,
+      });
+    } else seen.set(type.name, i);
+  });
+  if (types.length === 1 && types[0].share === undefined) return;
+  let missing = false;
+  types.forEach((type, i) => {
+    if (type.share === undefined) {
+      missing = true;
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'share'],
+        message: `ticket type \`${type.name}\` needs a share`,
+        params: { hint: 'with several ticket types each needs its share of contacts; the shares sum to 1' },
+      });
+    }
+  });
+  if (missing) return;
+  const total = types.reduce((sum, type) => sum + (type.share ?? 0), 0);
+  if (Math.abs(total - 1) > 1e-6) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `the shares sum to ${Number(total.toPrecision(10))}, not 1`,
+      params: { hint: `shares are fractions of all contacts: ${types.map((t) => `${t.name} ${t.share}`).join(', ')}` },
+    });
+  }
+}
+
+export const TicketTypesSchema = z
+  .array(TicketTypeSchema)
+  .min(1, { error: 'at least one ticket type is needed' })
+  .superRefine(checkTicketTypes)
+  .transform((types) => {
+    const total = types.reduce((sum, type) => sum + (type.share ?? 1), 0);
+    return types.map((type) => ({ ...type, share: (type.share ?? 1) / total }));
+  })
+  .describe('The mix of contact reasons; each contact draws its type from the shares.');
+
+const ChurnSchema = z
+  .strictObject({
+    base: probability().prefault(0).describe('Probability a customer churns after an episode that went perfectly (0-1). Default 0.'),
+    unresolved: probability()
+      .prefault(0)
+      .describe('Added to the churn probability when the episode ends unresolved (0-1). Default 0.'),
+    per_extra_contact: probability()
+      .prefault(0)
+      .describe('Added per contact beyond the first (0-1). Default 0.'),
+    per_wait_minute: probability()
+      .prefault(0)
+      .describe('Added per minute of total queue wait in the episode (0-1). Default 0.'),
+    ai_failed_sensitive: probability()
+      .prefault(0)
+      .describe('Added when the AI failed a sensitive ticket and a human had to take over (0-1). Default 0.'),
+  })
+  .prefault({})
+  .describe(
+    'Churn probability per episode: base plus the penalties, capped at 1. A churned customer costs lifetime_value. All 0 by default: no churn.',
+  );
+
+const CsatSchema = z
+  .strictObject({
+    resolved_by_human: score()
+      .prefault(4.5)
+      .describe('Score (1-5) of an episode resolved by a human at its first contact with no wait. Default 4.5.'),
+    resolved_by_ai: score()
+      .prefault(4.5)
+      .describe('Score (1-5) of an episode resolved by the AI at its first contact. Default 4.5.'),
+    unresolved: score()
+      .prefault(1.5)
+      .describe('Score (1-5) of an episode that ends unresolved (given up or abandoned for good). Default 1.5.'),
+    per_wait_minute: nonNegative()
+      .prefault(0.1)
+      .describe('Points lost per minute of total queue wait in the episode (≥ 0). Default 0.1.'),
+    per_extra_contact: nonNegative()
+      .prefault(0.5)
+      .describe('Points lost per contact beyond the first (≥ 0). Default 0.5.'),
+    ai_failed_sensitive: nonNegative()
+      .prefault(0.5)
+      .describe('Points lost when the AI failed a sensitive ticket and a human had to take over (≥ 0). Default 0.5.'),
+  })
+  .prefault({})
+  .describe('Satisfaction per episode (1-5): a base score by outcome minus penalties, kept within 1-5.');
+
+export const CustomersSchema = z
+  .strictObject({
+    patience: timeDist()
+      .nullable()
+      .prefault(null)
+      .describe(
+        'How long a customer waits in the human queue before abandoning (distribution or duration), drawn per contact. Omit or null: nobody abandons.',
+      ),
+    retry: z
+      .strictObject({
+        probability: probability()
+          .prefault(0)
+          .describe('Probability a customer who abandoned the queue tries again (0-1). Default 0: nobody retries.'),
+        delay: timeDist()
+          .prefault({ dist: 'exponential', mean: '10m' })
+          .describe('Time from abandoning to the retry (distribution or duration). Default exponential with mean 10m.'),
+      })
+      .prefault({})
+      .describe('Retries after abandoning the queue.'),
+    repeat_delay: timeDist()
+      .prefault({ dist: 'exponential', mean: '60m' })
+      .describe(
+        'Time from an unresolved or falsely resolved contact to the repeat contact (distribution or duration). Default exponential with mean 60m.',
+      ),
+    repeat_probability: probability()
+      .prefault(1)
+      .describe(
+        'Probability a customer whose contact ended unresolved or falsely resolved comes back (0-1), up to max_contacts. Default 1.',
+      ),
+    max_contacts: count(1)
+      .prefault(3)
+      .describe('Contacts an episode may make before the customer gives up for good (whole number ≥ 1). Default 3.'),
+    lifetime_value: nonNegative()
+      .prefault(0)
+      .describe('Value lost when a customer churns (currency, ≥ 0). Default 0: churn costs nothing.'),
+    churn: ChurnSchema,
+    csat: CsatSchema,
+  })
+  .prefault({})
+  .describe('Customer behaviour: patience, retries, repeat contacts, churn and satisfaction.');
+
+const EmployeesObject = z
+  .strictObject({
+    headcount: count(0)
+      .optional()
+      .describe(
+        'Agents on shift at every hour (whole number ≥ 0, before shrinkage). Give headcount or schedule, not both; neither means 0.',
+      ),
+    schedule: z
+      .array(nonNegative())
+      .length(24, {
+        error: (issue) => {
+          const got = Array.isArray(issue.input) ? issue.input.length : 0;
+          withHint(issue, 'schedule: [agents on shift 00-01, 01-02, ..., 23-24]');
+          return `needs exactly 24 values (agents on shift per hour of the day), got ${got}`;
+        },
+      })
+      .optional()
+      .describe('Agents on shift per hour of the day, 24 numbers ≥ 0 (before shrinkage). Instead of headcount.'),
+    shrinkage: expecting(z.number().min(0).lt(1), 'a share from 0 up to (not including) 1')
+      .prefault(0)
+      .describe(
+        'Share of scheduled time not available for contacts: breaks, training, absence (0 up to, not including, 1). Default 0.',
+      ),
+    hourly_cost: nonNegative()
+      .prefault(0)
+      .describe('Fully loaded cost per scheduled hour per agent (currency, ≥ 0), paid whether busy or not. Default 0.'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.headcount !== undefined && value.schedule !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give either headcount or schedule, not both',
+      });
+    }
+  });
+ALTERNATIVE_KEYS.set(EmployeesObject, [['headcount'], ['schedule']]);
+
+export const EmployeesSchema = EmployeesObject.transform((value) => ({
+  schedule: value.schedule ?? Array.from({ length: 24 }, () => value.headcount ?? 0),
+  shrinkage: value.shrinkage,
+  hourly_cost: value.hourly_cost,
+}))
+  .prefault({})
+  .describe('Employed agents: a flat headcount or an hourly schedule, paid for every scheduled hour.');
+
+const TriggerObject = z
+  .strictObject({
+    wait: duration().optional().describe('Call gig workers when the expected wait in the human queue exceeds this (duration).'),
+    queue: count(1).optional().describe('Call gig workers when at least this many contacts are waiting (whole number ≥ 1).'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.wait !== undefined && value.queue !== undefined) {
+      ctx.addIssue({ code: 'custom', message: 'give either wait or queue, not both' });
+    } else if (value.wait === undefined && value.queue === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'the trigger needs wait or queue', params: { hint: 'e.g. trigger: {wait: 2m}' } });
+    }
+  });
+ALTERNATIVE_KEYS.set(TriggerObject, [['wait'], ['queue']]);
+
+const PayObject = z
+  .strictObject({
+    mode: z
+      .enum(['hourly', 'per_ticket'])
+      .prefault('hourly')
+      .describe('`hourly` (paid per logged-in hour, at least min_block per login) or `per_ticket`. Default hourly.'),
+    hourly_rate: nonNegative().optional().describe('Pay per logged-in hour (currency, ≥ 0), mode hourly. Default 0.'),
+    min_block: duration()
+      .optional()
+      .describe('Minimum paid time per login (duration), mode hourly; a worker stays logged in at least this long. Default 0.'),
+    rate: nonNegative().optional().describe('Pay per ticket handled (currency, ≥ 0), mode per_ticket. Required for that mode.'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.mode === 'per_ticket') {
+      if (value.rate === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['rate'], message: 'per_ticket pay needs rate', params: { hint: 'e.g. rate: 1.2' } });
+      }
+      for (const key of ['hourly_rate', 'min_block'] as const) {
+        if (value[key] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `${key} applies to mode: hourly, not per_ticket` });
+        }
+      }
+    } else if (value.rate !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rate'],
+        message: 'rate applies to mode: per_ticket',
+        params: { hint: 'for hourly pay use hourly_rate' },
+      });
+    }
+  });
+ALTERNATIVE_KEYS.set(PayObject, [['hourly_rate', 'min_block'], ['rate']]);
+
+export const GigSchema = z
+  .strictObject({
+    pool: count(0)
+      .prefault(0)
+      .describe('On-demand (gig) workers who can be called (whole number ≥ 0). Default 0: no gig pool.'),
+    trigger: TriggerObject.prefault({ wait: '1m' }).describe(
+      'When idle gig workers are called: {wait: duration} (expected wait in the human queue) or {queue: N} (contacts waiting). Default {wait: 1m}.',
+    ),
+    accept_probability: probability()
+      .prefault(1)
+      .describe('Probability a called gig worker accepts (0-1). Default 1.'),
+    login_delay: timeDist()
+      .prefault(0)
+      .describe('Time from accepting to taking contacts (distribution or duration). Default 0.'),
+    pay: PayObject.prefault({}).describe(
+      'Gig pay: {mode: hourly, hourly_rate, min_block} or {mode: per_ticket, rate}. Default hourly at 0.',
+    ),
+    idle_timeout: duration()
+      .prefault('10m')
+      .describe('A gig worker with no contact for this long logs off, once the paid block is over (duration). Default 10m.'),
+    handle_time_multiplier: positive()
+      .prefault(1)
+      .describe('Gig handle time relative to employees (> 0; 1.2 = 20% slower). Default 1.'),
+    resolution_multiplier: positive()
+      .prefault(1)
+      .describe('Gig first-contact resolution relative to employees (> 0; capped at probability 1). Default 1.'),
+    max_active: count(0)
+      .optional()
+      .describe('Most gig workers logged in at once (whole number ≥ 0). Default: the pool; values above the pool are capped at it.'),
+  })
+  .transform((value) => ({
+    pool: value.pool,
+    trigger_wait: value.trigger.wait ?? null,
+    trigger_queue: value.trigger.queue ?? null,
+    accept_probability: value.accept_probability,
+    login_delay: value.login_delay,
+    pay:
+      value.pay.mode === 'per_ticket'
+        ? { mode: 'per_ticket' as const, hourly_rate: 0, min_block: 0, per_ticket: value.pay.rate ?? 0 }
+        : { mode: 'hourly' as const, hourly_rate: value.pay.hourly_rate ?? 0, min_block: value.pay.min_block ?? 0, per_ticket: 0 },
+    idle_timeout: value.idle_timeout,
+    handle_time_multiplier: value.handle_time_multiplier,
+    resolution_multiplier: value.resolution_multiplier,
+    max_active: Math.min(value.max_active ?? value.pool, value.pool),
+  }))
+  .prefault({})
+  .describe('An on-demand pool of remote human agents called when the queue builds up, paid per hour or per ticket.');
+
+export const StaffSchema = z
+  .strictObject({
+    employees: EmployeesSchema,
+    gig: GigSchema,
+  })
+  .prefault({})
+  .describe('Human capacity: employees and an optional gig pool. Default: nobody.');
+
+export const AiSchema = z
+  .strictObject({
+    cost_per_conversation: nonNegative()
+      .prefault(0)
+      .describe('Cost of each AI conversation, resolved or not (currency, ≥ 0). Default 0.'),
+    platform_cost_per_day: nonNegative()
+      .prefault(0)
+      .describe('Fixed AI platform cost per day: licences, integration, oversight (currency, ≥ 0). Default 0.'),
+    handoff: timeDist()
+      .prefault(0)
+      .describe('Time to hand a contact from the AI to the human queue (distribution or duration). Default 0.'),
+    ask_for_human: probability()
+      .prefault(0)
+      .describe('Probability a customer asks for a person after an AI resolution attempt, ai-first only (0-1). Default 0.'),
+    concurrency: expecting(z.number().int().positive(), 'a whole number ≥ 1, or null for unlimited')
+      .nullable()
+      .prefault(null)
+      .describe('Most simultaneous AI conversations (whole number ≥ 1); omit or null for unlimited. Default unlimited.'),
+  })
+  .prefault({})
+  .describe('The AI assistant: its costs, the handoff to humans and an optional concurrency cap.');
+
+export const TransitionSchema = z
+  .strictObject({
+    baseline_headcount: nonNegative()
+      .prefault(0)
+      .describe('Employees before the change, in the unit of staff.employees (agents on shift, ≥ 0): a strategy with fewer pays severance, one with more pays hiring and training. Default 0.'),
+    severance_per_head: nonNegative()
+      .prefault(0)
+      .describe('One-off cost per employee let go below baseline_headcount (currency, ≥ 0). Default 0.'),
+    hiring_per_head: nonNegative()
+      .prefault(0)
+      .describe('One-off cost per employee hired above baseline_headcount (currency, ≥ 0). Default 0.'),
+    training_per_head: nonNegative()
+      .prefault(0)
+      .describe('One-off training cost per employee hired above baseline_headcount (currency, ≥ 0). Default 0.'),
+  })
+  .prefault({})
+  .describe('One-off costs of moving from today\'s headcount (baseline_headcount) to a strategy\'s: severance, hiring and training. All 0 by default.');
+
+// ---------------------------------------------------------------------------
+// The file.
+
+const ROUTINGS = ['human', 'ai', 'ai-first'] as const satisfies readonly Routing[];
+
+const baseShape = {
+  name: z
+    .string()
+    .min(1, { error: 'the scenario name must not be empty' })
+    .describe('Name of the scenario, shown in reports. Required.'),
+  description: z.string().prefault('').describe('Free text describing the scenario. Default empty.'),
+  seed: expecting(z.number().int().min(0).max(2 ** 32 - 1), 'a whole number from 0 to 4294967295')
+    .prefault(1)
+    .describe('Random seed (whole number ≥ 0); the same seed gives the same results. Default 1.'),
+  horizon: duration({ positive: true }).describe('Simulated time per replication, warm-up included (duration, > warmup). Required.'),
+  warmup: duration()
+    .prefault(0)
+    .describe('Initial period left out of the statistics while queues fill up (duration, < horizon). Default 0.'),
+  replications: count(1)
+    .prefault(10)
+    .describe('Independent runs per strategy, for confidence intervals (whole number ≥ 1). Default 10.'),
+  service_level: ServiceLevelSchema,
+  demand: DemandSchema,
+  ticket_types: TicketTypesSchema,
+  customers: CustomersSchema,
+  staff: StaffSchema,
+  ai: AiSchema,
+  transition: TransitionSchema,
+};
+
+type BaseOutput = z.output<z.ZodObject<typeof baseShape>>;
+
+function checkTopLevel(value: BaseOutput, ctx: z.core.$RefinementCtx<unknown>): void {
+  if (value.horizon <= value.warmup) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['horizon'],
+      message: `horizon (${formatMinutes(value.horizon)}) must be longer than warmup (${formatMinutes(value.warmup)})`,
+    });
+  }
+  value.demand.surges.forEach((surge, i) => {
+    if (surge.at >= value.horizon) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['demand', 'surges', i, 'at'],
+        message: `the surge starts at ${formatMinutes(surge.at)}, at or after the end of the horizon (${formatMinutes(value.horizon)})`,
+      });
+    }
+  });
+}
+
+/** The base of a scenario: everything but the strategies. */
+export const BaseSchema = z.strictObject(baseShape).superRefine(checkTopLevel);
+
+// ---------------------------------------------------------------------------
+// Strategy patches: derived from the sections above, every key optional,
+// no defaults (a patch only changes what it names).
+
+function copyMeta<T extends z.ZodType>(from: z.ZodType, to: T): T {
+  const meta = z.globalRegistry.get(from);
+  const description = descriptionOf(from);
+  const merged = { ...(meta ?? {}), ...(description ? { description } : {}) };
+  return Object.keys(merged).length > 0 ? (to.meta(merged) as T) : to;
+}
+
+function stripDefaults(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (;;) {
+    const def = defOf(s);
+    if ((def.type === 'prefault' || def.type === 'default' || def.type === 'optional') && def.innerType) s = def.innerType;
+    else break;
+  }
+  return s === schema ? schema : copyMeta(schema, s);
+}
+
+/** The patch form of a section: objects become all-optional strict objects; other values are replaced whole. */
+export function patchOf(schema: z.ZodType): z.ZodType {
+  const inner = unwrap(schema);
+  const def = defOf(inner);
+  if (def.type === 'object' && def.shape) {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [key, field] of Object.entries(def.shape)) shape[key] = patchOf(field).optional();
+    const patch = z.strictObject(shape);
+    const groups = ALTERNATIVE_KEYS.get(inner);
+    if (groups) ALTERNATIVE_KEYS.set(patch, groups);
+    return copyMeta(schema, patch);
+  }
+  return stripDefaults(schema);
+}
+
+const TicketTypePatchSchema = (patchOf(TicketTypeSchema) as z.ZodObject).omit({ name: true });
+
+const TicketTypesPatchSchema = expecting(
+  z.union([
+    TicketTypesSchema,
+    z.record(nameSchema('ticket type'), TicketTypePatchSchema).describe(
+      'Changes to existing ticket types by name, e.g. {billing: {ai_resolution: 0.9}}.',
+    ),
+  ]),
+  'a list of ticket types (replacing the base list) or a mapping from a type name to its changes',
+).describe(
+  'A list replaces the base ticket types; a mapping from an existing type name to changes patches that type, e.g. {billing: {ai_resolution: 0.9}}.',
+);
+
+const sectionPatch = (schema: z.ZodType, key: string) =>
+  patchOf(schema)
+    .optional()
+    .describe(`Changes to the base \`${key}\` section, merged key by key (lists and distributions are replaced whole).`);
+
+export const StrategySchema = z
+  .strictObject({
+    routing: z
+      .enum(ROUTINGS)
+      .describe(
+        'How contacts flow: `human` (straight to the human queue), `ai` (the AI only; what it cannot resolve ends unresolved) or `ai-first` (the AI first, humans behind it). Required.',
+      ),
+    sensitive_to_human: z
+      .boolean()
+      .prefault(false)
+      .describe('ai-first only: sensitive ticket types skip the AI and go straight to humans. Default false.'),
+    handoff_priority: z
+      .boolean()
+      .prefault(false)
+      .describe('ai-first only: contacts handed off by the AI are served before fresh ones. Default false.'),
+    description: z.string().prefault('').describe('Free text describing the strategy. Default empty.'),
+    service_level: sectionPatch(ServiceLevelSchema, 'service_level'),
+    demand: sectionPatch(DemandSchema, 'demand'),
+    ticket_types: TicketTypesPatchSchema.optional(),
+    customers: sectionPatch(CustomersSchema, 'customers'),
+    staff: sectionPatch(StaffSchema, 'staff'),
+    ai: sectionPatch(AiSchema, 'ai'),
+    transition: sectionPatch(TransitionSchema, 'transition'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.routing === 'ai-first') return;
+    for (const key of ['sensitive_to_human', 'handoff_priority'] as const) {
+      if (value[key]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${key} applies to routing: ai-first only (this strategy routes \`${value.routing}\`)`,
+        });
+      }
+    }
+  })
+  .describe('A strategy: its routing plus a patch of any base sections it changes.');
+
+/** Keys of a strategy that are not patches of the base. */
+export const STRATEGY_CONTROL_KEYS = ['routing', 'sensitive_to_human', 'handoff_priority', 'description'] as const;
+
+/** Sections a strategy may patch. */
+export const PATCHABLE_KEYS = ['service_level', 'demand', 'ticket_types', 'customers', 'staff', 'ai', 'transition'] as const;
+
+export const StrategyNameSchema = nameSchema('strategy');
+
+export const StrategiesSchema = z
+  .record(StrategyNameSchema, StrategySchema)
+  .refine((strategies) => Object.keys(strategies).length > 0, { error: 'at least one strategy is needed' })
+  .describe(
+    'The strategies to compare, in file order: a name (e.g. all-human, hybrid) mapped to a routing and a patch of the base file. Required, at least one.',
+  );
+
+/** The whole file, as written: the source of the JSON Schema and the docs. */
+export const ScenarioFileSchema = z
+  .strictObject({ ...baseShape, strategies: StrategiesSchema })
+  .superRefine(checkTopLevel)
+  .meta({
+    title: 'staffsim scenario',
+    description:
+      'A staffsim scenario: demand, ticket types, customers, staff, AI and the strategies to compare. Durations are numbers of minutes or strings with a unit (30s, 5m, 2h, 14d).',
+  });
+
+export type ScenarioFileInput = z.input<typeof ScenarioFileSchema>;
+export type StrategyOutput = z.output<typeof StrategySchema>;
+
+// ---------------------------------------------------------------------------
+// Compile-time checks: the schema's output is the resolved Scenario of types.ts.
+
+type Expect<T extends true> = T;
+type Assignable<A, B> = [A] extends [B] ? true : false;
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type ScenarioBase = Omit<Scenario, 'strategies'>;
+type StrategyPart = Pick<StrategyScenario, 'routing' | 'sensitive_to_human' | 'handoff_priority'>;
+
+export type _BaseMatchesScenario = Expect<Assignable<BaseOutput, ScenarioBase>>;
+export type _BaseHasScenarioKeys = Expect<SameKeys<BaseOutput, ScenarioBase>>;
+export type _StrategyMatches = Expect<Assignable<Pick<StrategyOutput, keyof StrategyPart>, StrategyPart>>;
+export type _StrategyCoversSections = Expect<
+  Assignable<Omit<StrategyScenario, keyof StrategyPart | 'name' | 'description'>, Omit<BaseOutput, 'name' | 'description'>>
+>;
+
+// ---------------------------------------------------------------------------
+// Messages for zod's own issues, written for analysts.
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'nothing (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text \`${value.length > 40 ? `${value.slice(0, 37)}...` : value}\``;
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  return String(value);
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  object: 'a mapping (key: value)',
+  array: 'a list',
+  null: 'null',
+};
+
+interface RawIssue {
+  code?: string;
+  input?: unknown;
+  inst?: unknown;
+  schema?: unknown;
+  path?: PropertyKey[];
+  expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  exact?: boolean;
+  values?: unknown[];
+  keys?: string[];
+  issues?: Array<{ message?: string }>;
+  hint?: string;
+  validKeys?: string[];
+}
+
+function labelOf(issue: RawIssue): string | undefined {
+  for (const candidate of [issue.inst, issue.schema]) {
+    if (candidate && typeof candidate === 'object' && '_zod' in candidate) {
+      const label = expectedLabels.get(candidate as z.ZodType)?.expected;
+      if (label) return label;
+    }
+  }
+  return undefined;
+}
+
+function bound(value: number | bigint | undefined): string {
+  return typeof value === 'number' && value >= Number.MAX_SAFE_INTEGER ? 'the largest safe integer' : String(value);
+}
+
+/**
+ * The error map used when parsing scenarios (passed to safeParse): plain
+ * messages for zod's built-in issues. It also attaches a `hint` and, for
+ * unknown keys, the `validKeys` of the object to the issue.
+ */
+export function scenarioErrorMap(issue: unknown): string | undefined {
+  const iss = issue as RawIssue;
+  const label = labelOf(iss);
+  switch (iss.code) {
+    case 'invalid_type': {
+      if (iss.input === undefined) {
+        const key = iss.path && iss.path.length > 0 ? String(iss.path[iss.path.length - 1]) : '';
+        if (iss.inst && typeof iss.inst === 'object' && '_zod' in iss.inst) {
+          const description = descriptionOf(iss.inst as z.ZodType);
+          if (description) withHint(iss, description);
+        }
+        return key ? `missing required key \`${key}\`` : 'missing value';
+      }
+      const expected = label ?? TYPE_WORDS[iss.expected ?? ''] ?? iss.expected ?? 'something else';
+      if (iss.input === null) withHint(iss, 'give it a value, or remove the key to use the default');
+      if (iss.expected === 'boolean' && typeof iss.input === 'string' && /^(yes|no|on|off|y|n)$/i.test(iss.input)) {
+        withHint(iss, 'write true or false');
+      }
+      return `expected ${expected}, got ${describeValue(iss.input)}`;
+    }
+    case 'invalid_union': {
+      if (iss.input === undefined) {
+        const key = iss.path && iss.path.length > 0 ? String(iss.path[iss.path.length - 1]) : '';
+        return key ? `missing required key \`${key}\`` : 'missing value';
+      }
+      return `expected ${label ?? 'something else'}, got ${describeValue(iss.input)}`;
+    }
+    case 'invalid_value': {
+      const allowed = (iss.values ?? []).map(String);
+      withHint(iss, didYouMean(String(iss.input), allowed, 'allowed values'));
+      return `\`${String(iss.input)}\` is not allowed here`;
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = iss.code === 'too_small';
+      if (iss.origin === 'array') {
+        const n = Array.isArray(iss.input) ? iss.input.length : 0;
+        const limit = small ? iss.minimum : iss.maximum;
+        if (iss.exact) return `needs exactly ${limit} items, got ${n}`;
+        return small ? `needs at least ${limit} item${limit === 1 ? '' : 's'}, got ${n}` : `takes at most ${limit} items, got ${n}`;
+      }
+      if (iss.origin === 'string') return small ? 'must not be empty' : 'is too long';
+      const op = small ? (iss.inclusive ? '≥' : '>') : iss.inclusive ? '≤' : '<';
+      const limit = bound(small ? iss.minimum : iss.maximum);
+      return label ? `must be ${label}, got ${describeValue(iss.input)}` : `must be ${op} ${limit}, got ${describeValue(iss.input)}`;
+    }
+    case 'unrecognized_keys': {
+      const inst = iss.inst as z.ZodType | undefined;
+      const shape = inst ? defOf(inst).shape : undefined;
+      if (shape) iss.validKeys = Object.keys(shape);
+      const keys = iss.keys ?? [];
+      return `unknown key${keys.length === 1 ? '' : 's'} ${listNames(keys)}`;
+    }
+    case 'invalid_key': {
+      const inner = iss.issues?.[0]?.message;
+      return inner ?? `invalid name \`${String(iss.input)}\``;
+    }
+    case 'invalid_format':
+      return `\`${String(iss.input)}\` is not in the expected format`;
+    default:
+      return undefined;
+  }
+}
+
+/** Closest valid key, for callers outside zod (the --set parser). */
+export function suggestKey(key: string, valid: readonly string[]): string | undefined {
+  return closest(key, valid);
+}
