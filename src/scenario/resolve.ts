@@ -16,7 +16,7 @@ import {
 } from './schema.js';
 import { didYouMean } from './suggest.js';
 import type { Scenario, StrategyScenario } from './types.js';
-import { childOf, defOf, isPlainObject, objectKeys, unwrap } from './walk.js';
+import { childOf, defOf, descriptionOf, isPlainObject, objectKeys, unwrap } from './walk.js';
 
 export type PathSegment = string | number;
 
@@ -168,6 +168,30 @@ interface MapOptions {
   prefix?: PathSegment[];
   /** Maps a reported path (with prefix) to the path of its node in the source document. */
   toDocPath?: (path: PathSegment[]) => PathSegment[];
+  /** The schema the issues' paths refer to (for describing missing keys). */
+  schema?: z.ZodType;
+}
+
+/** The schema at `path` inside `root`, following the raw value through unions. */
+function schemaAt(root: z.ZodType, raw: unknown, path: readonly PathSegment[]): z.ZodType | undefined {
+  let schema = root;
+  let value = raw;
+  for (const segment of path) {
+    const step = childOf(schema, String(segment), value);
+    if (!step.ok) return undefined;
+    schema = step.schema;
+    value = rawAt(value, [segment]);
+  }
+  return schema;
+}
+
+function missingKeyHint(options: MapOptions, path: PathSegment[]): string | undefined {
+  if (!options.schema) return undefined;
+  const schema = schemaAt(options.schema, options.raw, path);
+  const description = schema ? descriptionOf(schema) : undefined;
+  if (!description) return undefined;
+  const end = description.search(/\.(\s|$)/);
+  return end >= 0 ? description.slice(0, end) : description;
 }
 
 function toScenarioIssues(flat: readonly FlatIssue[], ctx: ResolveContext, options: MapOptions): ScenarioIssue[] {
@@ -183,7 +207,8 @@ function toScenarioIssues(flat: readonly FlatIssue[], ctx: ResolveContext, optio
     const full = [...(options.prefix ?? []), ...path];
     const docPath = options.toDocPath ? options.toDocPath(full) : full;
     const issue: ScenarioIssue = { file: ctx.file, line: null, column: null, path: dotted(full), message: f.message };
-    if (f.hint !== undefined) issue.hint = f.hint;
+    const hint = f.hint ?? (f.message.startsWith('missing required key') ? missingKeyHint(options, f.path) : undefined);
+    if (hint !== undefined) issue.hint = hint;
     const issuePath = [...(options.prefix ?? []), ...f.path];
     const origin = findSetOrigin(ctx, issuePath, docPath);
     if (origin) {
@@ -285,7 +310,7 @@ export function resolveRaw(raw: unknown, ctx: ResolveContext): Scenario {
   const parsed = ScenarioFileSchema.safeParse(raw, PARSE_OPTIONS);
   if (!parsed.success) {
     const flat = flatten(parsed.error.issues as unknown as ZodIssueLike[]);
-    throw new ScenarioError(sortIssues(toScenarioIssues(flat, ctx, { raw })));
+    throw new ScenarioError(sortIssues(toScenarioIssues(flat, ctx, { raw, schema: ScenarioFileSchema })));
   }
   const { strategies: strategyControls, ...base } = parsed.data;
 
@@ -346,7 +371,7 @@ function resolveStrategy(
   const parsed = BaseSchema.safeParse(merged, PARSE_OPTIONS);
   if (!parsed.success) {
     const flat = flatten(parsed.error.issues as unknown as ZodIssueLike[]);
-    const mapped = toScenarioIssues(flat, ctx, { raw: merged, prefix, toDocPath });
+    const mapped = toScenarioIssues(flat, ctx, { raw: merged, prefix, toDocPath, schema: BaseSchema });
     // Name the strategy's own key path (by type name when patched by name).
     for (const issue of mapped) {
       const segments = issue.path.split('.').map((s) => (/^[0-9]+$/.test(s) ? Number(s) : s));

@@ -896,6 +896,12 @@ function labelOf(issue: RawIssue): string | undefined {
   return undefined;
 }
 
+/** The first sentence of a description, for hints. */
+function firstSentence(text: string): string {
+  const end = text.search(/\.(\s|$)/);
+  return end >= 0 ? text.slice(0, end) : text;
+}
+
 function bound(value: number | bigint | undefined): string {
   return typeof value === 'number' && value >= Number.MAX_SAFE_INTEGER ? 'the largest safe integer' : String(value);
 }
@@ -908,16 +914,16 @@ function bound(value: number | bigint | undefined): string {
 export function scenarioErrorMap(issue: unknown): string | undefined {
   const iss = issue as RawIssue;
   const label = labelOf(iss);
+  if (iss.input === undefined && (iss.code === 'invalid_type' || iss.code === 'invalid_union' || iss.code === 'invalid_value')) {
+    const key = iss.path && iss.path.length > 0 ? String(iss.path[iss.path.length - 1]) : '';
+    if (iss.inst && typeof iss.inst === 'object' && '_zod' in iss.inst) {
+      const description = descriptionOf(iss.inst as z.ZodType);
+      if (description) withHint(iss, firstSentence(description));
+    }
+    return key ? `missing required key \`${key}\`` : 'missing value';
+  }
   switch (iss.code) {
     case 'invalid_type': {
-      if (iss.input === undefined) {
-        const key = iss.path && iss.path.length > 0 ? String(iss.path[iss.path.length - 1]) : '';
-        if (iss.inst && typeof iss.inst === 'object' && '_zod' in iss.inst) {
-          const description = descriptionOf(iss.inst as z.ZodType);
-          if (description) withHint(iss, description);
-        }
-        return key ? `missing required key \`${key}\`` : 'missing value';
-      }
       const expected = label ?? TYPE_WORDS[iss.expected ?? ''] ?? iss.expected ?? 'something else';
       if (iss.input === null) withHint(iss, 'give it a value, or remove the key to use the default');
       if (iss.expected === 'boolean' && typeof iss.input === 'string' && /^(yes|no|on|off|y|n)$/i.test(iss.input)) {
@@ -926,10 +932,6 @@ export function scenarioErrorMap(issue: unknown): string | undefined {
       return `expected ${expected}, got ${describeValue(iss.input)}`;
     }
     case 'invalid_union': {
-      if (iss.input === undefined) {
-        const key = iss.path && iss.path.length > 0 ? String(iss.path[iss.path.length - 1]) : '';
-        return key ? `missing required key \`${key}\`` : 'missing value';
-      }
       return `expected ${label ?? 'something else'}, got ${describeValue(iss.input)}`;
     }
     case 'invalid_value': {

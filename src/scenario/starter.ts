@@ -14,8 +14,8 @@ export const STARTER_SCENARIO = `# A staffsim scenario, written by \`staffsim in
 # docs/scenario.md, or \`staffsim schema\` for your editor.
 # Money is in one currency of your choice throughout.
 
-name: my-chat-centre
-description: >
+name: my-chat-centre      # shown in reports
+description: >            # free text about the scenario
   A chat centre open around the clock with ~6,000 chats a day, comparing
   all-human, all-AI and AI-first staffing.
 
@@ -42,8 +42,8 @@ demand:
 # The reasons customers get in touch. Shares sum to 1. handle_time is agent
 # time per chat (divide a chat's length by the chats an agent runs at once).
 ticket_types:
-  - name: order_status
-    share: 0.5
+  - name: order_status                                     # a short name: letters, digits, _ and -
+    share: 0.5                                             # share of all contacts
     handle_time: { dist: lognormal, mean: 5m, cv: 0.7 }        # human handle time
     ai_resolution: 0.8                                         # probability the AI resolves it
     ai_handle_time: { dist: lognormal, mean: 1.5m, cv: 0.6 }   # length of the AI conversation
@@ -124,15 +124,15 @@ strategies:
   all-ai:
     routing: ai                   # the AI alone; what it cannot solve stays unsolved
     description: the AI assistant alone
-    staff: { employees: { headcount: 0 } }
+    staff: { employees: { headcount: 0 } }   # nobody behind it
   hybrid:
     routing: ai-first             # the AI first, people behind it
     description: AI first, half the team, gig workers for the peaks
     sensitive_to_human: true      # complaints go straight to people
     handoff_priority: true        # chats handed over by the AI are answered first
     staff:
-      employees:
+      employees:          # half of today's agents on shift, hour by hour
         schedule: [6, 4, 3, 3, 3, 6, 12, 24, 38, 47, 50, 50,
                    47, 47, 47, 44, 44, 41, 38, 36, 32, 26, 18, 12]
-      gig: { pool: 30 }
+      gig: { pool: 30 }   # up to 30 gig workers on call for the peaks
 `;
