@@ -159,8 +159,9 @@ staff, the AI, and the **strategies** to compare. What the keys mean for the
 simulation is in [model.md](model.md); this page lists every key, its type,
 unit and default. \`staffsim init\` writes a commented starter file,
 \`staffsim validate FILE\` checks one, and \`staffsim schema\` prints the JSON
-Schema for editor completion (e.g. with the YAML language server:
-\`# yaml-language-server: $schema=scenario.schema.json\`).
+Schema for editor completion and checking (with the YAML language server:
+\`staffsim schema > scenario.schema.json\`, then
+\`# yaml-language-server: $schema=scenario.schema.json\` at the top of a file).
 
 Every key not marked **required** is optional, and its default switches its
 mechanism off: a file with one ticket type with an exponential handle time, a

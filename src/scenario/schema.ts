@@ -277,7 +277,9 @@ export const ServiceLevelSchema = z
   .describe('The service-level goal reported against (e.g. 80% answered within 60s). Does not change the simulation.');
 
 const SurgeSchema = z.strictObject({
-  at: duration().describe('Start of the surge, measured from the start of the horizon (duration).'),
+  at: duration().describe(
+    'Start of the surge, measured from the start of the horizon (duration); a surge outside the horizon has no effect.',
+  ),
   duration: duration({ positive: true }).describe('How long the surge lasts (duration, > 0).'),
   multiplier: positive().describe('Arrival-rate multiplier during the surge (> 0; 2 doubles the arrivals).'),
 });
@@ -694,15 +696,6 @@ function checkTopLevel(value: BaseOutput, ctx: z.core.$RefinementCtx<unknown>): 
       message: `horizon (${formatMinutes(value.horizon)}) must be longer than warmup (${formatMinutes(value.warmup)})`,
     });
   }
-  value.demand.surges.forEach((surge, i) => {
-    if (surge.at >= value.horizon) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['demand', 'surges', i, 'at'],
-        message: `the surge starts at ${formatMinutes(surge.at)}, at or after the end of the horizon (${formatMinutes(value.horizon)})`,
-      });
-    }
-  });
 }
 
 /** The base of a scenario: everything but the strategies. */

@@ -127,12 +127,12 @@ strategies:
     staff: { employees: { headcount: 0 } }   # nobody behind it
   hybrid:
     routing: ai-first             # the AI first, people behind it
-    description: AI first, half the team, gig workers for the peaks
+    description: AI first, 60% of the team, gig workers for the peaks
     sensitive_to_human: true      # complaints go straight to people
     handoff_priority: true        # chats handed over by the AI are answered first
     staff:
-      employees:          # half of today's agents on shift, hour by hour
-        schedule: [6, 4, 3, 3, 3, 6, 12, 24, 38, 47, 50, 50,
-                   47, 47, 47, 44, 44, 41, 38, 36, 32, 26, 18, 12]
+      employees:          # 60% of today's agents on shift, hour by hour
+        schedule: [7, 5, 4, 4, 4, 7, 14, 28, 46, 56, 60, 60,
+                   56, 56, 56, 53, 53, 49, 46, 43, 39, 32, 22, 14]
       gig: { pool: 30 }   # up to 30 gig workers on call for the peaks
 `;
