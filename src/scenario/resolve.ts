@@ -137,12 +137,11 @@ function keyIndex(): Map<string, string[]> {
 function unknownKeyHint(key: string, valid: readonly string[]): string {
   const hint = didYouMean(key, valid);
   if (valid.includes(key)) return hint;
-  const elsewhere = (keyIndex().get(key) ?? []).filter((p) => p !== '' && !p.includes('dist'));
-  if (elsewhere.length > 0 && elsewhere.length <= 3) {
-    return `${hint}; \`${key}\` is a key of ${elsewhere.map((p) => `\`${p}\``).join(', ')}`;
-  }
-  if (elsewhere.length === 0 && (keyIndex().get(key) ?? []).includes('')) return `${hint}; \`${key}\` is a top-level key`;
-  return hint;
+  // A key that exists elsewhere was probably put at the wrong level.
+  const places = keyIndex().get(key) ?? [];
+  if (places.length === 0 || places.length > 3) return hint;
+  const where = places.map((p) => (p === '' ? 'the top level' : `\`${p}\``)).join(', ');
+  return `${hint}; \`${key}\` belongs at ${where}`;
 }
 
 /** The raw value at `path`, or undefined when any step is absent. */

@@ -93,6 +93,13 @@ describe('loading scenario files', () => {
     );
   });
 
+  it('says where a key belongs when it is put at the wrong level', () => {
+    const text = minimalText.replace('  employees: { headcount: 6 }', '  headcount: 6');
+    const error = thrown(() => parseScenarioText(text, 'level.yaml'));
+    expect(error.path).toBe('staff.headcount');
+    expect(error.hint).toBe('valid keys here: `employees`, `gig`; `headcount` belongs at `staff.employees`');
+  });
+
   it('reports every problem, one per line, in file order', () => {
     const text = minimalText
       .replace('horizon: 2d', 'horizon: 2d\nreplications: 0')
