@@ -482,7 +482,8 @@ class ContactCentre {
       employeePaidHours: this.employees.paidHours(),
       employeeHourlyCost: s.staff.employees.hourly_cost,
       aiCostPerConversation: s.ai.cost_per_conversation,
-      aiPlatformCostPerDay: s.ai.platform_cost_per_day,
+      // A strategy that never uses the AI pays nothing for its platform.
+      aiPlatformCostPerDay: s.routing === 'human' ? 0 : s.ai.platform_cost_per_day,
       measuredDays: measuredMinutes / 1440,
       lifetimeValue: s.customers.lifetime_value,
       employeeStaffedMinutes: this.employees.staffedMinutes,

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { queueFigures } from '../../src/analytic/queue-figures.js';
-import { estimate } from '../../src/metrics/replications.js';
 import { simulateReplication } from '../../src/model/contact-centre.js';
 import type { StrategyScenario } from '../../src/scenario/types.js';
+import { expectWithinInterval } from '../support/confidence.js';
 import { busyScenario, queueScenario } from './build.js';
 
-function replicate(s: StrategyScenario, kpi: 'wait_mean' | 'p_wait' | 'abandon_rate' | 'service_level' | 'utilization' | 'asa') {
+/** Closed-form checks in this file; each uses its share of a 5% family-wise error. */
+const CHECKS = 9;
+
+function replicate(s: StrategyScenario, kpi: 'wait_mean' | 'p_wait' | 'abandon_rate' | 'service_level' | 'utilization') {
   const values = [];
   for (let r = 0; r < s.replications; r++) values.push(simulateReplication(s, r).kpis[kpi]);
-  return estimate(values);
+  return values;
 }
 
-function expectInside(exact: number, est: { mean: number; ci95: [number | null, number | null] }) {
-  const [lo, hi] = est.ci95;
-  expect(lo).not.toBeNull();
-  expect(exact).toBeGreaterThanOrEqual(lo!);
-  expect(exact).toBeLessThanOrEqual(hi!);
+function expectInside(exact: number, values: number[]) {
+  expectWithinInterval(exact, values, CHECKS);
 }
 
 describe('conservation', () => {
@@ -127,5 +127,17 @@ describe('outcomes', () => {
     // 10 agents x 24 h x $30, nothing else.
     expect(k.cost_operating).toBeCloseTo(10 * 24 * 30, 6);
     expect(k.utilization).toBeLessThan(0.01);
+  });
+});
+
+describe('costs', () => {
+  it('the AI platform is paid only by strategies that use the AI', () => {
+    const free = busyScenario({ ai: { cost_per_conversation: 0.5, platform_cost_per_day: 0 } }).strategies;
+    const paid = busyScenario({ ai: { cost_per_conversation: 0.5, platform_cost_per_day: 100 } }).strategies;
+    const cost = (s: StrategyScenario) => simulateReplication(s, 0).kpis.cost_operating;
+    // busyScenario measures 2.75 days (3 days after a 6-hour warm-up).
+    expect(cost(paid[0])).toBe(cost(free[0]));
+    expect(cost(paid[1]) - cost(free[1])).toBeCloseTo(275, 6);
+    expect(cost(paid[2]) - cost(free[2])).toBeCloseTo(275, 6);
   });
 });
