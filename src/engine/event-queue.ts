@@ -108,9 +108,11 @@ export class EventQueue {
   /** O(1). Cancels a pending event by handle; returns false (and does nothing) if it already fired or was cancelled. */
   cancel(handle: number): boolean {
     if (!Number.isSafeInteger(handle) || handle < 0) return false;
-    const slot = handle % MAX_SLOTS;
+    // Division by a power of two is exact; a floating-point % here would be an fmod call.
+    const generation = Math.floor(handle / MAX_SLOTS);
+    const slot = handle - generation * MAX_SLOTS;
     if (slot >= this.cap) return false;
-    if (this.slotState[slot] !== PENDING || this.slotGen[slot] !== (handle - slot) / MAX_SLOTS) return false;
+    if (this.slotState[slot] !== PENDING || this.slotGen[slot] !== generation) return false;
     this.slotState[slot] = CANCELLED;
     this.live--;
     return true;
@@ -133,6 +135,32 @@ export class EventQueue {
         this.data = data;
         return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * Pops the earliest live event, as pop() does, only if it is due strictly
+   * before `limit`; false otherwise. Lets a model merge a source of events
+   * kept outside the queue (a Poisson arrival stream) in one call per event.
+   */
+  popBefore(limit: number): boolean {
+    while (this.n > 0) {
+      const slot = this.heapSlot[0];
+      if (this.slotState[slot] !== PENDING) {
+        this.removeTop();
+        this.release(slot);
+        continue;
+      }
+      const time = this.heapTime[0];
+      if (!(time < limit)) return false;
+      this.kind = this.slotKind[slot];
+      this.data = this.slotData[slot];
+      this.time = time;
+      this.removeTop();
+      this.release(slot);
+      this.live--;
+      return true;
     }
     return false;
   }
@@ -168,10 +196,32 @@ export class EventQueue {
     this.freeSlots[this.freeCount++] = slot;
   }
 
-  /** Removes the heap's top entry (its slot is released by the caller). */
+  /**
+   * Removes the heap's top entry (its slot is released by the caller).
+   *
+   * Bottom-up (Floyd): the hole at the root sinks to a leaf along the smaller
+   * children, one comparison per level, and the last entry rises from there.
+   * The last entry nearly always belongs near the bottom, so this makes about
+   * half the comparisons of a classic sift-down.
+   */
   private removeTop(): void {
-    const last = --this.n;
-    if (last > 0) this.siftDown(0, this.heapTime[last], this.heapSeq[last], this.heapSlot[last]);
+    const n = --this.n;
+    if (n === 0) return;
+    const ht = this.heapTime;
+    const hs = this.heapSeq;
+    const hslot = this.heapSlot;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n && (ht[r] < ht[c] || (ht[r] === ht[c] && hs[r] < hs[c]))) c = r;
+      ht[i] = ht[c];
+      hs[i] = hs[c];
+      hslot[i] = hslot[c];
+      i = c;
+    }
+    this.siftUp(i, ht[n], hs[n], hslot[n]);
   }
 
   /** Places entry (t, s, slot) in the hole at i, moving it towards the root. */

@@ -7,7 +7,11 @@
 // spread over threads or machines.
 //
 // The generator is seedrandom's Alea (Baagøe), which is fast and passes the
-// usual statistical batteries. Its raw output is k / 2^32 with k an integer in
+// usual statistical batteries. seedrandom derives the initial state from the
+// stream's name; the stream then steps the same recurrence on a Float64Array,
+// because seedrandom keeps the state in object fields whose integer carry
+// overflows V8's small integers, allocating on about half the draws (a test
+// pins the output to seedrandom's, draw for draw). Its raw output is k / 2^32 with k an integer in
 // [0, 2^32); uniform() returns the centre of that cell, (k + 1/2) / 2^32, so
 // it lies in [2^-33, 1 - 2^-33]: never 0 (safe for Math.log) nor 1, at the
 // cost of truncating an exponential's tail at 22.9 means (probability e^-22.9,
@@ -16,10 +20,12 @@
 import seedrandom from 'seedrandom';
 
 const HALF_CELL = 2 ** -33;
+const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
 
 /** A named, independently seeded random stream: derived from (seed, replication, name) so that two model variants drawing from the stream of the same name see the same numbers (common random numbers), whatever else they draw. */
 export class RandomStream {
-  private readonly next: seedrandom.PRNG;
+  /** Alea's state: s0, s1, s2 and the carry c. */
+  private readonly state = new Float64Array(4);
   /** Second value of the last polar-method pair, returned by the next normal(). */
   private spareNormal = 0;
   private hasSpareNormal = false;
@@ -29,12 +35,27 @@ export class RandomStream {
       throw new Error(`RandomStream: seed and replication must be finite numbers, got ${seed} and ${replication}`);
     }
     // JSON of the triple is unambiguous: ("a", 12, 3) and ("a", 1, 23) differ.
-    this.next = seedrandom.alea(JSON.stringify([seed, replication, name]));
+    const initial = seedrandom.alea(JSON.stringify([seed, replication, name]), { state: true }).state();
+    this.state[0] = initial.s0;
+    this.state[1] = initial.s1;
+    this.state[2] = initial.s2;
+    this.state[3] = initial.c;
+  }
+
+  /** Alea's raw output k / 2^32, exactly as seedrandom's alea() returns it. */
+  raw(): number {
+    const st = this.state;
+    const t = 2091639 * st[0] + st[3] * TWO_TO_MINUS_32;
+    st[0] = st[1];
+    st[1] = st[2];
+    const carry = t | 0;
+    st[3] = carry;
+    return (st[2] = t - carry);
   }
 
   /** Uniform on the open interval (0, 1): never exactly 0 (safe for Math.log). */
   uniform(): number {
-    return this.next() + HALF_CELL;
+    return this.raw() + HALF_CELL;
   }
 
   /** Standard normal, by Marsaglia's polar method; the pair's second value is kept for the next call. */

@@ -48,17 +48,28 @@ export class ArrivalProcess {
       const rate = this.baseRate * this.hourFactor[0];
       return rate > 0 ? t + unitExponential / rate : Infinity;
     }
+    // Most arrivals fall in the segment of the previous one: its end and rate are kept.
+    if (t < this.segmentStart || t >= this.segmentStop) this.enterSegment(t);
     let remaining = unitExponential;
     let now = t;
     while (now < limit) {
-      const end = this.segmentEnd(now);
-      const rate = this.rate(now);
-      const mass = rate * (end - now);
-      if (mass > remaining) return now + remaining / rate;
+      const mass = this.segmentRate * (this.segmentStop - now);
+      if (mass > remaining) return now + remaining / this.segmentRate;
       remaining -= mass;
-      now = end;
+      now = this.segmentStop;
+      this.enterSegment(now);
     }
     return Infinity;
+  }
+
+  private segmentStart = 0;
+  private segmentStop = -1;
+  private segmentRate = 0;
+
+  private enterSegment(t: number): void {
+    this.segmentStart = t;
+    this.segmentStop = this.segmentEnd(t);
+    this.segmentRate = this.rate(t);
   }
 
   private shapeAt(t: number): number {

@@ -242,3 +242,20 @@ describe('EventQueue', () => {
     );
   });
 });
+
+describe('popBefore', () => {
+  it('pops only events due strictly before the limit, skipping cancelled ones', () => {
+    const q = new EventQueue(4);
+    const cancelled = q.schedule(1, 0, 10);
+    q.schedule(2, 0, 20);
+    q.schedule(3, 0, 30);
+    q.cancel(cancelled);
+    expect(q.popBefore(2)).toBe(false); // the event at 2 is not before 2
+    expect(q.popBefore(2.5)).toBe(true);
+    expect([q.time, q.data]).toEqual([2, 20]);
+    expect(q.size).toBe(1);
+    expect(q.popBefore(Infinity)).toBe(true);
+    expect(q.data).toBe(30);
+    expect(q.popBefore(Infinity)).toBe(false);
+  });
+});

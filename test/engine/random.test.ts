@@ -158,3 +158,12 @@ describe('cumulativeWeights', () => {
     expect(() => cumulativeWeights([0, 0])).toThrow();
   });
 });
+
+describe('the generator', () => {
+  it('draws exactly what seedrandom.alea draws for the same seed string', async () => {
+    const seedrandom = (await import('seedrandom')).default;
+    const reference = seedrandom.alea(JSON.stringify([42, 3, 'arrivals']));
+    const stream = new RandomStream(42, 3, 'arrivals');
+    for (let i = 0; i < 100_000; i++) expect(stream.raw()).toBe(reference());
+  });
+});
