@@ -1,0 +1,100 @@
+// npm run bench: staffsim's speed and memory, each case in a fresh process.
+//   node bench/bench.mjs [--json]
+// Absolute figures drift on shared machines; compare runs made together.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const json = process.argv.includes('--json');
+
+function runCase(args) {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, [join(here, 'case.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (child.status !== 0) throw new Error(`bench case ${args.join(' ')} failed:\n${child.stderr}`);
+  return { ...JSON.parse(child.stdout), wall_s: wall };
+}
+
+const reference = runCase(['bench/erlang-a.yaml']);
+const k = reference.kpis.human;
+const defaultRun = runCase(['scenarios/klarna-2024.yaml', '--set', 'horizon=673h', '--set', 'replications=1']);
+const short = runCase(['bench/erlang-a.yaml', '--set', 'horizon=100000']);
+const long = runCase(['bench/erlang-a.yaml', '--set', 'horizon=400000']);
+
+// The plain-JS yardstick, when this checkout sits beside shared/bench.
+let yardstick = null;
+const yardstickFile = join(root, '..', 'shared', 'bench', 'erlang_a.mjs');
+if (existsSync(yardstickFile)) {
+  const child = spawnSync(process.execPath, [yardstickFile, '2000000', '1', 'heap'], { encoding: 'utf8' });
+  if (child.status === 0) yardstick = JSON.parse(child.stdout.trim().split('\n').pop());
+}
+
+const result = {
+  reference: {
+    workload: 'Erlang A: 10/min, AHT 5 min, 52 agents, patience 3 min, 2M arrivals, all KPIs on',
+    contacts: reference.contacts,
+    contacts_per_s: Math.round(reference.contacts_per_s),
+    wall_s: round(reference.wall_s),
+    peak_rss_mb: round(reference.peak_rss_mb),
+    abandon_rate: round(k.abandon_rate, 6),
+    wait_mean: round(k.wait_mean, 6),
+    p_wait: round(k.p_wait, 6),
+    utilization: round(k.utilization, 6),
+    exact: { abandon_rate: 0.045188, wait_mean: 0.135563, p_wait: 0.36027, utilization: 0.918089 },
+    yardstick_contacts_per_s: yardstick ? Math.round(yardstick.tickets_per_s) : null,
+    ratio_to_yardstick: yardstick ? round(reference.contacts_per_s / yardstick.tickets_per_s, 3) : null,
+  },
+  default_28d: {
+    workload: 'klarna-2024, 28 days, 1 replication, every strategy',
+    contacts: defaultRun.contacts,
+    contacts_per_s: Math.round(defaultRun.contacts_per_s),
+    simulation_s: round(defaultRun.seconds),
+    wall_s: round(defaultRun.wall_s),
+    peak_rss_mb: round(defaultRun.peak_rss_mb),
+  },
+  memory_flat: {
+    workload: 'reference workload, horizon 100,000 vs 400,000 min (1M vs 4M arrivals)',
+    peak_rss_mb_short: round(short.peak_rss_mb),
+    peak_rss_mb_long: round(long.peak_rss_mb),
+    change: round(long.peak_rss_mb / short.peak_rss_mb - 1, 3),
+  },
+};
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} else {
+  const r = result.reference;
+  const d = result.default_28d;
+  const m = result.memory_flat;
+  const rows = [
+    ['case', 'contacts', 'contacts/s', 'wall s', 'peak RSS MB', 'target'],
+    ['reference (Erlang A)', fmt(r.contacts), fmt(r.contacts_per_s), r.wall_s, r.peak_rss_mb, '>= 3,000,000 contacts/s'],
+    ['default, 28 days', fmt(d.contacts), fmt(d.contacts_per_s), d.wall_s, d.peak_rss_mb, '< 5 s, < 200 MB'],
+    ['horizon x4: short', '', '', '', m.peak_rss_mb_short, ''],
+    ['horizon x4: long', '', '', '', m.peak_rss_mb_long, `RSS change ${(m.change * 100).toFixed(1)}% (< 10%)`],
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
+  for (const row of rows) process.stdout.write(`${row.map((v, c) => String(v).padEnd(widths[c])).join('  ')}\n`);
+  process.stdout.write(
+    `\nreference KPIs (exact): abandon ${r.abandon_rate} (0.045188), wait ${r.wait_mean} (0.135563), ` +
+      `p_wait ${r.p_wait} (0.360270), utilisation ${r.utilization} (0.918089)\n`,
+  );
+  if (r.yardstick_contacts_per_s) {
+    process.stdout.write(
+      `plain-JS yardstick: ${fmt(r.yardstick_contacts_per_s)} contacts/s; staffsim/yardstick = ${r.ratio_to_yardstick}\n`,
+    );
+  }
+}
+
+function round(x, digits = 2) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function fmt(n) {
+  return Number(n).toLocaleString('en-US');
+}
