@@ -4,6 +4,7 @@ export { erlangA, ERLANG_A_MAX_QUEUE_STATES, type ErlangAInput, type ErlangAResu
 export { queueFigures, isErlangC, type QueueInput, type QueueFigures } from './queue-figures.js';
 export {
   agentsFor,
+  meetsConstraints,
   staffingTable,
   type StaffingInput,
   type StaffingResult,

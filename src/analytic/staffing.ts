@@ -31,7 +31,8 @@ function checkConstraints(input: StaffingInput): void {
   }
 }
 
-function meets(input: StaffingInput, f: QueueFigures): boolean {
+/** Whether figures meet every constraint given in `input` (absent constraints always hold). */
+export function meetsConstraints(input: StaffingInput, f: QueueFigures): boolean {
   if (input.serviceLevelTarget !== undefined && !(f.service_level >= input.serviceLevelTarget)) return false;
   if (input.maxAbandon !== undefined && !(f.abandon_rate <= input.maxAbandon)) return false;
   if (input.maxOccupancy !== undefined && !(f.utilization <= input.maxOccupancy)) return false;
@@ -79,7 +80,7 @@ export function agentsFor(input: StaffingInput): StaffingResult {
   let pass = lower;
   let passFigures = figuresFor(input, pass);
   let step = 1;
-  while (!meets(input, passFigures)) {
+  while (!meetsConstraints(input, passFigures)) {
     fail = pass;
     if (pass >= maxAgents) {
       throw new RangeError(
@@ -95,7 +96,7 @@ export function agentsFor(input: StaffingInput): StaffingResult {
   while (pass - fail > 1) {
     const mid = Math.floor((pass + fail) / 2);
     const f = figuresFor(input, mid);
-    if (meets(input, f)) {
+    if (meetsConstraints(input, f)) {
       pass = mid;
       passFigures = f;
     } else {

@@ -8,6 +8,7 @@ import { UnknownStrategyError } from '../experiment/run.js';
 import { VERSION } from '../experiment/version.js';
 import { FORMATS, type Format } from '../report/index.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { registerErlangCommand } from './erlang.js';
 import { runCommand } from './run.js';
 import { initCommand, schemaCommand, validateCommand } from './scenario-commands.js';
 import { UsageError } from './usage-error.js';
@@ -90,6 +91,7 @@ function program(): Command {
     .addHelpText('after', '\nExample:\n  $ staffsim init my-centre.yaml && staffsim run my-centre.yaml')
     .action((file: string, flags: { force: boolean }) => initCommand(file, flags.force));
 
+  registerErlangCommand(root);
   for (const command of root.commands) command.exitOverride();
   return root;
 }
