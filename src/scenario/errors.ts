@@ -75,6 +75,17 @@ export class ScenarioError extends Error {
   }
 }
 
+/**
+ * The sentence of a message from the yaml package, for our one-line format:
+ * yaml ends its messages with "at line L, column C:" and a code excerpt (we
+ * give the position ourselves), and reports a nesting deep enough to
+ * overflow the stack as the engine's RangeError text.
+ */
+export function yamlReason(message: string): string {
+  if (/Maximum call stack size exceeded/.test(message)) return 'the document is nested too deeply';
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
 /** A single-issue ScenarioError. */
 export function scenarioError(
   file: string | null,

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { ScenarioError, scenarioError } from './errors.js';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { ScenarioError, scenarioError, yamlReason } from './errors.js';
 import { resolveRaw, type Locator, type PathSegment, type SetOrigin } from './resolve.js';
 import { applySetOverrides, parseSetOverride } from './set.js';
 import type { Scenario } from './types.js';
@@ -82,13 +82,16 @@ export function parseScenarioText(text: string, file: string | null, options: Lo
   }
   if (doc.errors.length > 0) {
     throw new ScenarioError(
-      doc.errors.map((e) => ({
-        file,
-        line: e.linePos?.[0]?.line ?? null,
-        column: e.linePos?.[0]?.col ?? null,
-        path: '',
-        message: `YAML syntax error: ${yamlMessage(e.message)}`,
-      })),
+      doc.errors.map((e) => {
+        const where = { file, line: e.linePos?.[0]?.line ?? null, column: e.linePos?.[0]?.col ?? null };
+        // yaml says only "Map keys must be unique": name the key, which is the useful part.
+        const duplicate = e.code === 'DUPLICATE_KEY' ? keyPathAt(doc, e.pos[0]) : null;
+        if (duplicate !== null) {
+          const key = duplicate.split('.').pop();
+          return { ...where, path: duplicate, message: `the key \`${key}\` appears twice in the same mapping; YAML keys must be unique` };
+        }
+        return { ...where, path: '', message: `YAML syntax error: ${yamlReason(e.message)}` };
+      }),
     );
   }
   let raw: unknown;
@@ -146,9 +149,23 @@ function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
-/** yaml's messages end with "at line L, column C" and a code excerpt: keep the sentence. */
-function yamlMessage(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+/** The dotted path of the mapping key whose text starts at `offset`, or null. */
+function keyPathAt(doc: Document.Parsed, offset: number): string | null {
+  let found: string | null = null;
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      const chain: unknown[] = [...ancestors, pair];
+      const segments: string[] = [];
+      chain.forEach((node, i) => {
+        if (isPair(node) && isScalar(node.key)) segments.push(String(node.key.value));
+        else if (isSeq(node) && i + 1 < chain.length) segments.push(String(node.items.indexOf(chain[i + 1] as never)));
+      });
+      found = segments.join('.');
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 class YamlLocator implements Locator {

@@ -14,7 +14,7 @@ import {
   scenarioErrorMap,
   type StrategyOutput,
 } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 import type { Scenario, StrategyScenario } from './types.js';
 import { childOf, defOf, descriptionOf, isPlainObject, objectKeys, unwrap } from './walk.js';
 
@@ -61,6 +61,8 @@ interface FlatIssue {
   hint?: string;
   /** The issue is about a key itself (unknown key, bad name). */
   atKey?: boolean;
+  /** For an unknown key: the valid key it is probably a misspelling of. */
+  suggests?: string;
 }
 
 const toSegments = (path: readonly PropertyKey[]): PathSegment[] =>
@@ -92,12 +94,15 @@ function flatten(issues: readonly ZodIssueLike[], prefix: PathSegment[] = []): F
       for (const key of issue.keys) {
         const keyPath = [...path, key];
         const reserved = RESERVED_KEYS.has(key);
-        out.push({
+        const flat: FlatIssue = {
           path: keyPath,
           message: `unknown key \`${key}\``,
           hint: reserved ? `\`${key}\` is a reserved name; ${didYouMean(key, valid)}` : unknownKeyHint(key, valid),
           atKey: true,
-        });
+        };
+        const suggests = closest(key, valid);
+        if (suggests !== undefined) flat.suggests = suggests;
+        out.push(flat);
       }
       continue;
     }
@@ -107,7 +112,19 @@ function flatten(issues: readonly ZodIssueLike[], prefix: PathSegment[] = []): F
     if (issue.code === 'invalid_key') flat.atKey = true;
     out.push(flat);
   }
-  return out;
+  return withoutMisspeltMissing(out);
+}
+
+/**
+ * A misspelt required key (`horizn:`) is both unknown and missing: report it
+ * once, as the unknown key, whose hint already names the right spelling.
+ */
+function withoutMisspeltMissing(issues: FlatIssue[]): FlatIssue[] {
+  const misspelt = new Set(
+    issues.flatMap((i) => (i.suggests !== undefined ? [dotted([...i.path.slice(0, -1), i.suggests])] : [])),
+  );
+  if (misspelt.size === 0) return issues;
+  return issues.filter((i) => !(i.message.startsWith('missing required key') && misspelt.has(dotted(i.path))));
 }
 
 let keyIndexCache: Map<string, string[]> | undefined;

@@ -9,7 +9,7 @@
 // `.describe()` saying what it means, its unit and its default.
 
 import { z } from 'zod';
-import type { DistSpec } from '../engine/distributions.js';
+import { distMean, type DistSpec } from '../engine/distributions.js';
 import { DURATION_PATTERN, durationProblem, formatMinutes, parseDuration } from './duration.js';
 import { closest, didYouMean, listNames } from './suggest.js';
 import type { Routing, Scenario, StrategyScenario } from './types.js';
@@ -313,7 +313,10 @@ export const TicketTypeSchema = z.strictObject({
     .describe(
       'Share of contacts of this type (0-1); the shares of all types must sum to 1. May be omitted only when there is a single type (then 1).',
     ),
-  handle_time: timeDist().describe('Human handle time per contact (distribution or duration). Required.'),
+  // A zero mean would give humans unlimited capacity: no staffing question is left to answer.
+  handle_time: timeDist()
+    .refine((dist) => distMean(dist) > 0, { error: 'a human handle time must be longer than 0 on average' })
+    .describe('Human handle time per contact (distribution or duration, mean > 0). Required.'),
   ai_resolution: probability()
     .prefault(0)
     .describe('Probability the AI resolves a contact of this type (0-1). Default 0: the AI cannot handle it.'),
@@ -689,7 +692,8 @@ const baseShape = {
 type BaseOutput = z.output<z.ZodObject<typeof baseShape>>;
 
 function checkTopLevel(value: BaseOutput, ctx: z.core.$RefinementCtx<unknown>): void {
-  if (value.horizon <= value.warmup) {
+  // A horizon of 0 has its own message ("must be longer than 0"): one message per mistake.
+  if (value.horizon > 0 && value.horizon <= value.warmup) {
     ctx.addIssue({
       code: 'custom',
       path: ['horizon'],

@@ -5,7 +5,7 @@
 
 import YAML from 'yaml';
 import type { z } from 'zod';
-import { scenarioError, ScenarioError } from './errors.js';
+import { scenarioError, ScenarioError, yamlReason } from './errors.js';
 import type { PathSegment, SetOrigin } from './resolve.js';
 import { RESERVED_KEYS, ScenarioFileSchema, StrategyNameSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -42,7 +42,7 @@ export function parseSetOverride(text: string, file: string | null = null): SetO
   try {
     value = YAML.parse(valueText, { maxAliasCount: 100 });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = yamlReason(error instanceof Error ? error.message : String(error));
     throw scenarioError(file, keyText, `cannot read the value \`${valueText}\`: ${reason}`, {
       source: text,
       hint: 'the value is read as YAML: 5m, 0.5, true, [1, 2] or {dist: exponential, mean: 3m}',

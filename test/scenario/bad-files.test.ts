@@ -1,24 +1,18 @@
-// Every file in test/fixtures/bad/ must be refused with the message its
-// header names (`# expect: ...`) and, when given, at the line and column of
-// `# at: LINE:COLUMN`.
+// Every file in test/fixtures/bad/ must be refused by the loader with the
+// message its header names (see test/support/bad-fixtures.ts for the
+// headers): one problem, at the line and column given, naming the key path
+// and, for a misspelling, the nearest valid name.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
+import { badFixtures } from '../support/bad-fixtures.js';
 
-const dir = join(import.meta.dirname, '..', 'fixtures', 'bad');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const fixtures = badFixtures();
 
-function header(text: string, key: string): string | undefined {
-  const match = new RegExp(`^# ${key}: (.*)$`, 'm').exec(text);
-  return match?.[1];
-}
-
-function loadError(file: string): ScenarioError {
+function loadError(file: string, set: string[]): ScenarioError {
   try {
-    loadScenarioFile(file);
+    loadScenarioFile(file, { set });
   } catch (error) {
     if (error instanceof ScenarioError) return error;
     throw error;
@@ -28,26 +22,25 @@ function loadError(file: string): ScenarioError {
 
 describe('bad scenario files are refused with a clear message', () => {
   it('has fixtures to check', () => {
-    expect(files.length).toBeGreaterThan(20);
+    expect(fixtures.length).toBeGreaterThan(50);
   });
 
-  for (const name of files) {
-    const file = join(dir, name);
-    const text = readFileSync(file, 'utf8');
-    const expected = header(text, 'expect');
-    const at = header(text, 'at');
-
-    it(`${name}: ${expected}`, () => {
-      expect(expected, `${name} needs an "# expect:" header`).toBeDefined();
-      const error = loadError(file);
+  for (const fixture of fixtures) {
+    it(`${fixture.name}: ${fixture.expect}`, () => {
+      const error = loadError(fixture.file, fixture.set);
       const message = error.format();
-      expect(message).toContain(expected!);
+      expect(message).toContain(fixture.expect);
       expect(message).not.toMatch(/\n\s+at /); // never a stack trace
-      expect(error.file).toBe(file);
-      if (at !== undefined) {
-        const [line, column] = at.split(':').map(Number);
+      // Each fixture holds one mistake: one problem, not a cascade of consequences.
+      expect(error.issues).toHaveLength(1);
+      expect(error.file).toBe(fixture.file);
+      if (fixture.key !== undefined) expect(message).toContain(fixture.key);
+      if (fixture.suggests !== undefined) expect(message).toContain(`did you mean \`${fixture.suggests}\`?`);
+      if (fixture.set.length > 0) expect(message).toContain(`--set ${fixture.set[0]}`);
+      if (fixture.at !== undefined) {
+        const { line, column } = fixture.at;
         expect({ line: error.line, column: error.column }).toEqual({ line, column });
-        expect(message.split('\n')[0]).toContain(`${file}:${line}:${column}: `);
+        expect(message).toContain(`${fixture.file}:${line}:${column}: `);
       }
     });
   }
