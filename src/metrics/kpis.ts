@@ -2,7 +2,7 @@
 // JSON output and sweeps all read them from here.
 
 export type KpiGroup = 'customers' | 'cost' | 'workers';
-export type KpiUnit = 'count' | 'share' | 'minutes' | 'score' | 'money' | 'hours' | 'money_per_hour';
+export type KpiUnit = 'count' | 'share' | 'minutes' | 'score' | 'ratio' | 'money' | 'hours' | 'money_per_hour';
 
 export interface KpiInfo {
   name: string;
@@ -13,6 +13,8 @@ export interface KpiInfo {
   better: 'lower' | 'higher' | null;
   /** True for KPIs about the human queue: meaningless when nothing is offered to humans. */
   queue: boolean;
+  /** True for KPIs about gig workers' pay and work: meaningless without paid gig hours. */
+  gig?: boolean;
   description: string;
 }
 
@@ -55,12 +57,26 @@ export const KPIS = [
     description: 'Operating cost / contacts.' },
   { name: 'cost_per_resolution', label: 'Cost per resolved episode', group: 'cost', unit: 'money', better: 'lower', queue: false,
     description: 'Operating cost / resolved episodes.' },
+  { name: 'cost_transition', label: 'One-off transition cost', group: 'cost', unit: 'money', better: 'lower', queue: false,
+    description: 'Severance, hiring and training to move from transition.baseline_headcount to the strategy\'s employees; not in cost_total.' },
   { name: 'utilization', label: 'Employee utilisation', group: 'workers', unit: 'share', better: null, queue: false,
     description: "Employees' busy time / staffed (on-shift, net of shrinkage) time." },
+  { name: 'employee_share', label: 'Answered by employees', group: 'workers', unit: 'share', better: null, queue: true,
+    description: 'Share of contacts answered by humans that employees answered.' },
+  { name: 'gig_share', label: 'Answered by gig workers', group: 'workers', unit: 'share', better: null, queue: true,
+    description: 'Share of contacts answered by humans that gig workers answered.' },
   { name: 'gig_hours', label: 'Gig paid hours', group: 'workers', unit: 'hours', better: null, queue: false,
-    description: 'Hours paid to gig workers over the measured window.' },
-  { name: 'gig_earnings_per_hour', label: 'Gig earnings / paid hour', group: 'workers', unit: 'money_per_hour', better: 'higher', queue: false,
+    description: 'Hours gig workers were logged in and paid, over the measured window.' },
+  { name: 'gig_busy_hours', label: 'Gig busy hours', group: 'workers', unit: 'hours', better: null, queue: false,
+    description: 'Hours gig workers spent on contacts, over the measured window.' },
+  { name: 'gig_earnings_per_hour', label: 'Gig earnings / paid hour', group: 'workers', unit: 'money_per_hour', better: 'higher', queue: false, gig: true,
     description: 'Gig earnings / gig paid hours.' },
+  { name: 'gig_earnings_per_busy_hour', label: 'Gig earnings / busy hour', group: 'workers', unit: 'money_per_hour', better: 'higher', queue: false, gig: true,
+    description: 'Gig earnings / gig busy hours: what the work itself pays.' },
+  { name: 'gig_decline_rate', label: 'Gig calls declined', group: 'workers', unit: 'share', better: null, queue: false, gig: true,
+    description: 'Share of calls to gig workers that they declined.' },
+  { name: 'gig_earnings_cv', label: 'Gig income volatility (CV)', group: 'workers', unit: 'ratio', better: 'lower', queue: false, gig: true,
+    description: "Coefficient of variation of a gig worker's daily earnings over the measured full days (days without work count as 0), averaged over workers who earned anything." },
 ] as const satisfies readonly KpiInfo[];
 
 export type KpiName = (typeof KPIS)[number]['name'];

@@ -14,6 +14,8 @@ import type { KpiValues } from '../metrics/kpis.js';
 import type { StrategyScenario } from '../scenario/types.js';
 import { ArrivalProcess } from './arrivals.js';
 import { EmployeePool } from './employees.js';
+import { GigPool } from './gig-pool.js';
+import { humanHandleMean } from './human-load.js';
 import {
   churnProbability,
   RESOLVED_BY_AI,
@@ -23,6 +25,7 @@ import {
   type EpisodeHistory,
 } from './episode-outcome.js';
 import { Observations } from './observations.js';
+import { transitionCost } from './transition.js';
 
 // Event kinds (first contacts are not events: see run()).
 const FOLLOW_UP = 1;
@@ -31,6 +34,11 @@ const HANDOFF_DONE = 3;
 const ABANDON = 4;
 const SERVICE_DONE = 5;
 const SHIFT = 6;
+const GIG_LOGGED_IN = 7;
+const GIG_IDLE_OVER = 8;
+
+/** `server` of a contact answered by an employee; gig workers are 0, 1, ... */
+const EMPLOYEE = -1;
 
 // Where an episode's current contact is.
 const FREE = 0;
@@ -74,6 +82,14 @@ class ContactCentre {
   private readonly observations: Observations;
   private readonly arrivals: ArrivalProcess;
   private readonly employees: EmployeePool;
+  /** Null when the strategy has no gig pool: the common case costs one test. */
+  private readonly gig: GigPool | null;
+  private readonly gigTriggerWait: number;
+  private readonly gigTriggerQueue: number;
+  private readonly gigHandleMultiplier: number;
+  private readonly gigResolutionMultiplier: number;
+  /** Mean human handle time of what reaches humans, for the gig trigger's expected wait. */
+  private readonly meanHumanHandle: number;
   private readonly horizon: number;
   private readonly warmup: number;
 
@@ -135,6 +151,7 @@ class ContactCentre {
   private queuedAt = new Float64Array(0);
   private patienceLeft = new Float64Array(0);
   private abandonTimer = new Float64Array(0);
+  private server = new Int32Array(0);
   private freeIds = new Int32Array(0);
   private freeCount = 0;
 
@@ -192,6 +209,25 @@ class ContactCentre {
     this.aiCapacity = s.ai.concurrency ?? Infinity;
     this.handoffLine = s.handoff_priority ? new IdFifo() : this.line;
 
+    const gig = s.staff.gig;
+    this.gig =
+      gig.pool > 0 && gig.max_active > 0
+        ? new GigPool(
+            gig,
+            this.events,
+            { loggedIn: GIG_LOGGED_IN, idleOver: GIG_IDLE_OVER },
+            stream('gig'),
+            sampler(gig.login_delay),
+            s.warmup,
+            s.horizon,
+          )
+        : null;
+    this.gigTriggerWait = gig.trigger_wait ?? Infinity;
+    this.gigTriggerQueue = gig.trigger_queue ?? Infinity;
+    this.gigHandleMultiplier = gig.handle_time_multiplier;
+    this.gigResolutionMultiplier = gig.resolution_multiplier;
+    this.meanHumanHandle = humanHandleMean(s);
+
     this.growEpisodes(1024);
   }
 
@@ -237,9 +273,17 @@ class ContactCentre {
         case SHIFT:
           this.shift(e, t);
           break;
+        case GIG_LOGGED_IN:
+          this.gig!.loggedIn(e, t);
+          this.giveWorkOrIdle(e, t);
+          break;
+        case GIG_IDLE_OVER:
+          this.gig!.idleOver(e, t);
+          break;
       }
     }
     this.employees.close(horizon);
+    this.gig?.close(horizon);
     return { kpis: this.kpis(), observations: this.observations, census: this.census() };
   }
 
@@ -324,9 +368,14 @@ class ContactCentre {
   /** The contact reaches the human queue. */
   private offer(e: number, t: number): void {
     if (this.flags[e] & COUNTED_CONTACT) this.observations.offered++;
-    // An idle agent implies an empty queue, so answering at once keeps FIFO order.
+    // An idle agent implies an empty queue, so answering at once keeps FIFO
+    // order. Employees are paid anyway, so they take contacts before gig workers.
     if (this.employees.idle > 0) {
-      this.answer(e, t, t);
+      this.answer(e, t, t, EMPLOYEE);
+      return;
+    }
+    if (this.gig !== null && this.gig.idle > 0) {
+      this.answer(e, t, t, this.gig.takeIdle());
       return;
     }
     this.state[e] = QUEUED;
@@ -337,8 +386,27 @@ class ContactCentre {
     this.waiting++;
     const patience = this.patienceLeft[e];
     if (patience !== Infinity) this.abandonTimer[e] = this.events.schedule(t + patience, ABANDON, e);
+    if (this.gig !== null) this.callGigWorkers(t);
   }
 
+  /**
+   * Calls gig workers when the queue crosses the trigger: as many as would
+   * bring the expected wait (waiting x mean handle time / agents) back under
+   * trigger.wait, or the queue back under trigger.queue, less those already
+   * logging in.
+   */
+  private callGigWorkers(t: number): void {
+    const gig = this.gig!;
+    const servers = this.employees.present + gig.active;
+    let wanted = 0;
+    if (this.waiting >= this.gigTriggerQueue) wanted = this.waiting - this.gigTriggerQueue + 1;
+    const expectedWait = servers > 0 ? (this.waiting * this.meanHumanHandle) / servers : Infinity;
+    if (expectedWait >= this.gigTriggerWait) {
+      wanted = Math.max(wanted, Math.ceil((this.waiting * this.meanHumanHandle) / this.gigTriggerWait) - servers);
+    }
+    wanted -= gig.loggingIn;
+    if (wanted > 0) gig.call(t, wanted);
+  }
   /** The next waiting contact, skipping entries left behind by abandonment; -1 when none. */
   private nextWaiting(): number {
     while (this.handoffLine.length > 0) {
@@ -352,28 +420,47 @@ class ContactCentre {
     return -1;
   }
 
-  private answerNextWaiting(t: number): boolean {
+  /** A free server (EMPLOYEE or a gig worker) answers the next waiting contact; false when none waits. */
+  private answerNextWaiting(t: number, server: number): boolean {
     const e = this.nextWaiting();
     if (e < 0) return false;
     this.waiting--;
     if (this.patienceLeft[e] !== Infinity) this.events.cancel(this.abandonTimer[e]);
-    this.answer(e, t, this.queuedAt[e]);
+    this.answer(e, t, this.queuedAt[e], server);
     return true;
   }
 
-  private answer(e: number, t: number, since: number): void {
+  /** A free gig worker takes the next waiting contact, or waits for one. */
+  private giveWorkOrIdle(w: number, t: number): void {
+    if (!this.answerNextWaiting(t, w)) this.gig!.becomeIdle(w, t);
+  }
+
+  private answer(e: number, t: number, since: number, server: number): void {
     const wait = t - since;
     this.totalWait[e] += wait;
-    if (this.flags[e] & COUNTED_CONTACT) this.observations.answer(wait);
+    if (this.flags[e] & COUNTED_CONTACT) this.observations.answer(wait, server !== EMPLOYEE);
     this.state[e] = IN_SERVICE;
-    const duration = this.humanHandle[this.type[e]].sample(this.rngHandle);
-    this.employees.startWork(t, duration);
+    this.server[e] = server;
+    let duration = this.humanHandle[this.type[e]].sample(this.rngHandle);
+    if (server === EMPLOYEE) {
+      this.employees.startWork(t, duration);
+    } else {
+      duration *= this.gigHandleMultiplier;
+      this.gig!.startWork(server, t, duration);
+    }
     this.events.schedule(t + duration, SERVICE_DONE, e);
   }
 
   private serviceDone(e: number, t: number): void {
-    if (this.employees.finishWork(t)) this.answerNextWaiting(t);
-    const fcr = this.fcr[this.type[e]];
+    const server = this.server[e];
+    let fcr = this.fcr[this.type[e]];
+    if (server === EMPLOYEE) {
+      if (this.employees.finishWork(t)) this.answerNextWaiting(t, EMPLOYEE);
+    } else {
+      this.gig!.finishWork(server, t);
+      this.giveWorkOrIdle(server, t);
+      fcr = Math.min(1, fcr * this.gigResolutionMultiplier);
+    }
     if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
     else this.followUp(e, t);
   }
@@ -429,7 +516,7 @@ class ContactCentre {
 
   private shift(hour: number, t: number): void {
     const added = this.employees.setLevel(t, this.employees.levelAt(hour % 24));
-    for (let i = 0; i < added && this.answerNextWaiting(t); i++);
+    for (let i = 0; i < added && this.answerNextWaiting(t, EMPLOYEE); i++);
     if (t + 60 < this.horizon) this.events.schedule(t + 60, SHIFT, hour + 1);
   }
 
@@ -454,6 +541,7 @@ class ContactCentre {
     this.queuedAt = grow(this.queuedAt, (n) => new Float64Array(n));
     this.patienceLeft = grow(this.patienceLeft, (n) => new Float64Array(n));
     this.abandonTimer = grow(this.abandonTimer, (n) => new Float64Array(n));
+    this.server = grow(this.server, (n) => new Int32Array(n));
     const free = new Int32Array(capacity);
     free.set(this.freeIds.subarray(0, this.freeCount));
     // New rows go on the free list highest first so low ids are used first.
@@ -480,6 +568,7 @@ class ContactCentre {
 
   private kpis(): KpiValues {
     const s = this.scenario;
+    const gig = this.gig;
     const measuredMinutes = s.horizon - s.warmup;
     return this.observations.kpis({
       employeePaidHours: this.employees.paidHours(),
@@ -491,8 +580,13 @@ class ContactCentre {
       lifetimeValue: s.customers.lifetime_value,
       employeeStaffedMinutes: this.employees.staffedMinutes,
       employeeBusyMinutes: this.employees.busyMinutes,
-      gigPaidHours: 0,
-      gigEarnings: 0,
+      gigPaidHours: gig ? gig.paidMinutes / 60 : 0,
+      gigBusyHours: gig ? gig.busyMinutes / 60 : 0,
+      gigEarnings: gig ? gig.earnings : 0,
+      gigCalls: gig ? gig.calls : 0,
+      gigDeclines: gig ? gig.declines : 0,
+      gigEarningsCv: gig ? gig.earningsVolatility() : 0,
+      transitionCost: transitionCost(s),
     });
   }
 }

@@ -19,7 +19,12 @@ export interface CostInputs {
   employeeStaffedMinutes: number;
   employeeBusyMinutes: number;
   gigPaidHours: number;
+  gigBusyHours: number;
   gigEarnings: number;
+  gigCalls: number;
+  gigDeclines: number;
+  gigEarningsCv: number;
+  transitionCost: number;
 }
 
 export class Observations {
@@ -38,6 +43,7 @@ export class Observations {
 
   offered = 0;
   answered = 0;
+  answeredByGig = 0;
   abandoned = 0;
   waited = 0;
   answeredWithinTarget = 0;
@@ -47,9 +53,10 @@ export class Observations {
 
   constructor(private readonly answerWithin: number) {}
 
-  /** A contact offered to humans was answered after `wait` minutes. */
-  answer(wait: number): void {
+  /** A contact offered to humans was answered after `wait` minutes, by a gig worker or an employee. */
+  answer(wait: number, byGig: boolean): void {
     this.answered++;
+    if (byGig) this.answeredByGig++;
     this.waitSumAnswered += wait;
     if (wait > 0) this.waited++;
     if (wait <= this.answerWithin) this.answeredWithinTarget++;
@@ -98,9 +105,16 @@ export class Observations {
       cost_total: operating + churnLoss,
       cost_per_contact: ratio(operating, this.contacts),
       cost_per_resolution: ratio(operating, this.episodesResolved),
+      cost_transition: costs.transitionCost,
       utilization: ratio(costs.employeeBusyMinutes, costs.employeeStaffedMinutes),
+      employee_share: ratio(this.answered - this.answeredByGig, this.answered),
+      gig_share: ratio(this.answeredByGig, this.answered),
       gig_hours: costs.gigPaidHours,
+      gig_busy_hours: costs.gigBusyHours,
       gig_earnings_per_hour: ratio(costs.gigEarnings, costs.gigPaidHours),
+      gig_earnings_per_busy_hour: ratio(costs.gigEarnings, costs.gigBusyHours),
+      gig_decline_rate: ratio(costs.gigDeclines, costs.gigCalls),
+      gig_earnings_cv: costs.gigEarningsCv,
     };
   }
 }

@@ -45,11 +45,11 @@ export function hasNoQueue(strategy: StrategyResult): boolean {
 
 /**
  * Whether a KPI means anything for a strategy: human-queue KPIs need
- * contacts offered to humans, and gig earnings per hour need paid gig hours.
+ * contacts offered to humans, and gig-worker KPIs need paid gig hours.
  */
 export function applies(kpi: Kpi, strategy: StrategyResult): boolean {
   if (kpi.queue && hasNoQueue(strategy)) return false;
-  if (kpi.name === 'gig_earnings_per_hour' && strategy.metrics.gig_hours.mean === 0) return false;
+  if ('gig' in kpi && kpi.gig && strategy.metrics.gig_hours.mean === 0) return false;
   return true;
 }
 

@@ -137,6 +137,7 @@ export function formatValue(unit: KpiUnit, x: number): string {
     case 'minutes':
       return formatMinutes(x);
     case 'score':
+    case 'ratio':
       return fixed(x, 2);
     case 'money':
       return formatMoney(x);
@@ -158,6 +159,7 @@ export function formatHalfWidth(unit: KpiUnit, halfWidth: number, mean: number):
     case 'minutes':
       return formatMinutes(halfWidth);
     case 'score':
+    case 'ratio':
       return fixed(halfWidth, 2);
     case 'money':
     case 'money_per_hour':

@@ -645,7 +645,10 @@ export const TransitionSchema = z
   .strictObject({
     baseline_headcount: nonNegative()
       .prefault(0)
-      .describe('Employees before the change, in the unit of staff.employees (agents on shift, ≥ 0): a strategy with fewer pays severance, one with more pays hiring and training. Default 0.'),
+      .describe('Employees on the payroll before the change (people, ≥ 0). A strategy needing fewer (its mean on-shift level times people_per_seat) pays severance, one needing more pays hiring and training. Default 0: no transition costed.'),
+    people_per_seat: positive()
+      .prefault(168 / 40)
+      .describe('People on the payroll per agent on shift around the clock (> 0). Default 4.2: 168 hours a week over a 40-hour week.'),
     severance_per_head: nonNegative()
       .prefault(0)
       .describe('One-off cost per employee let go below baseline_headcount (currency, ≥ 0). Default 0.'),

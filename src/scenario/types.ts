@@ -133,7 +133,10 @@ export interface Ai {
 }
 
 export interface Transition {
+  /** People on the payroll before the change; 0: no transition costed. */
   baseline_headcount: number;
+  /** People on the payroll per agent on shift around the clock. */
+  people_per_seat: number;
   severance_per_head: number;
   hiring_per_head: number;
   training_per_head: number;

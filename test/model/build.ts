@@ -70,6 +70,23 @@ export function busyScenario(overrides: Record<string, unknown> = {}): Scenario 
       'all-human': { routing: 'human' },
       'all-ai': { routing: 'ai' },
       hybrid: { routing: 'ai-first', sensitive_to_human: true, handoff_priority: true },
+      'hybrid-gig': {
+        routing: 'ai-first',
+        staff: {
+          employees: { headcount: 3 },
+          gig: {
+            pool: 30,
+            trigger: { wait: '1m' },
+            accept_probability: 0.6,
+            login_delay: { dist: 'exponential', mean: '4m' },
+            pay: { mode: 'hourly', hourly_rate: 41, min_block: '30m' },
+            idle_timeout: '10m',
+            handle_time_multiplier: 1.2,
+            resolution_multiplier: 0.9,
+            max_active: 20,
+          },
+        },
+      },
     },
     ...overrides,
   });

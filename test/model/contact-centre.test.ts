@@ -141,3 +141,30 @@ describe('costs', () => {
     expect(cost(paid[2]) - cost(free[2])).toBeCloseTo(275, 6);
   });
 });
+
+describe('gig pool in the centre', () => {
+  const hybridGig = busyScenario().strategies[3];
+
+  it('calls gig workers in when the queue grows, and pays them for busy plus idle time', () => {
+    const k = simulateReplication(hybridGig, 0).kpis;
+    expect(k.gig_hours).toBeGreaterThan(0);
+    expect(k.gig_busy_hours).toBeGreaterThan(0);
+    expect(k.gig_busy_hours).toBeLessThanOrEqual(k.gig_hours);
+    expect(k.gig_share).toBeGreaterThan(0);
+    expect(k.employee_share + k.gig_share).toBeCloseTo(1, 12);
+    // Hourly pay: earnings per paid hour is the rate; per busy hour more.
+    expect(k.gig_earnings_per_hour).toBeCloseTo(41, 9);
+    expect(k.gig_earnings_per_busy_hour).toBeGreaterThan(41);
+    expect(k.gig_decline_rate).toBeGreaterThan(0);
+    expect(k.gig_decline_rate).toBeLessThan(1);
+  });
+
+  it('a gig pool shortens waits against the same employees alone', () => {
+    const alone = busyScenario({}).strategies[3];
+    const withoutGig = { ...alone, staff: { ...alone.staff, gig: { ...alone.staff.gig, pool: 0 } } };
+    const w = simulateReplication(withoutGig, 0).kpis;
+    const g = simulateReplication(hybridGig, 0).kpis;
+    expect(g.wait_mean).toBeLessThan(w.wait_mean);
+    expect(w.gig_hours).toBe(0);
+  });
+});

@@ -1,0 +1,246 @@
+// The on-demand gig pool: remote workers who are not on shift but can be
+// called in when the human queue grows.
+//
+// A worker's shift, as events:
+//
+//   call ──accept──> logging in ──login_delay──> logged in (paid from here)
+//     │                                    │  ┌──────── serves contacts ────────┐
+//     └─decline: back of the call line     └─>│ idle ──contact──> busy ──done──>│
+//                                             └─ idle for idle_timeout, and the ┘
+//                                                paid block over ──> logs off
+//
+// Workers are called in turn (the one off longest first), so work spreads
+// across the pool. Hourly pay runs from login to log-off; a worker stays
+// logged in (and available) at least `min_block`, so the minimum paid block
+// is real time in which the worker could take contacts: paid time is always
+// busy time plus idle time. Per-ticket pay is earned when a contact ends.
+
+import type { EventQueue } from '../engine/event-queue.js';
+import type { Sampler } from '../engine/distributions.js';
+import { IdFifo } from '../engine/id-fifo.js';
+import type { RandomStream } from '../engine/random.js';
+import type { Gig } from '../scenario/types.js';
+import { overlap } from './window.js';
+
+const OFF = 0;
+const LOGGING_IN = 1;
+const IDLE = 2;
+const BUSY = 3;
+/** Logged in, between finishing one contact and being given the next or going idle. */
+const FREE = 4;
+
+export interface GigEventKinds {
+  loggedIn: number;
+  idleOver: number;
+}
+
+export class GigPool {
+  readonly size: number;
+  loggingIn = 0;
+  /** Logged in: idle, busy or free. */
+  active = 0;
+  idle = 0;
+
+  calls = 0;
+  declines = 0;
+  /** Contacts gig workers finished. */
+  handled = 0;
+  /** Inside the measured window. */
+  paidMinutes = 0;
+  busyMinutes = 0;
+  earnings = 0;
+
+  private readonly state: Uint8Array;
+  private readonly loginAt: Float64Array;
+  private readonly idleTimer: Float64Array;
+  private readonly serial: Int32Array;
+  private readonly callLine = new IdFifo();
+  private readonly idleLine = new IdFifo();
+  private readonly maxActive: number;
+  private readonly hourly: boolean;
+  private readonly perMinute: number;
+
+  // Daily earnings per worker, for income volatility: the day being summed,
+  // its amount so far, and sums over finished days (days without work add 0).
+  private readonly day: Int32Array;
+  private readonly dayAmount: Float64Array;
+  private readonly sumDaily: Float64Array;
+  private readonly sumDailySquared: Float64Array;
+  private readonly fullDays: number;
+
+  constructor(
+    private readonly spec: Gig,
+    private readonly events: EventQueue,
+    private readonly kinds: GigEventKinds,
+    private readonly rng: RandomStream,
+    private readonly loginDelay: Sampler,
+    private readonly windowStart: number,
+    private readonly windowEnd: number,
+  ) {
+    this.size = spec.pool;
+    this.maxActive = Math.min(spec.max_active, spec.pool);
+    this.hourly = spec.pay.mode === 'hourly';
+    this.perMinute = spec.pay.hourly_rate / 60;
+    this.state = new Uint8Array(this.size);
+    this.loginAt = new Float64Array(this.size);
+    this.idleTimer = new Float64Array(this.size);
+    this.serial = new Int32Array(this.size);
+    this.day = new Int32Array(this.size);
+    this.dayAmount = new Float64Array(this.size);
+    this.sumDaily = new Float64Array(this.size);
+    this.sumDailySquared = new Float64Array(this.size);
+    this.fullDays = Math.floor((windowEnd - windowStart) / 1440);
+    for (let w = 0; w < this.size; w++) this.callLine.push(w, 0);
+  }
+
+  get busy(): number {
+    return this.active - this.idle;
+  }
+
+  /**
+   * Calls up to `wanted` workers, in turn, within max_active. Each accepts with
+   * accept_probability and starts logging in; one who declines goes to the
+   * back of the line. Returns how many accepted.
+   */
+  call(t: number, wanted: number): number {
+    let accepted = 0;
+    let asked = 0;
+    // Each worker is asked at most once per call, however many decline.
+    const available = this.size - this.active - this.loggingIn;
+    while (accepted < wanted && asked < available && this.active + this.loggingIn < this.maxActive) {
+      const w = this.callLine.shift();
+      asked++;
+      this.calls++;
+      if (this.rng.uniform() < this.spec.accept_probability) {
+        this.state[w] = LOGGING_IN;
+        this.loggingIn++;
+        accepted++;
+        this.events.schedule(t + this.loginDelay.sample(this.rng), this.kinds.loggedIn, w);
+      } else {
+        this.declines++;
+        this.callLine.push(w, 0);
+      }
+    }
+    return accepted;
+  }
+
+  /** The login delay is over: the worker is paid from now on and free for work. */
+  loggedIn(w: number, t: number): void {
+    this.loggingIn--;
+    this.active++;
+    this.state[w] = FREE;
+    this.loginAt[w] = t;
+  }
+
+  /** The longest-idle worker, taken off the idle line (its idle timer cancelled); -1 when none. */
+  takeIdle(): number {
+    while (this.idleLine.length > 0) {
+      const w = this.idleLine.shift();
+      if (this.state[w] !== IDLE || this.serial[w] !== this.idleLine.frontTag) continue;
+      this.events.cancel(this.idleTimer[w]);
+      this.idle--;
+      this.state[w] = FREE;
+      return w;
+    }
+    return -1;
+  }
+
+  /** A free worker starts a contact lasting `duration` minutes. */
+  startWork(w: number, t: number, duration: number): void {
+    this.state[w] = BUSY;
+    this.busyMinutes += overlap(t, t + duration, this.windowStart, this.windowEnd);
+  }
+
+  /** A busy worker finishes a contact and is free. */
+  finishWork(w: number, t: number): void {
+    this.state[w] = FREE;
+    this.handled++;
+    if (!this.hourly) this.credit(w, t, this.spec.pay.per_ticket);
+  }
+
+  /**
+   * A free worker with nothing to do waits; it logs off after idle_timeout
+   * without work, but not before its paid block is over.
+   */
+  becomeIdle(w: number, t: number): void {
+    this.state[w] = IDLE;
+    this.idle++;
+    const tag = ++this.serial[w];
+    this.idleLine.push(w, tag);
+    const logOff = Math.max(t + this.spec.idle_timeout, this.loginAt[w] + this.spec.pay.min_block);
+    this.idleTimer[w] = this.events.schedule(logOff, this.kinds.idleOver, w);
+  }
+
+  /** The idle timer fired: the worker logs off and goes to the back of the call line. */
+  idleOver(w: number, t: number): void {
+    this.idle--;
+    this.serial[w]++; // its idle-line entry is now stale
+    this.logOff(w, t);
+  }
+
+  /** Closes the books at the end of the run: logged-in workers are paid up to it. */
+  close(t: number): void {
+    for (let w = 0; w < this.size; w++) {
+      if (this.state[w] === IDLE || this.state[w] === BUSY || this.state[w] === FREE) this.settle(w, t);
+      this.flushDay(w);
+    }
+  }
+
+  /** Mean over workers who earned anything of the coefficient of variation of their daily earnings. */
+  earningsVolatility(): number {
+    if (this.fullDays < 2) return 0;
+    let total = 0;
+    let earners = 0;
+    for (let w = 0; w < this.size; w++) {
+      const mean = this.sumDaily[w] / this.fullDays;
+      if (mean <= 0) continue;
+      const variance = Math.max(0, this.sumDailySquared[w] / this.fullDays - mean * mean) * (this.fullDays / (this.fullDays - 1));
+      total += Math.sqrt(variance) / mean;
+      earners++;
+    }
+    return earners > 0 ? total / earners : 0;
+  }
+
+  private logOff(w: number, t: number): void {
+    this.settle(w, t);
+    this.active--;
+    this.state[w] = OFF;
+    this.callLine.push(w, 0);
+  }
+
+  /** Pays the logged-in time from login to t (hourly pay), inside the window. */
+  private settle(w: number, t: number): void {
+    const from = this.loginAt[w];
+    this.paidMinutes += overlap(from, t, this.windowStart, this.windowEnd);
+    if (!this.hourly) return;
+    // Split the paid time at day boundaries, so each day gets what was earned in it.
+    let a = Math.max(from, this.windowStart);
+    const b = Math.min(t, this.windowEnd);
+    while (a < b) {
+      const dayEnd = this.windowStart + (Math.floor((a - this.windowStart) / 1440) + 1) * 1440;
+      const end = Math.min(b, dayEnd);
+      this.credit(w, a, (end - a) * this.perMinute);
+      a = end;
+    }
+  }
+
+  /** Earnings at time t for worker w, inside the window. */
+  private credit(w: number, t: number, amount: number): void {
+    if (t < this.windowStart || t >= this.windowEnd) return;
+    this.earnings += amount;
+    const day = Math.floor((t - this.windowStart) / 1440);
+    if (day >= this.fullDays) return; // a trailing part-day would bias daily figures
+    if (day !== this.day[w]) {
+      this.flushDay(w);
+      this.day[w] = day;
+    }
+    this.dayAmount[w] += amount;
+  }
+
+  private flushDay(w: number): void {
+    const amount = this.dayAmount[w];
+    this.sumDaily[w] += amount;
+    this.sumDailySquared[w] += amount * amount;
+    this.dayAmount[w] = 0;
+  }
+}
