@@ -4,11 +4,11 @@
 
 import type { StrategyScenario } from '../scenario/types.js';
 
-/** Employees on the payroll a strategy needs: its mean on-shift level times people per seat. */
+/** People on the payroll a strategy needs: its mean on-shift level times people per seat, in whole people. */
 export function payrollHeadcount(s: StrategyScenario): number {
   const schedule = s.staff.employees.schedule;
   const meanOnShift = schedule.reduce((a, b) => a + b, 0) / schedule.length;
-  return meanOnShift * s.transition.people_per_seat;
+  return Math.round(meanOnShift * s.transition.people_per_seat);
 }
 
 export function transitionCost(s: StrategyScenario): number {

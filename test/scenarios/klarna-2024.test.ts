@@ -1,0 +1,55 @@
+// The default scenario reproduces the published figures of the 2024 case
+// (shared/reference/klarna-2024.md) within the tolerances of issue 5.
+
+import { describe, expect, it } from 'vitest';
+import { distMean } from '../../src/engine/distributions.js';
+import { runScenario } from '../../src/experiment/run.js';
+import { DEFAULT_SCENARIO, loadScenarioFile } from '../../src/scenario/load.js';
+
+// Two measured days are plenty for shares of ~115,000 chats a day.
+const { scenario, sha256 } = loadScenarioFile(DEFAULT_SCENARIO, { set: ['horizon=49h', 'replications=2'] });
+const report = runScenario(scenario, sha256);
+const byName = Object.fromEntries(report.strategies.map((s) => [s.name, s.metrics]));
+
+/** A full-time agent's paid minutes per calendar day: 40 hours a week. */
+const FTE_MINUTES_PER_DAY = (40 * 60) / 7;
+
+describe('klarna-2024 calibration', () => {
+  it('has the four strategies of the case', () => {
+    expect(report.strategies.map((s) => s.name)).toEqual(['all-human', 'all-ai', 'hybrid', 'hybrid-gig']);
+  });
+
+  it('the AI closes about two thirds of chats (within 10%)', () => {
+    for (const name of ['all-ai', 'hybrid', 'hybrid-gig']) {
+      expect(Math.abs(byName[name].ai_containment.mean / (2 / 3) - 1), name).toBeLessThan(0.1);
+    }
+  });
+
+  it('the work the AI takes off humans is that of about 700 full-time agents (within 10%)', () => {
+    // Contained chats a day times the human handle time of the chats the AI closes.
+    const hybrid = byName.hybrid;
+    const containedPerDay = (hybrid.ai_containment.mean * hybrid.contacts.mean) / report.measured_days;
+    const strategy = scenario.strategies.find((s) => s.name === 'hybrid')!;
+    let weight = 0;
+    let minutes = 0;
+    for (const t of strategy.ticket_types) {
+      const closedByAi = t.share * t.ai_resolution * (1 - strategy.ai.ask_for_human);
+      weight += closedByAi;
+      minutes += closedByAi * distMean(t.handle_time);
+    }
+    const fte = (containedPerDay * (minutes / weight)) / FTE_MINUTES_PER_DAY;
+    expect(Math.abs(fte / 700 - 1), `${fte.toFixed(0)} FTE`).toBeLessThan(0.1);
+  });
+
+  it('the hybrid with a gig pool pays gig workers for real hours at the pilot rate', () => {
+    const g = byName['hybrid-gig'];
+    expect(g.gig_hours.mean).toBeGreaterThan(0);
+    expect(g.gig_earnings_per_hour.mean).toBeCloseTo(41, 6);
+    expect(g.gig_share.mean).toBeGreaterThan(0);
+  });
+
+  it('staffing as published: all-human is today\'s 3,000 agents, so it costs no transition', () => {
+    expect(byName['all-human'].cost_transition.mean).toBe(0);
+    expect(byName.hybrid.cost_transition.mean).toBe(1000 * 4000); // 3,000 -> 2,000: severance for 1,000
+  });
+});
