@@ -37,6 +37,13 @@ const SHIFT = 6;
 const GIG_LOGGED_IN = 7;
 const GIG_IDLE_OVER = 8;
 
+/**
+ * Most contacts the human queue holds. An overloaded queue with nobody
+ * abandoning grows for the whole run; past this, arrivals are turned away
+ * (counted as abandoning at once) so memory stays bounded, and the run says so.
+ */
+export const MAX_WAITING = 1 << 22;
+
 /** `server` of a contact answered by an employee; gig workers are 0, 1, ... */
 const EMPLOYEE = -1;
 
@@ -378,6 +385,10 @@ class ContactCentre {
       this.answer(e, t, t, this.gig.takeIdle());
       return;
     }
+    if (this.waiting >= MAX_WAITING) {
+      this.turnAway(e, t);
+      return;
+    }
     this.state[e] = QUEUED;
     this.queuedAt[e] = t;
     const tag = ++this.serial[e];
@@ -471,6 +482,17 @@ class ContactCentre {
     const wait = t - this.queuedAt[e];
     this.totalWait[e] += wait;
     if (this.flags[e] & COUNTED_CONTACT) this.observations.abandon(wait);
+    this.retryOrGiveUp(e, t);
+  }
+
+  /** The queue is full: the contact leaves at once, as an abandonment with no wait. */
+  private turnAway(e: number, t: number): void {
+    this.observations.turnedAway++;
+    if (this.flags[e] & COUNTED_CONTACT) this.observations.abandon(0);
+    this.retryOrGiveUp(e, t);
+  }
+
+  private retryOrGiveUp(e: number, t: number): void {
     if (
       this.retryProbability > 0 &&
       this.contacts[e] < this.maxContacts &&

@@ -43,6 +43,8 @@ export class Observations {
 
   offered = 0;
   answered = 0;
+  /** Contacts turned away because the human queue was at its cap (see MAX_WAITING). */
+  turnedAway = 0;
   answeredByGig = 0;
   abandoned = 0;
   waited = 0;

@@ -82,6 +82,27 @@ describe('gig pool', () => {
     expect(p.earnings).toBe(25);
   });
 
+  it("follows the shift drawn in docs/model.md minute by minute", () => {
+    const { p, events } = pool(gig({ pay: { mode: 'hourly', hourly_rate: 60, min_block: 30, per_ticket: 0 } }));
+    p.call(0, 1);
+    events.pop();
+    expect(events.time).toBe(5);
+    p.loggedIn(0, 5);
+    p.startWork(0, 5, 15);
+    p.finishWork(0, 20);
+    p.becomeIdle(0, 20);
+    expect(p.takeIdle()).toBe(0); // a contact arrives at 24
+    p.startWork(0, 24, 14);
+    p.finishWork(0, 38);
+    p.becomeIdle(0, 38);
+    events.pop();
+    expect(events.time).toBe(48); // 10 idle minutes; the 30-minute block ended at 35
+    p.idleOver(0, 48);
+    p.close(100);
+    expect(p.paidMinutes).toBe(43);
+    expect(p.busyMinutes).toBe(29);
+  });
+
   it('work before the timeout keeps an idle worker logged in', () => {
     const { p, events } = pool(gig());
     p.call(0, 1);
