@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ScenarioError, scenarioError, yamlReason } from './errors.js';
 import { resolveRaw, type Locator, type PathSegment, type SetOrigin } from './resolve.js';
+import { SweepSchema, type SweepSection } from './schema.js';
 import { applySetOverrides, parseSetOverride } from './set.js';
 import type { Scenario } from './types.js';
 
@@ -21,6 +22,12 @@ export interface LoadedScenario {
   /** SHA-256 of the canonical JSON of the resolved scenario: formatting does not change it. */
   sha256: string;
   file: string | null;
+  /** The YAML text it was read from, before overrides: sweeps apply each point's overrides to it. */
+  text: string;
+  /** The `--set` overrides applied, in order. */
+  overrides: string[];
+  /** The file's `sweep` section (after overrides), or null when it has none. */
+  sweep: SweepSection | null;
 }
 
 /** Files larger than this are refused before parsing. */
@@ -118,7 +125,9 @@ export function parseScenarioText(text: string, file: string | null, options: Lo
     origins = applySetOverrides(raw as Record<string, unknown>, sets, file);
   }
   const scenario = resolveRaw(raw, { file, locator, sets: origins });
-  return { scenario, sha256: scenarioHash(scenario), file };
+  // resolveRaw has validated the section, so this parse cannot fail.
+  const sweep = SweepSchema.parse((raw as Record<string, unknown>).sweep) ?? null;
+  return { scenario, sha256: scenarioHash(scenario), file, text, overrides: [...(options.set ?? [])], sweep };
 }
 
 /** Resolves a scenario given as a plain object (file format, file keys). Throws ScenarioError. */

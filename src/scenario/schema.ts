@@ -816,9 +816,64 @@ export const StrategiesSchema = z
     'The strategies to compare, in file order: a name (e.g. all-human, hybrid) mapped to a routing and a patch of the base file. Required, at least one.',
   );
 
+// ---------------------------------------------------------------------------
+// Sweeps: the keys `staffsim sweep` varies when the command line names none.
+// Only the shape is checked here; each key path and value is checked when a
+// point applies it as a `--set` override, with the same messages.
+
+const SWEEP_NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
+
+/** A range `start:end:step` (end included), e.g. `0.3:0.9:0.1`; groups 1-3 are the three numbers. */
+export const SWEEP_RANGE_RE = new RegExp(`^\\s*(${SWEEP_NUMBER})\\s*:\\s*(${SWEEP_NUMBER})\\s*:\\s*(${SWEEP_NUMBER})\\s*$`);
+
+const SweepRangeSchema = z
+  .strictObject({
+    from: z.number().describe('First value. Required.'),
+    to: z.number().describe('Last value, included when it is a whole number of steps from `from`. Required.'),
+    step: z
+      .number()
+      .refine((step) => step !== 0, { error: 'the step must not be 0' })
+      .describe('Distance between values (not 0; negative to count down). Required.'),
+  })
+  .describe('A range of numbers, end included: {from: 0.3, to: 0.9, step: 0.1}.');
+
+const SweepValuesSchema = expecting(
+  z.union([
+    z.array(z.unknown()).min(1).describe('The values, each written as in the file (numbers, durations, mappings...).'),
+    z
+      .string()
+      .regex(SWEEP_RANGE_RE)
+      .describe('A range start:end:step, end included, e.g. 0.3:0.9:0.1.'),
+    SweepRangeSchema,
+  ]),
+  'a list of values, a range start:end:step (e.g. 0.3:0.9:0.1) or {from, to, step}',
+);
+
+export const SweepSchema = z
+  .strictObject({
+    combine: z
+      .enum(['cross', 'zip'])
+      .prefault('cross')
+      .describe(
+        '`cross`: every combination of the values, the first key varying slowest; `zip`: the i-th values of every key together (all keys need as many values). Default cross.',
+      ),
+    vary: z
+      .record(z.string().min(1), SweepValuesSchema)
+      .refine((vary) => Object.keys(vary).length > 0, { error: 'name at least one key to vary' })
+      .describe(
+        'Key path (as for --set, e.g. ticket_types.0.ai_resolution) mapped to its values: a list, a range start:end:step (end included) or {from, to, step}. Required.',
+      ),
+  })
+  .optional()
+  .describe(
+    'What `staffsim sweep` varies when no --vary is given: each point of the sweep applies its values as --set overrides. Ignored by `staffsim run`. Default: no sweep.',
+  );
+
+export type SweepSection = z.output<typeof SweepSchema>;
+
 /** The whole file, as written: the source of the JSON Schema and the docs. */
 export const ScenarioFileSchema = z
-  .strictObject({ ...baseShape, strategies: StrategiesSchema })
+  .strictObject({ ...baseShape, strategies: StrategiesSchema, sweep: SweepSchema })
   .superRefine(checkTopLevel)
   .meta({
     title: 'staffsim scenario',

@@ -51,6 +51,7 @@ describe('the JSON Schema of scenario files', () => {
       'ai',
       'transition',
       'strategies',
+      'sweep',
     ]);
     for (const [key, value] of Object.entries(props)) {
       expect(typeof value.description, key).toBe('string');

@@ -1,0 +1,229 @@
+// Sweeps: run every point of a set of axes, each with every selected
+// strategy and its replications, on a pool of worker threads (tinypool),
+// and hand back each point's rows in point order.
+//
+// Determinism: a point's seed comes from the scenario's seed and the point's
+// values (sweep-axes.ts), and rows are released in point order whatever
+// order the workers finish in, so the output does not depend on --jobs, on
+// timing, or on how the points are split into shards.
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import { KPI_NAMES, type Estimate, type KpiName } from '../metrics/kpis.js';
+import { parseScenarioText, type LoadedScenario } from '../scenario/load.js';
+import { selectStrategies } from './run.js';
+import {
+  checkAxes,
+  pointCount,
+  pointOverrides,
+  pointSeed,
+  pointValues,
+  SweepError,
+  sweepHash,
+  type Combine,
+  type SweepAxes,
+} from './sweep-axes.js';
+import type { PointResult, PointTask } from './sweep-worker.js';
+import { VERSION } from './version.js';
+
+/** Slice `index` of `count` (numbered from 0): the points whose index modulo `count` is `index`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** What a sweep file's first line records: two files with equal metadata (but the shard) hold rows of one sweep. */
+export interface SweepMeta {
+  staffsim: string;
+  scenario: { name: string; sha256: string };
+  /** SHA-256 of the axes and how they combine. */
+  sweep: string;
+  combine: Combine;
+  keys: string[];
+  /** Points of the whole sweep, all shards together. */
+  points: number;
+  strategies: string[];
+  seed: number;
+  replications: number;
+  /** `K/N` in the part file of a shard; absent in a whole sweep. */
+  shard?: string;
+}
+
+/** One point × strategy. */
+export interface SweepRow {
+  /** Index of the point in the whole sweep, from 0. */
+  point: number;
+  /** The seed the point ran with (from the scenario seed and the point's values). */
+  point_seed: number;
+  /** The varied keys' values at this point, in axis order. */
+  values: Record<string, unknown>;
+  strategy: string;
+  metrics: Record<KpiName, Estimate>;
+}
+
+/** The rows of one point, one per strategy in the order selected. */
+export interface PointRows {
+  point: number;
+  point_seed: number;
+  values: Record<string, unknown>;
+  rows: SweepRow[];
+}
+
+export interface SweepPlan {
+  meta: SweepMeta;
+  axes: SweepAxes;
+  loaded: LoadedScenario;
+  strategies: string[];
+  /** The points this run covers (all, or one shard's), in order. */
+  points: number[];
+}
+
+export interface PlanOptions {
+  /** Strategies to run, in this order; all when absent or empty. */
+  strategies?: readonly string[];
+  shard?: Shard;
+}
+
+export interface SweepRunOptions {
+  /** Worker threads; default: the number of cores. */
+  jobs?: number;
+  /** How many of the plan's points are already done (resume): they are not run again. */
+  skip?: number;
+  /** Aborting stops the sweep: running points are cancelled and the iterator throws. */
+  signal?: AbortSignal;
+  /** Called after each point with the points done (skipped ones included) and the plan's total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Parses `K/N`: shards are numbered from 0 (K is 0 to N-1), like Kubernetes' JOB_COMPLETION_INDEX. */
+export function parseShard(text: string): Shard {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || !Number.isSafeInteger(count) || count < 1) {
+    throw new SweepError(`--shard ${text}: write K/N, the K-th of N slices numbered from 0, e.g. --shard 0/4`);
+  }
+  if (index >= count) {
+    throw new SweepError(
+      `--shard ${text}: shards are numbered from 0 to ${count - 1}` +
+        (index === count ? ` (for a 1-based Slurm array use --shard $((SLURM_ARRAY_TASK_ID - 1))/${count})` : ''),
+    );
+  }
+  return { index, count };
+}
+
+function describePoint(values: Record<string, unknown>): string {
+  return Object.entries(values)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ');
+}
+
+/**
+ * Checks a sweep and lists its points. Every value of every axis is tried
+ * here, with the other axes at their first values (with zip: every point),
+ * so a misspelt key or a value out of range fails at once with the --set
+ * message, before anything runs. Each of those is a real point of the sweep,
+ * so a combination that is valid is never refused; a combination invalid
+ * only together with others' values is caught when its point runs.
+ */
+export function planSweep(loaded: LoadedScenario, axes: SweepAxes, options: PlanOptions = {}): SweepPlan {
+  checkAxes(axes);
+  const strategies = selectStrategies(loaded.scenario, options.strategies).map((s) => s.name);
+  for (const values of probePoints(axes)) parseScenarioText(loaded.text, loaded.file, { set: pointSet(loaded, values) });
+  // No scenario key has an output column's name today; a KPI added later could.
+  const columns = new Set(['point', 'point_seed', 'strategy', ...KPI_NAMES.flatMap((k) => [k, `${k}_lo`, `${k}_hi`])]);
+  for (const axis of axes.axes) {
+    if (columns.has(axis.key)) throw new SweepError(`\`${axis.key}\` cannot be varied: it is the name of an output column`);
+  }
+
+  const total = pointCount(axes);
+  const meta: SweepMeta = {
+    staffsim: VERSION,
+    scenario: { name: loaded.scenario.name, sha256: loaded.sha256 },
+    sweep: sweepHash(axes),
+    combine: axes.combine,
+    keys: axes.axes.map((a) => a.key),
+    points: total,
+    strategies,
+    seed: loaded.scenario.seed,
+    replications: loaded.scenario.replications,
+  };
+  const points: number[] = [];
+  const shard = options.shard ?? { index: 0, count: 1 };
+  // Round-robin rather than blocks: neighbouring points often cost alike
+  // (e.g. rising headcount), so every shard gets a share of the dear ones.
+  for (let i = shard.index; i < total; i += shard.count) points.push(i);
+  if (options.shard) meta.shard = `${shard.index}/${shard.count}`;
+  return { meta, axes, loaded, strategies, points };
+}
+
+/** Points that between them give every axis each of its values (see planSweep). */
+function* probePoints(axes: SweepAxes): Generator<Record<string, unknown>> {
+  if (axes.combine === 'zip') {
+    for (let i = 0; i < pointCount(axes); i++) yield pointValues(axes, i);
+    return;
+  }
+  const first = pointValues(axes, 0);
+  yield first;
+  for (const axis of axes.axes) for (const value of axis.values.slice(1)) yield { ...first, [axis.key]: value };
+}
+
+/** The overrides of a point: the scenario's own, the point's values, then the point's seed. */
+function pointSet(loaded: LoadedScenario, values: Record<string, unknown>): string[] {
+  return [...loaded.overrides, ...pointOverrides(values), `seed=${pointSeed(loaded.scenario.seed, values)}`];
+}
+
+// The worker is always the compiled file: from src/experiment (tests) and
+// dist/experiment alike, the package root is two folders up.
+const WORKER = new URL('../../dist/experiment/sweep-worker.js', import.meta.url);
+
+/** Runs the plan's points (but the first `skip`) on worker threads and yields each point's rows in point order. */
+export async function* runSweep(plan: SweepPlan, options: SweepRunOptions = {}): AsyncGenerator<PointRows> {
+  const total = plan.points.length;
+  const todo = plan.points.slice(options.skip ?? 0);
+  let done = total - todo.length;
+  if (todo.length === 0) return;
+  if (!existsSync(fileURLToPath(WORKER))) {
+    throw new Error(`the sweep worker ${fileURLToPath(WORKER)} is missing: run \`npm run build\` first`);
+  }
+  const jobs = options.jobs ?? availableParallelism();
+  if (!Number.isSafeInteger(jobs) || jobs < 1) throw new SweepError(`jobs must be a whole number of at least 1, got ${jobs}`);
+  const threads = Math.min(jobs, todo.length);
+  const pool = new Tinypool({ filename: WORKER.href, minThreads: threads, maxThreads: threads });
+  const signal = options.signal;
+  const inFlight = new Map<number, Promise<PointResult>>();
+  // Enough queued to keep every thread busy while the next point in order
+  // finishes, few enough that results waiting for an earlier point stay small.
+  const ahead = threads * 2;
+  let submitted = 0;
+  const submit = (position: number) => {
+    const values = pointValues(plan.axes, todo[position]);
+    const task: PointTask = { text: plan.loaded.text, file: plan.loaded.file, set: pointSet(plan.loaded, values), strategies: plan.strategies };
+    const result = pool.run(task, signal ? { signal } : {}) as Promise<PointResult>;
+    result.catch(() => {}); // awaited in order below; this only stops an early rejection being reported as unhandled
+    inFlight.set(position, result);
+  };
+  try {
+    for (let position = 0; position < todo.length; position++) {
+      while (submitted < todo.length && submitted < position + ahead) submit(submitted++);
+      signal?.throwIfAborted();
+      const result = await inFlight.get(position)!;
+      inFlight.delete(position);
+      const point = todo[position];
+      const values = pointValues(plan.axes, point);
+      if (!result.ok) throw new SweepError(`point ${point} (${describePoint(values)}): ${result.message}`);
+      const seed = pointSeed(plan.loaded.scenario.seed, values);
+      yield {
+        point,
+        point_seed: seed,
+        values,
+        rows: plan.strategies.map((strategy, s) => ({ point, point_seed: seed, values, strategy, metrics: result.metrics[s] })),
+      };
+      options.onProgress?.(++done, total);
+    }
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,170 @@
+// Sweep files: one row per point × strategy, as CSV, JSON lines or Markdown.
+// Rendering and reading live together because resume and merge depend on
+// them agreeing to the byte.
+//
+// Layout, for every format:
+//   line 1   a metadata record (scenario hash, sweep hash, points,
+//            strategies, shard) written so the file stays valid in its
+//            format: a `#` comment in CSV (pandas: comment='#'), a JSON
+//            object in JSON lines, an HTML comment in Markdown;
+//   then     the column header (CSV: one line; Markdown: header and rule;
+//            JSON lines: none, every row names its columns);
+//   then     the rows, the point index first, every point's rows (one per
+//            strategy) consecutive and written with a single write.
+// Columns: point, point_seed, the varied keys, strategy, then for each KPI
+// `<kpi>`, `<kpi>_lo`, `<kpi>_hi` (mean and 95% interval bounds; empty or
+// null bounds with one replication). Numbers are printed at full precision.
+
+import type { SweepMeta, SweepRow } from '../experiment/sweep.js';
+import { KPI_NAMES } from '../metrics/kpis.js';
+import { canonicalJson } from '../scenario/load.js';
+import { csvField } from './csv.js';
+import { escapeMarkdown } from './markdown.js';
+
+export const SWEEP_FORMATS = ['csv', 'jsonl', 'markdown'] as const;
+export type SweepFormat = (typeof SWEEP_FORMATS)[number];
+
+const META_PREFIX: Record<SweepFormat, string> = { csv: '# staffsim-sweep ', jsonl: '{"staffsim_sweep":', markdown: '<!-- staffsim-sweep ' };
+const META_SUFFIX: Record<SweepFormat, string> = { csv: '', jsonl: '}', markdown: ' -->' };
+
+/** The columns of every row, in order. */
+export function sweepColumns(meta: SweepMeta): string[] {
+  const columns = ['point', 'point_seed', ...meta.keys, 'strategy'];
+  for (const kpi of KPI_NAMES) columns.push(kpi, `${kpi}_lo`, `${kpi}_hi`);
+  return columns;
+}
+
+/** The metadata line and the column header: everything before the first row. */
+export function renderSweepHead(meta: SweepMeta, format: SweepFormat): string {
+  const lines = [`${META_PREFIX[format]}${JSON.stringify(meta)}${META_SUFFIX[format]}`];
+  const columns = sweepColumns(meta);
+  if (format === 'csv') lines.push(columns.map(csvField).join(','));
+  if (format === 'markdown') {
+    lines.push(markdownRow(columns.map(escapeMarkdown)));
+    lines.push(markdownRow(columns.map((c) => (c === 'strategy' ? ':--' : '--:'))));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function markdownRow(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function finite(value: number, where: string): number {
+  if (!Number.isFinite(value)) throw new Error(`internal error: ${where} is ${value}, not a finite number`);
+  return value;
+}
+
+/** A row's values in column order: numbers, text, or null for a missing interval bound. */
+function rowValues(row: SweepRow, meta: SweepMeta): unknown[] {
+  const values: unknown[] = [row.point, row.point_seed, ...meta.keys.map((k) => row.values[k]), row.strategy];
+  for (const kpi of KPI_NAMES) {
+    const e = row.metrics[kpi];
+    const where = `point ${row.point}, strategy ${row.strategy}, KPI ${kpi}`;
+    if (e === undefined) throw new Error(`internal error: ${where} is missing`);
+    values.push(finite(e.mean, where), ...e.ci95.map((b) => (b === null ? null : finite(b, where))));
+  }
+  return values;
+}
+
+/**
+ * A value as cell text: text as is, numbers in full, anything else (lists,
+ * mappings) as JSON; null empty. Text with a line break is JSON too, so that
+ * a row is always one line (resume and merge read the file line by line).
+ */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' && !/[\r\n]/.test(value)) return value;
+  return JSON.stringify(value);
+}
+
+/** One point's rows (one per strategy), as one string to write at once. */
+export function renderSweepRows(rows: readonly SweepRow[], meta: SweepMeta, format: SweepFormat): string {
+  const columns = sweepColumns(meta);
+  const lines = rows.map((row) => {
+    const values = rowValues(row, meta);
+    switch (format) {
+      case 'csv':
+        return values.map((v) => csvField(cellText(v))).join(',');
+      case 'jsonl':
+        return JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null])));
+      case 'markdown':
+        return markdownRow(values.map((v) => escapeMarkdown(cellText(v))));
+    }
+  });
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+/** A sweep file that cannot be used: not a sweep file, or its rows do not fit its header. Exit code 2. */
+export class SweepFileError extends Error {}
+
+/** The rows of one point as they appear in a file. */
+export interface PointBlock {
+  point: number;
+  /** The exact text of its rows, line ends included. */
+  text: string;
+  /** Rows found: fewer than the strategies when the file was cut short. */
+  rows: number;
+}
+
+export interface SweepFile {
+  format: SweepFormat;
+  meta: SweepMeta;
+  /** The metadata line and the header, exactly as rendered. */
+  head: string;
+  /** The points' rows, complete lines only: a line cut short by a kill is left out. */
+  blocks: PointBlock[];
+}
+
+const ROW_POINT: Record<SweepFormat, RegExp> = {
+  csv: /^(0|[1-9][0-9]*),/,
+  jsonl: /^\{"point":(0|[1-9][0-9]*),/,
+  markdown: /^\| (0|[1-9][0-9]*) \|/,
+};
+
+/** Reads a sweep file written by renderSweepHead/renderSweepRows; `name` is used in messages. */
+export function readSweepFile(text: string, name: string): SweepFile {
+  const firstEnd = text.indexOf('\n');
+  const first = firstEnd < 0 ? text : text.slice(0, firstEnd);
+  const format = SWEEP_FORMATS.find((f) => first.startsWith(META_PREFIX[f]) && first.endsWith(META_SUFFIX[f]));
+  let meta: SweepMeta | undefined;
+  if (format && firstEnd >= 0) {
+    try {
+      meta = JSON.parse(first.slice(META_PREFIX[format].length, first.length - META_SUFFIX[format].length)) as SweepMeta;
+    } catch {
+      meta = undefined;
+    }
+  }
+  if (!format || !meta || typeof meta !== 'object' || !Array.isArray(meta.keys) || !Array.isArray(meta.strategies)) {
+    throw new SweepFileError(`${name} is not a staffsim sweep file (its first line is not a sweep's metadata)`);
+  }
+  const head = renderSweepHead(meta, format);
+  if (!text.startsWith(head)) {
+    throw new SweepFileError(`${name}: the column header does not match the sweep's metadata (was the file edited?)`);
+  }
+  const blocks: PointBlock[] = [];
+  let at = head.length;
+  let lineNumber = head.split('\n').length - 1;
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    if (end < 0) break; // a line cut short by a kill: not a row
+    const line = text.slice(at, end + 1);
+    lineNumber++;
+    const m = ROW_POINT[format].exec(line);
+    if (!m) throw new SweepFileError(`${name}:${lineNumber}: not a row of this sweep`);
+    const point = Number(m[1]);
+    const last = blocks[blocks.length - 1];
+    if (last && last.point === point) {
+      last.text += line;
+      last.rows++;
+    } else blocks.push({ point, text: line, rows: 1 });
+    at = end + 1;
+  }
+  return { format, meta, head, blocks };
+}
+
+/** The metadata without its shard: what every part of one sweep shares. */
+export function sweepIdentity(meta: SweepMeta): string {
+  const { shard: _shard, ...rest } = meta;
+  return canonicalJson(rest);
+}

@@ -1,0 +1,166 @@
+// Sweep files without simulating: rows made up here, rendered, read back,
+// resumed and merged. The end-to-end checks (real runs, kills, shards as
+// processes) are in test/cli/sweep.test.ts.
+
+import { describe, expect, it } from 'vitest';
+import { mergeSweepParts, resumeState } from '../../src/experiment/sweep-file.js';
+import type { SweepMeta, SweepPlan, SweepRow } from '../../src/experiment/sweep.js';
+import { KPI_NAMES, type Estimate, type KpiName } from '../../src/metrics/kpis.js';
+import {
+  readSweepFile,
+  renderSweepHead,
+  renderSweepRows,
+  sweepColumns,
+  SweepFileError,
+  SWEEP_FORMATS,
+  type SweepFormat,
+} from '../../src/report/sweep.js';
+
+const STRATEGIES = ['all-human', 'hybrid'];
+const POINTS = 5;
+
+function meta(shard?: string): SweepMeta {
+  return {
+    staffsim: '0.1.0',
+    scenario: { name: 'made-up', sha256: 'a'.repeat(64) },
+    sweep: 'b'.repeat(64),
+    combine: 'cross',
+    keys: ['ai.cost_per_conversation', 'customers.patience'],
+    points: POINTS,
+    strategies: STRATEGIES,
+    seed: 7,
+    replications: 3,
+    ...(shard ? { shard } : {}),
+  };
+}
+
+function rows(point: number): SweepRow[] {
+  const values = { 'ai.cost_per_conversation': point / 10, 'customers.patience': { dist: 'exponential', mean: '4m' } };
+  return STRATEGIES.map((strategy, s) => {
+    const metrics = {} as Record<KpiName, Estimate>;
+    KPI_NAMES.forEach((k, i) => (metrics[k] = { mean: point + s + i / 3, ci95: s === 0 ? [point - 1, point + 1] : [null, null] }));
+    return { point, point_seed: 1000 + point, values, strategy, metrics };
+  });
+}
+
+function whole(format: SweepFormat): string {
+  let text = renderSweepHead(meta(), format);
+  for (let p = 0; p < POINTS; p++) text += renderSweepRows(rows(p), meta(), format);
+  return text;
+}
+
+function part(format: SweepFormat, k: number, n: number, upTo = Infinity): string {
+  let text = renderSweepHead(meta(`${k}/${n}`), format);
+  let written = 0;
+  for (let p = k; p < POINTS && written < upTo; p += n, written++) text += renderSweepRows(rows(p), meta(), format);
+  return text;
+}
+
+function plan(shard?: string): SweepPlan {
+  const [k, n] = shard ? shard.split('/').map(Number) : [0, 1];
+  const points: number[] = [];
+  for (let p = k; p < POINTS; p += n) points.push(p);
+  return { meta: meta(shard), strategies: STRATEGIES, points } as unknown as SweepPlan;
+}
+
+describe('sweep file formats', () => {
+  it('CSV: a # metadata line, the header, then one line per point and strategy', () => {
+    const lines = whole('csv').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^# staffsim-sweep \{"staffsim":"0\.1\.0"/);
+    expect(lines[1].split(',')).toEqual(sweepColumns(meta()));
+    expect(lines[1].split(',').slice(0, 8)).toEqual([
+      'point',
+      'point_seed',
+      'ai.cost_per_conversation',
+      'customers.patience',
+      'strategy',
+      KPI_NAMES[0],
+      `${KPI_NAMES[0]}_lo`,
+      `${KPI_NAMES[0]}_hi`,
+    ]);
+    expect(lines).toHaveLength(2 + POINTS * STRATEGIES.length);
+    // A mapping value is JSON in one quoted cell; missing interval bounds are empty cells.
+    expect(lines[3]).toMatch(/^0,1000,0,"\{""dist"":""exponential"",""mean"":""4m""\}",hybrid,1,,,/);
+  });
+
+  it('JSON lines: a metadata record, then one object per row with the same columns', () => {
+    const lines = whole('jsonl').trimEnd().split('\n');
+    expect(Object.keys(JSON.parse(lines[0]))).toEqual(['staffsim_sweep']);
+    const row = JSON.parse(lines[2]);
+    expect(Object.keys(row)).toEqual(sweepColumns(meta()));
+    expect(row['customers.patience']).toEqual({ dist: 'exponential', mean: '4m' });
+    expect(row[`${KPI_NAMES[0]}_lo`]).toBeNull();
+  });
+
+  it('Markdown: the metadata in an HTML comment, then a table', () => {
+    const lines = whole('markdown').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^<!-- staffsim-sweep \{.*\} -->$/);
+    expect(lines[1].startsWith('| point | point\\_seed |')).toBe(true);
+    expect(lines[2]).toMatch(/^\| --: \| --: \|/);
+    expect(lines[3].startsWith('| 0 | 1000 | 0 |')).toBe(true);
+  });
+
+  it('keeps a row on one line even when a value holds a line break', () => {
+    const meta1 = { ...meta(), keys: ['description'] };
+    const row = { ...rows(0)[0], values: { description: 'two\nlines' } };
+    for (const format of SWEEP_FORMATS) expect(renderSweepRows([row], meta1, format).split('\n')).toHaveLength(2);
+  });
+
+  it.each(SWEEP_FORMATS)('%s reads back to its metadata and point blocks', (format) => {
+    const file = readSweepFile(whole(format), 'w');
+    expect(file.format).toBe(format);
+    expect(file.meta).toEqual(meta());
+    expect(file.blocks.map((b) => [b.point, b.rows])).toEqual(Array.from({ length: POINTS }, (_, p) => [p, 2]));
+    expect(file.head + file.blocks.map((b) => b.text).join('')).toBe(whole(format));
+  });
+
+  it('refuses files that are not sweeps, or whose header was edited', () => {
+    expect(() => readSweepFile('strategy,kpi,mean\n', 'run.csv')).toThrow(/not a staffsim sweep file/);
+    expect(() => readSweepFile(whole('csv').replace('point_seed', 'seed'), 'x.csv')).toThrow(/header does not match/);
+    expect(() => readSweepFile(`${whole('csv')}garbage\n`, 'x.csv')).toThrow(/x\.csv:13: not a row/);
+  });
+});
+
+describe('resume', () => {
+  it('keeps whole points and drops a line cut short by a kill', () => {
+    const full = whole('csv');
+    const twoPoints = renderSweepHead(meta(), 'csv') + renderSweepRows(rows(0), meta(), 'csv') + renderSweepRows(rows(1), meta(), 'csv');
+    const cut = twoPoints + renderSweepRows(rows(2), meta(), 'csv').slice(0, 40);
+    expect(resumeState(cut, 'x.csv', plan(), 'csv')).toEqual({ skip: 2, keepBytes: Buffer.byteLength(twoPoints) });
+    expect(resumeState(full, 'x.csv', plan(), 'csv').skip).toBe(POINTS);
+    expect(resumeState(renderSweepHead(meta(), 'csv'), 'x.csv', plan(), 'csv')).toEqual({ skip: 0, keepBytes: Buffer.byteLength(renderSweepHead(meta(), 'csv')) });
+  });
+
+  it('drops a point that has only some of its strategies', () => {
+    const one = renderSweepHead(meta(), 'jsonl') + renderSweepRows(rows(0), meta(), 'jsonl');
+    const half = one + renderSweepRows(rows(1).slice(0, 1), meta(), 'jsonl');
+    expect(resumeState(half, 'x.jsonl', plan(), 'jsonl')).toEqual({ skip: 1, keepBytes: Buffer.byteLength(one) });
+  });
+
+  it('refuses a file of another sweep, shard or format', () => {
+    const other = whole('csv').replace('"seed":7', '"seed":8');
+    expect(() => resumeState(other, 'x.csv', plan(), 'csv')).toThrow(/another sweep \(seed differs: 8 against 7\)/);
+    expect(() => resumeState(whole('csv'), 'x.csv', plan('0/2'), 'csv')).toThrow(/shard differs/);
+    expect(() => resumeState(whole('csv'), 'x.csv', plan(), 'jsonl')).toThrow(/--format csv/);
+  });
+});
+
+describe('merge', () => {
+  it.each(SWEEP_FORMATS)('joins %s parts, in any order, into the bytes of a whole run', (format) => {
+    const parts = [2, 0, 1].map((k) => ({ name: `part-${k}`, text: part(format, k, 3) }));
+    expect(mergeSweepParts(parts)).toBe(whole(format));
+  });
+
+  it('refuses parts of different sweeps, missing or repeated shards, unfinished parts and whole files', () => {
+    const p = (k: number, n = 3) => ({ name: `part-${k}`, text: part('csv', k, n) });
+    const foreign = { name: 'foreign', text: p(2).text.replace('"replications":3', '"replications":4') };
+    expect(() => mergeSweepParts([p(0), p(1), foreign])).toThrow(/different sweeps \(replications differs: 4 against 3\)/);
+    expect(() => mergeSweepParts([p(0), p(2)])).toThrow(/shard 1\/3 missing/);
+    expect(() => mergeSweepParts([p(0), p(1), p(1), p(2)])).toThrow(/both shard 1\/3/);
+    expect(() => mergeSweepParts([p(0), p(1), p(1, 2)])).toThrow(/one of 3 shards/);
+    expect(() => mergeSweepParts([p(0), p(1), { name: 'short', text: part('csv', 2, 3, 0) }])).toThrow(/short is unfinished: 0 of its 1 points/);
+    expect(() => mergeSweepParts([{ name: 'whole', text: whole('csv') }])).toThrow(/not a part/);
+    expect(() => mergeSweepParts([p(0), p(1), { name: 'md', text: part('markdown', 2, 3) }])).toThrow(/md is markdown but part-0 is csv/);
+    expect(() => mergeSweepParts([])).toThrow(SweepFileError);
+  });
+});
