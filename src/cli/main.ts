@@ -1,7 +1,8 @@
 // The command line: parse, call the library, print. Exit codes are a
 // contract: 0 success, 2 bad input or usage (one message naming the file,
 // line and key), 1 an internal error (a bug: reported with a hint to re-run
-// with STAFFSIM_DEBUG=1 for the stack).
+// with STAFFSIM_DEBUG=1 for the stack), 130 interrupted by Ctrl-C (SIGINT),
+// 143 by SIGTERM (see interrupt.ts).
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UnknownStrategyError } from '../experiment/run.js';
@@ -9,6 +10,7 @@ import { VERSION } from '../experiment/version.js';
 import { FORMATS, type Format } from '../report/index.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { registerErlangCommand } from './erlang.js';
+import { InterruptedError } from './interrupt.js';
 import { runCommand } from './run.js';
 import { initCommand, schemaCommand, validateCommand } from './scenario-commands.js';
 import { UsageError } from './usage-error.js';
@@ -52,6 +54,9 @@ function program(): Command {
     .description('Simulate customer-service staffing: human, AI and hybrid strategies compared on cost, customers and workers.')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
+    // Usage errors start like every other message (`staffsim: ...`), not with commander's `error: `.
+    // Set before the subcommands are added: they copy it.
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'staffsim: ')) })
     .exitOverride();
 
   root
@@ -65,8 +70,8 @@ function program(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the output to a file instead of stdout')
     .addHelpText('after', RUN_EXAMPLES)
-    .action((file: string | undefined, flags: { replications?: number; seed?: number; set: string[]; strategy: string[]; format: Format; out?: string }) => {
-      runCommand(file, flags);
+    .action(async (file: string | undefined, flags: { replications?: number; seed?: number; set: string[]; strategy: string[]; format: Format; out?: string }) => {
+      await runCommand(file, flags);
     });
 
   root
@@ -112,6 +117,10 @@ function report(error: unknown): number {
       return EXIT_OK;
     }
     return EXIT_BAD_INPUT;
+  }
+  if (error instanceof InterruptedError) {
+    process.stderr.write(`staffsim: ${error.message}\n`);
+    return error.exitCode;
   }
   if (error instanceof ScenarioError) {
     process.stderr.write(`staffsim: ${error.format()}\n`);

@@ -1,8 +1,9 @@
 // `staffsim run [FILE]`: simulate a scenario and print the comparison.
 
-import { runScenario } from '../experiment/run.js';
+import { runScenarioAsync } from '../experiment/run.js';
 import { render, type Format } from '../report/index.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../scenario/load.js';
+import { interruptOnSignals } from './interrupt.js';
 import { writeOutput, useColor } from './output.js';
 import { progressBar } from './progress.js';
 
@@ -15,7 +16,18 @@ export interface RunFlags {
   out?: string;
 }
 
-export function runCommand(file: string | undefined, flags: RunFlags): void {
+export async function runCommand(file: string | undefined, flags: RunFlags): Promise<void> {
+  // Ctrl-C stops the run between replications (exit 130), before any output is
+  // written. Listening from the start, so a signal while the file loads counts too.
+  const interrupt = interruptOnSignals();
+  try {
+    await run(file, flags, interrupt.signal);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+async function run(file: string | undefined, flags: RunFlags, signal: AbortSignal): Promise<void> {
   const overrides = [...flags.set];
   // The flags are shorthands for --set, so they are validated like any key.
   if (flags.replications !== undefined) overrides.push(`replications=${flags.replications}`);
@@ -25,13 +37,18 @@ export function runCommand(file: string | undefined, flags: RunFlags): void {
   const progress = progressBar(loaded.scenario.name);
   let report;
   try {
-    report = runScenario(loaded.scenario, loaded.sha256, {
+    report = await runScenarioAsync(loaded.scenario, loaded.sha256, {
       strategies: flags.strategy,
       onProgress: (done, total) => progress.update(done, total),
+      signal,
     });
   } finally {
     progress.stop();
   }
   const color = !flags.out && flags.format === 'table' && useColor(process.stdout);
   writeOutput(render(report, flags.format, { color }), flags.out);
+  // The table and markdown on the terminal show the warnings; csv has no place for
+  // them, and json or a file is read by a program, not by the user who ran it.
+  const shown = !flags.out && (flags.format === 'table' || flags.format === 'markdown');
+  if (!shown) for (const warning of report.warnings) process.stderr.write(`staffsim: warning: ${warning}\n`);
 }

@@ -5,8 +5,9 @@
 
 import { KPI_NAMES, type Estimate, type KpiName, type KpiValues } from '../metrics/kpis.js';
 import { estimate } from '../metrics/replications.js';
-import { simulateReplication } from '../model/contact-centre.js';
+import { MAX_WAITING, simulateReplication } from '../model/contact-centre.js';
 import { humanLoad } from '../model/human-load.js';
+import { didYouMean } from '../scenario/suggest.js';
 import type { Scenario, StrategyScenario } from '../scenario/types.js';
 import type { RunReport, StrategyResult } from './result.js';
 import { VERSION } from './version.js';
@@ -16,6 +17,8 @@ export interface RunOptions {
   strategies?: readonly string[];
   /** Called after each replication with the number done and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Checked before each replication: once aborted, the run stops by throwing the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export class UnknownStrategyError extends Error {
@@ -23,7 +26,7 @@ export class UnknownStrategyError extends Error {
     readonly strategy: string,
     readonly known: readonly string[],
   ) {
-    super(`unknown strategy '${strategy}'; the scenario has: ${known.join(', ')}`);
+    super(`unknown strategy \`${strategy}\` (${didYouMean(strategy, known, 'the scenario has')})`);
   }
 }
 
@@ -37,17 +40,47 @@ export function selectStrategies(scenario: Scenario, names: readonly string[] | 
 }
 
 export function runScenario(scenario: Scenario, sha256: string, options: RunOptions = {}): RunReport {
+  const steps = replications(scenario, sha256, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * runScenario for a caller that must stay responsive while it runs (the CLI,
+ * for Ctrl-C): a replication is synchronous, so between replications this
+ * yields to the event loop, where signal handlers and timers run, and stops
+ * once `options.signal` is aborted. Same results as runScenario.
+ */
+export async function runScenarioAsync(scenario: Scenario, sha256: string, options: RunOptions = {}): Promise<RunReport> {
+  const steps = replications(scenario, sha256, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The run, one replication per step: shared by the synchronous and the yielding runner. */
+function* replications(scenario: Scenario, sha256: string, options: RunOptions): Generator<void, RunReport, void> {
   const strategies = selectStrategies(scenario, options.strategies);
   const total = strategies.length * scenario.replications;
   let done = 0;
-  const results: StrategyResult[] = strategies.map((strategy) => {
+  const results: StrategyResult[] = [];
+  const turnedAway = new Map<string, number>();
+  for (const strategy of strategies) {
     const samples: KpiValues[] = [];
     for (let r = 0; r < strategy.replications; r++) {
-      samples.push(simulateReplication(strategy, r).kpis);
+      options.signal?.throwIfAborted();
+      const replication = simulateReplication(strategy, r);
+      samples.push(replication.kpis);
+      turnedAway.set(strategy.name, (turnedAway.get(strategy.name) ?? 0) + replication.observations.turnedAway);
       options.onProgress?.(++done, total);
+      yield;
     }
-    return { name: strategy.name, routing: strategy.routing, metrics: summarise(samples) };
-  });
+    results.push({ name: strategy.name, routing: strategy.routing, metrics: summarise(samples) });
+  }
   return {
     staffsim: VERSION,
     scenario: { name: scenario.name, sha256 },
@@ -56,7 +89,7 @@ export function runScenario(scenario: Scenario, sha256: string, options: RunOpti
     measured_days: (scenario.horizon - scenario.warmup) / 1440,
     service_level: { ...scenario.service_level },
     strategies: results,
-    warnings: warnings(scenario, strategies),
+    warnings: warnings(scenario, strategies, turnedAway),
   };
 }
 
@@ -66,7 +99,7 @@ function summarise(samples: readonly KpiValues[]): Record<KpiName, Estimate> {
   return metrics;
 }
 
-function warnings(scenario: Scenario, strategies: readonly StrategyScenario[]): string[] {
+function warnings(scenario: Scenario, strategies: readonly StrategyScenario[], turnedAway: ReadonlyMap<string, number>): string[] {
   const out: string[] = [];
   if (scenario.replications < 2) {
     out.push('One replication: no confidence intervals. Use --replications 5 or more to compare strategies.');
@@ -75,12 +108,22 @@ function warnings(scenario: Scenario, strategies: readonly StrategyScenario[]): 
     if (s.routing === 'ai') continue;
     const load = humanLoad(s);
     if (load.offeredErlangs >= load.agents && load.offeredErlangs > 0) {
+      // Say how far over capacity, in the units a planner staffs by (Erlangs against agents).
+      const share = load.agents > 0 ? ` (${Math.round((100 * load.offeredErlangs) / load.agents)}% of capacity)` : '';
       const fate = s.customers.patience
-        ? 'the queue is held in check only by abandonment'
-        : 'nobody abandons, so the queue grows for the whole run and its figures depend on the horizon';
+        ? 'only abandonment holds the queue in check'
+        : 'nobody abandons, so the queue grows for the whole run and its waits depend on the horizon, not on the staffing alone';
       out.push(
-        `${s.name}: work offered to humans (${load.offeredErlangs.toFixed(1)} Erlangs) reaches the ` +
-          `${load.agents.toFixed(1)} agents on shift on average: ${fate}.`,
+        `${s.name}: the human queue is overloaded: offered load ${load.offeredErlangs.toFixed(1)} Erlangs against ` +
+          `${load.agents.toFixed(1)} agents on shift on average${share}; ${fate}.`,
+      );
+    }
+    // The model's cap on the waiting line (memory stays bounded) changed the figures: say by how much.
+    const away = turnedAway.get(s.name) ?? 0;
+    if (away > 0) {
+      out.push(
+        `${s.name}: the human queue reached its cap of ${MAX_WAITING.toLocaleString('en-US')} waiting contacts; ` +
+          `${Math.round(away / s.replications).toLocaleString('en-US')} later contacts per replication were turned away, counted as abandoned at once.`,
       );
     }
   }

@@ -1,28 +1,14 @@
 // The command line end to end, as a user runs it: the built binary in a
 // child process (npm test builds first).
 
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KPI_NAMES } from '../../src/metrics/kpis.js';
+import { scratch, staffsim } from '../support/cli.js';
 
-const BIN = new URL('../../bin/staffsim.js', import.meta.url).pathname;
 // The default scenario shortened so each run takes a fraction of a second.
 const SHORT = ['--set', 'horizon=6h', '--set', 'warmup=1h', '--replications', '2'];
-
-function staffsim(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'staffsim-cli-'));
-}
 
 describe('staffsim run', () => {
   it('prints the JSON shape of DESIGN.md with every KPI for every strategy', () => {

@@ -1,0 +1,116 @@
+// Bad input through the built command line, as an analyst or a pipeline
+// meets it: every file of test/fixtures/bad/ given to `staffsim validate` and
+// to `staffsim run`, the cases a committed fixture cannot hold (a missing
+// file, a directory, files too large or too deep, generated here), and bad
+// flags. Each must exit 2 with exactly one message on stderr, naming the
+// file, the line and the key path, with a suggestion for a misspelling, and
+// never a stack trace (DESIGN.md, "External contracts").
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SCENARIO_BYTES } from '../../src/scenario/load.js';
+import { badFixtures } from '../support/bad-fixtures.js';
+import { scratch, staffsimMany, type CliResult } from '../support/cli.js';
+
+const STACK_TRACE = /^\s+at /m;
+
+/** The checks every refusal passes; returns the message's first line. */
+function expectRefused(result: CliResult): string {
+  expect(result.stderr).not.toMatch(STACK_TRACE);
+  expect(result.stderr).not.toContain('internal error');
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^staffsim: \S/);
+  // One message: no second report of the same or of another error.
+  expect(lines.filter((line) => line.startsWith('staffsim:'))).toHaveLength(1);
+  return lines[0];
+}
+
+describe('every bad fixture is refused by validate and run with one clear message', () => {
+  const fixtures = badFixtures();
+  const commands = ['validate', 'run'] as const;
+  const argsOf = (command: string, f: (typeof fixtures)[number]) => [command, f.relative, ...f.set.flatMap((s) => ['--set', s])];
+  let results: CliResult[] = [];
+
+  beforeAll(async () => {
+    // Spawned a few at a time: one by one, ~130 Node start-ups take most of a minute.
+    results = await staffsimMany(fixtures.flatMap((f) => commands.map((c) => argsOf(c, f))));
+  }, 120_000);
+
+  fixtures.forEach((fixture, i) => {
+    commands.forEach((command, j) => {
+      it(`${command} ${fixture.name}`, () => {
+        const result = results[i * commands.length + j];
+        const message = expectRefused(result);
+        // Each fixture holds one mistake, reported on one line.
+        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(message).toContain(fixture.expect);
+        expect(message.startsWith(`staffsim: ${fixture.relative}`), message).toBe(true);
+        if (fixture.at) expect(message).toContain(`staffsim: ${fixture.relative}:${fixture.at.line}:${fixture.at.column}: `);
+        if (fixture.key !== undefined) expect(message).toContain(fixture.key);
+        if (fixture.suggests !== undefined) expect(message).toContain(`did you mean \`${fixture.suggests}\`?`);
+        if (fixture.set.length > 0) expect(message).toContain(`--set ${fixture.set[0]}`);
+      });
+    });
+  });
+
+  it('validate and run say the same thing about each file', () => {
+    fixtures.forEach((fixture, i) => {
+      expect(results[i * 2 + 1].stderr, fixture.name).toBe(results[i * 2].stderr);
+    });
+  });
+});
+
+describe('files no fixture can hold', () => {
+  const dir = scratch();
+  const tooLarge = join(dir, 'too-large.yaml');
+  const tooDeep = join(dir, 'too-deep.yaml');
+  // Generated rather than committed: a megabyte, and a nesting deep enough to overflow the YAML parser.
+  writeFileSync(tooLarge, `name: big\n# ${'x'.repeat(MAX_SCENARIO_BYTES)}\n`);
+  writeFileSync(tooDeep, `name: deep\nhorizon: 2d\ndemand: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+
+  const cases: Array<[string, string[], string]> = [
+    ['a missing file', ['run', 'test/fixtures/bad/no-such-scenario.yaml'], 'staffsim: test/fixtures/bad/no-such-scenario.yaml: no such file'],
+    ['a missing file to validate', ['validate', 'no-such-dir/s.yaml'], 'staffsim: no-such-dir/s.yaml: no such file'],
+    ['a directory', ['validate', 'test/fixtures'], 'staffsim: test/fixtures: is a directory, not a scenario file'],
+    ['a file over 1 MiB, refused before parsing', ['run', tooLarge], `staffsim: ${tooLarge}: the scenario is 1.0 MiB; scenarios larger than 1 MiB are refused`],
+    ['a document nested too deeply', ['validate', tooDeep], `staffsim: ${tooDeep}:3:`],
+  ];
+  let results: CliResult[] = [];
+  beforeAll(async () => {
+    results = await staffsimMany(cases.map(([, args]) => args));
+  }, 60_000);
+
+  cases.forEach(([what, , expected], i) => {
+    it(what, () => {
+      expect(expectRefused(results[i])).toContain(expected);
+    });
+  });
+
+  it('says why the deep document is refused', () => {
+    expect(results[4].stderr).toContain('the document is nested too deeply');
+  });
+});
+
+describe('bad flags', () => {
+  const minimal = 'test/fixtures/minimal.yaml';
+  const cases: Array<[string, string[], RegExp]> = [
+    ['a negative seed', ['run', minimal, '--seed', '-1'], /--seed takes a whole number of 0 or more/],
+    ['replications below 1', ['run', minimal, '--replications', '0'], /--replications takes a whole number of at least 1/],
+    ['a misspelt strategy, with a suggestion', ['run', minimal, '--strategy', 'al-human'], /unknown strategy `al-human` \(did you mean `all-human`\?/],
+    ['validate without a file', ['validate'], /missing required argument 'file'/],
+    ['an unknown command', ['rn', minimal], /unknown command 'rn'/],
+  ];
+  let results: CliResult[] = [];
+  beforeAll(async () => {
+    results = await staffsimMany(cases.map(([, args]) => args));
+  }, 60_000);
+
+  cases.forEach(([what, , pattern], i) => {
+    it(what, () => {
+      expect(expectRefused(results[i])).toMatch(pattern);
+    });
+  });
+});

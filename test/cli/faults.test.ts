@@ -1,0 +1,95 @@
+// Faults a long run meets: Ctrl-C or a batch system's SIGTERM in the middle
+// of `staffsim run`, and a human queue that can never catch up. The run must
+// stop promptly with the shell's code for the signal, leave an earlier --out
+// file as it was and no temporary file behind; an unstable queue must still
+// end, with a warning that gives the offered load.
+
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scratch, staffsim, startStaffsim } from '../support/cli.js';
+
+// Long enough to be still running when the signal comes: the default
+// scenario (14 days) for hundreds of replications would take many minutes.
+const LONG_RUN = ['run', '--replications', '500', '--format', 'json'];
+// Start-up and loading the scenario take a fraction of a second; the signal
+// must come once the run has started (before, Node's default kills it).
+const SIGNAL_AFTER_MS = 2000;
+// A replication of the default scenario takes well under a second.
+const PROMPT_MS = 3000;
+
+async function interrupt(signal: NodeJS.Signals) {
+  const dir = scratch();
+  const out = join(dir, 'results.json');
+  writeFileSync(out, 'the report of an earlier run\n');
+  const child = startStaffsim([...LONG_RUN, '--out', out]);
+  await new Promise((resolve) => setTimeout(resolve, SIGNAL_AFTER_MS));
+  const sent = Date.now();
+  child.kill(signal);
+  const result = await child.done;
+  return { result, elapsed: Date.now() - sent, dir, out };
+}
+
+describe('an interrupted run', () => {
+  it('stops promptly on Ctrl-C (SIGINT) with code 130, keeping the earlier --out file and no temporary file', async () => {
+    const { result, elapsed, dir, out } = await interrupt('SIGINT');
+    expect(result.code).toBe(130);
+    expect(elapsed).toBeLessThan(PROMPT_MS);
+    expect(result.stderr).toBe('staffsim: interrupted by SIGINT; nothing was written\n');
+    expect(readFileSync(out, 'utf8')).toBe('the report of an earlier run\n');
+    expect(readdirSync(dir)).toEqual(['results.json']);
+  });
+
+  it('stops on SIGTERM with code 143', async () => {
+    const { result, elapsed, dir } = await interrupt('SIGTERM');
+    expect(result.code).toBe(143);
+    expect(elapsed).toBeLessThan(PROMPT_MS);
+    expect(result.stderr).toContain('interrupted by SIGTERM');
+    expect(readdirSync(dir)).toEqual(['results.json']);
+  });
+});
+
+describe('an unstable queue (load 1.5 times the agents, nobody abandons)', () => {
+  const file = 'test/fixtures/unstable-no-patience.yaml';
+  const WARNING =
+    'all-human: the human queue is overloaded: offered load 15.0 Erlangs against 10.0 agents on shift on average (150% of capacity); nobody abandons';
+
+  it('still ends, and the table warns with the offered load', () => {
+    const { code, stdout, stderr } = staffsim('run', file);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Warning: ${WARNING}`);
+    // The table shows the warning: it is not said twice.
+    expect(stderr).toBe('');
+  });
+
+  it('warns on stderr when the report goes to a program (json), and in the report', () => {
+    const { code, stdout, stderr } = staffsim('run', file, '--format', 'json');
+    expect(code).toBe(0);
+    expect(stderr).toContain(`staffsim: warning: ${WARNING}`);
+    expect(JSON.parse(stdout).warnings[0]).toContain(WARNING);
+  });
+
+});
+
+describe('a queue past the model\'s cap on waiting contacts', () => {
+  // 1,000 contacts a minute for one agent: the line passes the cap (2^22
+  // waiting) after about 70 hours. Both horizons pass it; without the cap the
+  // longer would hold twice as many contacts.
+  const OVERLOAD = ['--set', 'demand.contacts_per_day=1440000', '--set', 'staff.employees.headcount=1', '--replications', '1', '--format', 'csv'];
+  // The child reports its own peak resident memory as it exits.
+  const REPORT_PEAK = ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\\n`))'];
+
+  async function peak(horizon: string) {
+    const result = await startStaffsim(['run', 'test/fixtures/unstable-no-patience.yaml', ...OVERLOAD, '--set', `horizon=${horizon}`], REPORT_PEAK).done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('all-human: the human queue reached its cap of 4,194,304 waiting contacts;');
+    return Number(/peak-rss-kb (\d+)/.exec(result.stderr)?.[1]);
+  }
+
+  it('ends, says how many contacts were turned away, and twice the horizon takes no more memory', async () => {
+    const short = await peak('75h');
+    const long = await peak('150h');
+    expect(short).toBeGreaterThan(0);
+    expect(long).toBeLessThan(short * 1.2);
+  });
+});

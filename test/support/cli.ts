@@ -1,0 +1,61 @@
+// Running the built command line (bin/staffsim.js over dist/: npm test
+// builds first) as a user does: in a child process, without colour.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BIN = new URL('../../bin/staffsim.js', import.meta.url).pathname;
+export const REPO_ROOT = new URL('../..', import.meta.url).pathname;
+
+const ENV = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' };
+
+export interface CliResult {
+  /** Exit code; null when the process was killed by a signal. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `staffsim ...args` from the repository root and waits for it. */
+export function staffsim(...args: string[]): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: ENV, cwd: REPO_ROOT });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts `staffsim ...args` (with `nodeArgs` for Node itself); `done` settles when it exits. */
+export function startStaffsim(
+  args: string[],
+  nodeArgs: string[] = [],
+): { pid: number; kill(signal: NodeJS.Signals): void; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { env: ENV, cwd: REPO_ROOT });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  return { pid: child.pid!, kill: (signal) => child.kill(signal), done };
+}
+
+/** Runs many command lines, a few at a time (each is a Node start-up, mostly CPU). */
+export async function staffsimMany(argsList: readonly string[][], concurrency = 4): Promise<CliResult[]> {
+  const results: CliResult[] = new Array(argsList.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < argsList.length) {
+      const i = next++;
+      results[i] = await startStaffsim(argsList[i]).done;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, argsList.length) }, worker));
+  return results;
+}
+
+/** A fresh temporary directory. */
+export function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'staffsim-cli-'));
+}
