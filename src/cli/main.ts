@@ -12,6 +12,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { registerErlangCommand } from './erlang.js';
 import { InterruptedError } from './interrupt.js';
 import { runCommand } from './run.js';
+import { registerMergeCommand, registerSweepCommand } from './sweep.js';
 import { initCommand, schemaCommand, validateCommand } from './scenario-commands.js';
 import { UsageError } from './usage-error.js';
 
@@ -27,11 +28,11 @@ Examples:
   $ staffsim run my.yaml --set demand.contacts_per_day=30000 --set staff.employees.headcount=150
   $ staffsim run my.yaml --format json --out results.json`;
 
-function collect(value: string, previous: string[]): string[] {
+export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function positiveInteger(flag: string) {
+export function positiveInteger(flag: string) {
   return (value: string): number => {
     const n = Number(value);
     if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
@@ -41,7 +42,7 @@ function positiveInteger(flag: string) {
   };
 }
 
-function seedValue(value: string): number {
+export function seedValue(value: string): number {
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) {
     throw new InvalidArgumentError('--seed takes a whole number of 0 or more');
@@ -97,6 +98,8 @@ function program(): Command {
     .action((file: string, flags: { force: boolean }) => initCommand(file, flags.force));
 
   registerErlangCommand(root);
+  registerSweepCommand(root);
+  registerMergeCommand(root);
   for (const command of root.commands) command.exitOverride();
   return root;
 }

@@ -10,21 +10,31 @@ export interface Progress {
   stop(): void;
 }
 
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+/** `unit` names what is counted (replications of a run, points of a sweep). */
+export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr, unit = 'replications'): Progress {
   if (!stream.isTTY) return { update() {}, stop() {} };
   const started = Date.now();
+  let first: { done: number; at: number } | null = null;
   let bar: SingleBar | null = null;
+  // Measured from the first update on: a resumed sweep starts with points
+  // already done, which are no progress of this run.
+  const rate = (done: number) => {
+    const seconds = first ? (Date.now() - first.at) / 1000 : 0;
+    const perSecond = first && seconds > 0 ? (done - first.done) / seconds : 0;
+    return perSecond >= 10 ? perSecond.toFixed(0) : perSecond.toFixed(2);
+  };
   return {
     update(done, total) {
+      first ??= { done, at: Date.now() };
       if (!bar) {
         if (Date.now() - started < SHOW_AFTER_MS || done >= total) return;
         bar = new SingleBar(
-          { stream, format: `${label} [{bar}] {value}/{total} replications | {eta_formatted} left`, hideCursor: true },
+          { stream, format: `${label} [{bar}] {value}/{total} ${unit} | {rate}/s | {eta_formatted} left`, hideCursor: true },
           Presets.shades_classic,
         );
-        bar.start(total, done);
+        bar.start(total, done, { rate: rate(done) });
       }
-      bar.update(done);
+      bar.update(done, { rate: rate(done) });
     },
     stop() {
       bar?.stop();

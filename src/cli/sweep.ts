@@ -1,0 +1,195 @@
+// `staffsim sweep FILE` and `staffsim merge PARTS...`: parse the flags, plan
+// the sweep, stream each point's rows to stdout or --out as the points finish
+// (in point order), and join shard parts. The work is in src/experiment.
+
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Command, Option } from 'commander';
+import { axesFromSection, checkAxes, parseVary, SweepError, type Combine, type SweepAxes } from '../experiment/sweep-axes.js';
+import { mergeSweepParts, resumeState } from '../experiment/sweep-file.js';
+import { parseShard, planSweep, runSweep } from '../experiment/sweep.js';
+import { renderSweepHead, renderSweepRows, SweepFileError, SWEEP_FORMATS, type SweepFormat } from '../report/sweep.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { InterruptedError, interruptOnSignals, type StopSignal } from './interrupt.js';
+import { collect, positiveInteger, seedValue } from './main.js';
+import { writeOutput } from './output.js';
+import { progressBar } from './progress.js';
+import { UsageError } from './usage-error.js';
+
+const SWEEP_EXAMPLES = `
+Values: a list v1,v2,v3 (each read as YAML, like --set) or a range
+start:end:step, end included (0.3:0.9:0.1 is 0.3, 0.4, ..., 0.9). Several
+--vary are crossed (every combination, the first varying slowest); with
+--combine zip the i-th values go together. Without --vary, the scenario's
+sweep: section says what to vary.
+
+Each point runs every selected strategy with its replications, with a seed
+derived from the scenario seed and the point's values: the output is the
+same bytes whatever --jobs and however the points are sharded.
+
+Shards are numbered from 0: --shard 0/4 ... --shard 3/4 (Kubernetes'
+JOB_COMPLETION_INDEX as is; a Slurm array --array=0-3 as is). Join the parts
+with \`staffsim merge\`. See docs/cluster.md.
+
+Examples:
+  $ staffsim sweep my.yaml --vary ticket_types.0.ai_resolution=0.3:0.9:0.1
+  $ staffsim sweep my.yaml --vary ai.cost_per_conversation=0.5,1,2 --vary staff.employees.headcount=30,40 --format markdown
+  $ staffsim sweep my.yaml --strategy hybrid --replications 5 --jobs 4 --out sweep.csv
+  $ staffsim sweep my.yaml --out sweep.csv --resume          finish an interrupted sweep
+  $ staffsim sweep my.yaml --shard 0/3 --out part-0.csv      one of three slices (then staffsim merge)`;
+
+interface SweepFlags {
+  vary: string[];
+  combine?: Combine;
+  set: string[];
+  replications?: number;
+  seed?: number;
+  strategy: string[];
+  jobs: number;
+  shard?: string;
+  format: SweepFormat;
+  out?: string;
+  resume: boolean;
+}
+
+/** Errors of sweep building and sweep files are bad input: exit 2 like every usage error. */
+function asUsage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (error) {
+    if (error instanceof SweepError || error instanceof SweepFileError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** A Ctrl-C'd sweep: the rows of finished points are kept (and resumable), unlike a run's all-or-nothing output. */
+class SweepInterrupted extends InterruptedError {
+  constructor(signal: StopSignal, where: string) {
+    super(signal);
+    this.message = `interrupted by ${signal}; finished points are in ${where}`;
+  }
+}
+
+function axesOf(flags: SweepFlags, fileSweep: ReturnType<typeof loadScenarioFile>['sweep']): SweepAxes {
+  if (flags.vary.length > 0) return checkAxes({ combine: flags.combine ?? 'cross', axes: flags.vary.map(parseVary) });
+  if (fileSweep) return axesFromSection(flags.combine ? { ...fileSweep, combine: flags.combine } : fileSweep);
+  throw new SweepError('nothing to vary: give --vary key.path=values (e.g. --vary ai.cost_per_conversation=0.5,1,2) or add a sweep: section to the scenario');
+}
+
+/** Writes all of `text` at the current end of `fd`: one write call for anything but huge rows. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  let at = 0;
+  while (at < bytes.length) at += writeSync(fd, bytes, at);
+}
+
+export async function sweepCommand(file: string, flags: SweepFlags): Promise<void> {
+  if (flags.resume && !flags.out) throw new UsageError('--resume needs --out FILE: it continues the sweep in that file');
+  const overrides = [...flags.set];
+  // As in `run`: the flags are shorthands for --set, validated like any key.
+  if (flags.replications !== undefined) overrides.push(`replications=${flags.replications}`);
+  if (flags.seed !== undefined) overrides.push(`seed=${flags.seed}`);
+  const loaded = loadScenarioFile(file, { set: overrides });
+  const plan = asUsage(() => {
+    const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+    return planSweep(loaded, axesOf(flags, loaded.sweep), { strategies: flags.strategy, ...(shard ? { shard } : {}) });
+  });
+
+  const out = flags.out;
+  let fd: number | undefined;
+  let skip = 0;
+  // An empty file is a run killed before its first write: start afresh.
+  if (out && flags.resume && existsSync(out) && statSync(out).size > 0) {
+    const state = asUsage(() => resumeState(readFileSync(out, 'utf8'), out, plan, flags.format));
+    skip = state.skip;
+    truncateSync(out, state.keepBytes); // drops a point cut short by a kill
+    fd = openSync(out, 'a');
+  } else if (out) {
+    fd = openSync(out, 'w');
+    writeAll(fd, renderSweepHead(plan.meta, flags.format));
+  } else {
+    process.stdout.write(renderSweepHead(plan.meta, flags.format));
+  }
+
+  const interrupt = interruptOnSignals();
+  // A reader that stops early (`staffsim sweep ... | head`) closes the pipe:
+  // stop the sweep quietly, as Unix tools do, instead of failing on EPIPE.
+  const readerGone = new AbortController();
+  const onStdoutError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone.abort();
+  };
+  // Left in place after the sweep: an EPIPE of the last write arrives a tick later.
+  if (fd === undefined) process.stdout.on('error', onStdoutError);
+  const progress = progressBar(`${loaded.scenario.name} sweep`, process.stderr, 'points');
+  progress.update(skip, plan.points.length);
+  try {
+    const points = runSweep(plan, {
+      jobs: flags.jobs,
+      skip,
+      signal: AbortSignal.any([interrupt.signal, readerGone.signal]),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    for await (const point of points) {
+      const text = renderSweepRows(point.rows, plan.meta, flags.format);
+      if (fd !== undefined) writeAll(fd, text);
+      else process.stdout.write(text);
+      if (readerGone.signal.aborted) break;
+    }
+  } catch (error) {
+    const reason: unknown = interrupt.signal.reason;
+    if (interrupt.signal.aborted && reason instanceof InterruptedError) throw new SweepInterrupted(reason.signal, out ?? 'the output');
+    if (readerGone.signal.aborted) return;
+    if (error instanceof SweepError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+    if (fd !== undefined) {
+      fsyncSync(fd);
+      closeSync(fd);
+    }
+  }
+}
+
+export function mergeCommand(parts: string[], flags: { out?: string }): void {
+  const texts = parts.map((name) => {
+    try {
+      return { name, text: readFileSync(name, 'utf8') };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`${name}: ${code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(error)})`}`);
+    }
+  });
+  writeOutput(asUsage(() => mergeSweepParts(texts)), flags.out);
+}
+
+export function registerSweepCommand(root: Command): void {
+  root
+    .command('sweep')
+    .description('run a scenario over a grid of parameter values, every point on every core; one row per point and strategy')
+    .argument('<file>', 'scenario YAML file')
+    .option('--vary <key.path=values>', 'vary a key: v1,v2,v3 or start:end:step (repeatable; crossed)', collect, [])
+    .addOption(new Option('--combine <how>', 'cross (every combination) or zip (i-th values together)').choices(['cross', 'zip']))
+    .option('--set <key.path=value>', 'override a scenario key at every point (repeatable)', collect, [])
+    .option('--replications <n>', 'independent replications per strategy and point', positiveInteger('--replications'))
+    .option('--seed <n>', 'random seed the points derive theirs from', seedValue)
+    .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
+    .option('--jobs <n>', 'worker threads (default: the number of cores)', positiveInteger('--jobs'), availableParallelism())
+    .option('--shard <K/N>', 'run only slice K of N, numbered from 0 (for cluster job arrays)')
+    .addOption(new Option('--format <format>', 'output format').choices(SWEEP_FORMATS).default('csv'))
+    .option('--out <file>', 'write the rows to a file instead of stdout')
+    .option('--resume', 'with --out: keep the points already in the file and run the rest', false)
+    .addHelpText('after', SWEEP_EXAMPLES)
+    .action((file: string, flags: SweepFlags) => sweepCommand(file, flags));
+}
+
+export function registerMergeCommand(root: Command): void {
+  root
+    .command('merge')
+    .description('join the part files of a sharded sweep into the file a single run writes')
+    .argument('<parts...>', 'part files written with sweep --shard K/N, one per K')
+    .option('--out <file>', 'write the merged sweep to a file instead of stdout')
+    .addHelpText('after', '\nExample:\n  $ staffsim merge part-0.csv part-1.csv part-2.csv --out sweep.csv')
+    .action((parts: string[], flags: { out?: string }) => mergeCommand(parts, flags));
+}

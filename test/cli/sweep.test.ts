@@ -1,0 +1,225 @@
+// `staffsim sweep` and `staffsim merge` end to end, as separate processes:
+// byte-identical output whatever --jobs and sharding, resume after SIGKILL,
+// Ctrl-C, and bad input. Scenarios are short (test/fixtures/sweep.yaml) so
+// each point takes a fraction of a second.
+
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KPI_NAMES } from '../../src/metrics/kpis.js';
+import { BIN, REPO_ROOT, scratch, staffsim, staffsimMany, startStaffsim } from '../support/cli.js';
+
+const FIXTURE = 'test/fixtures/sweep.yaml';
+// 2 × 3 = 6 points, 2 strategies each: 12 rows.
+const VARY = ['--vary', 'staff.employees.headcount=8,12', '--vary', 'ai.cost_per_conversation=0.25:0.75:0.25'];
+const HEAD_LINES = 2; // CSV: the metadata line and the column header
+
+function dataLines(text: string): string[] {
+  return text.split('\n').slice(HEAD_LINES, -1);
+}
+
+async function waitForRows(file: string, rows: number, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (existsSync(file) && dataLines(readFileSync(file, 'utf8')).length >= rows) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`${file} did not reach ${rows} rows in ${timeoutMs} ms`);
+}
+
+describe('staffsim sweep', () => {
+  it('writes the same bytes with --jobs 1, --jobs 2, and as 3 shards merged', async () => {
+    const dir = scratch();
+    const parts = [0, 1, 2].map((k) => join(dir, `part-${k}.csv`));
+    const results = await staffsimMany([
+      ['sweep', FIXTURE, ...VARY, '--jobs', '1'],
+      ['sweep', FIXTURE, ...VARY, '--jobs', '2'],
+      ...parts.map((out, k) => ['sweep', FIXTURE, ...VARY, '--jobs', '1', '--shard', `${k}/3`, '--out', out]),
+    ]);
+    for (const r of results) expect(r.stderr).toBe('');
+    const [one, two] = results;
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+
+    const merged = join(dir, 'merged.csv');
+    const merge = staffsim('merge', ...parts, '--out', merged);
+    expect(merge.code).toBe(0);
+    expect(readFileSync(merged, 'utf8')).toBe(one.stdout);
+
+    // And the output is what it claims: 6 points × 2 strategies, every KPI with its bounds.
+    const lines = one.stdout.split('\n');
+    const meta = JSON.parse(lines[0].replace(/^# staffsim-sweep /, ''));
+    expect(meta).toMatchObject({ scenario: { name: 'sweep-fixture' }, points: 6, strategies: ['all-human', 'hybrid'], replications: 3 });
+    const header = lines[1].split(',');
+    expect(header.slice(0, 5)).toEqual(['point', 'point_seed', 'staff.employees.headcount', 'ai.cost_per_conversation', 'strategy']);
+    for (const kpi of KPI_NAMES) expect(header).toEqual(expect.arrayContaining([kpi, `${kpi}_lo`, `${kpi}_hi`]));
+    const rows = dataLines(one.stdout).map((l) => l.split(','));
+    expect(rows.map((r) => [r[0], r[2], r[3], r[4]])).toEqual(
+      [8, 12].flatMap((h) => [0.25, 0.5, 0.75].flatMap((c) => ['all-human', 'hybrid'].map((s) => [String(h), String(c), s]))).map(
+        (r, i) => [String(Math.floor(i / 2)), ...r],
+      ),
+    );
+    // Points get different seeds; the strategies of a point share theirs (common random numbers).
+    expect(new Set(rows.map((r) => r[1])).size).toBe(6);
+    // A part carries its shard in its metadata; the merged file does not.
+    expect(readFileSync(parts[1], 'utf8').split('\n')[0]).toContain('"shard":"1/3"');
+    expect(lines[0]).not.toContain('shard');
+  });
+
+  it('changes the output when a varied value changes the result (more staff, shorter waits)', () => {
+    const { code, stdout } = staffsim('sweep', FIXTURE, '--vary', 'staff.employees.headcount=6,14', '--strategy', 'all-human', '--format', 'jsonl');
+    expect(code).toBe(0);
+    const rows = stdout.trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
+    expect(rows.map((r) => r['staff.employees.headcount'])).toEqual([6, 14]);
+    expect(rows[0].wait_mean).toBeGreaterThan(rows[1].wait_mean);
+    expect(rows[0].wait_mean_lo).toBeLessThanOrEqual(rows[0].wait_mean);
+    expect(rows[0].wait_mean_hi).toBeGreaterThanOrEqual(rows[0].wait_mean);
+  });
+
+  it('resumes a sweep killed with SIGKILL to the bytes of an uninterrupted run', async () => {
+    const dir = scratch();
+    const out = join(dir, 'sweep.csv');
+    // 10 points of a longer horizon, one thread: rows arrive one point at a time.
+    const args = ['sweep', FIXTURE, '--vary', 'staff.employees.headcount=5:14:1', '--set', 'horizon=3d'];
+    const reference = staffsim(...args, '--jobs', '2');
+    expect(reference.code).toBe(0);
+    const total = dataLines(reference.stdout).length;
+    expect(total).toBe(20);
+
+    const run = startStaffsim([...args, '--jobs', '1', '--out', out]);
+    await waitForRows(out, 4);
+    run.kill('SIGKILL');
+    const killed = await run.done;
+    expect(killed.code).toBeNull(); // killed, not finished
+    const partial = readFileSync(out, 'utf8');
+    const partialRows = dataLines(partial).length;
+    expect(partialRows).toBeGreaterThanOrEqual(4);
+    expect(partialRows).toBeLessThan(total);
+    // Whole rows only, each exactly as in the uninterrupted output.
+    expect(reference.stdout.startsWith(partial)).toBe(true);
+
+    const resumed = staffsim(...args, '--jobs', '2', '--out', out, '--resume');
+    expect(resumed.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(reference.stdout);
+  });
+
+  it('drops a point cut short on resume, and does nothing more when the file is complete', () => {
+    const dir = scratch();
+    const out = join(dir, 'sweep.csv');
+    const args = ['sweep', FIXTURE, ...VARY, '--jobs', '2', '--out', out];
+    expect(staffsim(...args).code).toBe(0);
+    const full = readFileSync(out, 'utf8');
+    // As if killed in the middle of writing point 3: two points and a torn line.
+    const cut = full.indexOf('\n3,');
+    writeFileSync(out, full.slice(0, cut + 30));
+    expect(staffsim(...args, '--resume').code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(full);
+    expect(staffsim(...args, '--resume').code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(full);
+  });
+
+  it.each([
+    ['SIGINT', 130, true],
+    ['SIGTERM', 143, false],
+  ] as const)('stops promptly on %s with exit code %i, keeping finished rows for --resume', async (signal, code, resume) => {
+    const dir = scratch();
+    const out = join(dir, 'sweep.jsonl');
+    const args = ['sweep', FIXTURE, '--vary', 'staff.employees.headcount=5:14:1', '--set', 'horizon=3d', '--format', 'jsonl', '--out', out];
+    const run = startStaffsim([...args, '--jobs', '2']);
+    const started = Date.now();
+    while (!(existsSync(out) && readFileSync(out, 'utf8').split('\n').length - 2 >= 2)) {
+      if (Date.now() - started > 30_000) throw new Error('no rows after 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const sent = Date.now();
+    run.kill(signal);
+    const result = await run.done;
+    expect(Date.now() - sent).toBeLessThan(2000);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain(`interrupted by ${signal}; finished points are in ${out}`);
+    const kept = readFileSync(out, 'utf8');
+    expect(kept.endsWith('\n')).toBe(true);
+    for (const line of kept.trimEnd().split('\n')) JSON.parse(line); // every line whole
+    if (!resume) return;
+
+    expect(staffsim(...args, '--jobs', '2', '--resume').code).toBe(0);
+    const reference = staffsim(...args.slice(0, -2), '--jobs', '2');
+    expect(readFileSync(out, 'utf8')).toBe(reference.stdout);
+  });
+
+  it('stops quietly, and early, when the reader of stdout goes away (| head)', async () => {
+    const started = Date.now();
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      // 400 points, a minute of work: only an early stop ends it in seconds.
+      const args = ['sweep', FIXTURE, '--vary', 'staff.employees.headcount=5:24:1', '--vary', 'customers.lifetime_value=1:20:1', '--set', 'horizon=3d', '--jobs', '1'];
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      child.stdout.once('data', () => child.stdout.destroy()); // like `head -1`: read, then close the pipe
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('refuses bad keys and values before running anything, with the --set messages (exit 2)', async () => {
+    const dir = scratch();
+    const out = join(dir, 'never.csv');
+    const typo = staffsim('sweep', FIXTURE, '--vary', 'ticket_types.0.ai_resolutoin=0.1,0.2', '--out', out);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('`ai_resolutoin` is not a key of `ticket_types.0` (did you mean `ai_resolution`?');
+    // The last value of the range is out of bounds: refused before the first point runs.
+    const range = staffsim('sweep', FIXTURE, '--vary', 'ticket_types.0.ai_resolution=0.8:1.2:0.2', '--out', out);
+    expect(range.code).toBe(2);
+    expect(range.stderr).toContain('--set ticket_types.0.ai_resolution=1.2: ticket_types.0.ai_resolution: must be a probability between 0 and 1, got 1.2');
+    expect(existsSync(out)).toBe(false);
+
+    const cases = [
+      [['--vary', 'seed'], 'needs key.path=values'],
+      [['--vary', 'seed=1:5:0'], 'the step must not be 0'],
+      [['--vary', 'seed=1,2', '--vary', 'seed=3'], 'varied twice'],
+      [['--vary', 'seed=1,2', '--vary', 'replications=1', '--combine', 'zip'], 'every key needs as many values'],
+      [['--shard', '3/3'], 'shards are numbered from 0 to 2'],
+      [['--shard', 'a/b'], 'write K/N'],
+      [['--resume'], '--resume needs --out FILE'],
+      [['--strategy', 'nope'], 'unknown strategy `nope`'],
+      [['--vary', 'contacts=1,2'], '`contacts` is not a key of the scenario'],
+    ] as const;
+    const results = await staffsimMany(cases.map(([args]) => ['sweep', FIXTURE, ...args]));
+    cases.forEach(([args, message], i) => {
+      expect(results[i].code, args.join(' ')).toBe(2);
+      expect(results[i].stderr, args.join(' ')).toContain(message);
+      expect(results[i].stderr).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  });
+
+  it('without --vary, runs the scenario file\'s sweep: section', () => {
+    const { code, stdout } = staffsim('sweep', FIXTURE, '--strategy', 'hybrid', '--replications', '2');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[1].split(',').slice(2, 4)).toEqual(['ticket_types.0.ai_resolution', 'customers.lifetime_value']);
+    expect(dataLines(stdout)).toHaveLength(6);
+    const minimal = staffsim('sweep', 'test/fixtures/minimal.yaml');
+    expect(minimal.code).toBe(2);
+    expect(minimal.stderr).toContain('nothing to vary');
+  });
+
+  it('refuses to resume into, or merge, files of another sweep (exit 2), leaving them untouched', () => {
+    const dir = scratch();
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    expect(staffsim('sweep', FIXTURE, ...VARY, '--shard', '0/2', '--out', a).code).toBe(0);
+    expect(staffsim('sweep', FIXTURE, ...VARY, '--shard', '1/2', '--set', 'demand.contacts_per_day=2100', '--out', b).code).toBe(0);
+    const merged = staffsim('merge', a, b);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain('are parts of different sweeps (scenario (name and sha256) differs');
+    const before = readFileSync(a, 'utf8');
+    const resumed = staffsim('sweep', FIXTURE, ...VARY, '--replications', '4', '--shard', '0/2', '--out', a, '--resume');
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain('holds another sweep');
+    expect(readFileSync(a, 'utf8')).toBe(before);
+    expect(staffsim('merge', a).stderr).toContain('shard 1/2 missing');
+  });
+});
