@@ -77,6 +77,15 @@ describe('staffsim sweep', () => {
     expect(rows[0].wait_mean_hi).toBeGreaterThanOrEqual(rows[0].wait_mean);
   });
 
+  it('gives each row the seed that `staffsim run` needs to reproduce it alone', () => {
+    const sweep = staffsim('sweep', FIXTURE, '--vary', 'staff.employees.headcount=8,12', '--format', 'jsonl');
+    const row = JSON.parse(sweep.stdout.split('\n')[4]); // point 1, hybrid
+    expect([row.point, row.strategy]).toEqual([1, 'hybrid']);
+    const run = staffsim('run', FIXTURE, '--set', 'staff.employees.headcount=12', '--seed', String(row.point_seed), '--format', 'json');
+    const metrics = JSON.parse(run.stdout).strategies.find((s: { name: string }) => s.name === 'hybrid').metrics;
+    for (const kpi of KPI_NAMES) expect([row[kpi], row[`${kpi}_lo`], row[`${kpi}_hi`]], kpi).toEqual([metrics[kpi].mean, ...metrics[kpi].ci95]);
+  });
+
   it('resumes a sweep killed with SIGKILL to the bytes of an uninterrupted run', async () => {
     const dir = scratch();
     const out = join(dir, 'sweep.csv');
