@@ -121,12 +121,12 @@ function describePoint(values: Record<string, unknown>): string {
 }
 
 /**
- * Checks a sweep and lists its points. Every value of every axis is tried
- * here, with the other axes at their first values (with zip: every point),
- * so a misspelt key or a value out of range fails at once with the --set
- * message, before anything runs. Each of those is a real point of the sweep,
- * so a combination that is valid is never refused; a combination invalid
- * only together with others' values is caught when its point runs.
+ * Checks a sweep and lists its points. The values of every axis are tried
+ * here (see probePoints), with the other axes at their first values, so a
+ * misspelt key or a value out of range fails at once with the --set message,
+ * before anything runs. Each of those is a real point of the sweep, so a
+ * sweep whose points are valid is never refused; a value not tried, or a
+ * combination invalid only with others' values, is caught when its point runs.
  */
 export function planSweep(loaded: LoadedScenario, axes: SweepAxes, options: PlanOptions = {}): SweepPlan {
   checkAxes(axes);
@@ -159,15 +159,33 @@ export function planSweep(loaded: LoadedScenario, axes: SweepAxes, options: Plan
   return { meta, axes, loaded, strategies, points };
 }
 
-/** Points that between them give every axis each of its values (see planSweep). */
+/** Most values of one axis planSweep tries: each costs a parse (~5 ms), not a simulation. */
+const MAX_PROBES_PER_AXIS = 32;
+
+/**
+ * Indices of the values to try of an axis of n: all of a short one; of a long
+ * one (a range, in practice) the first, the second (a step that breaks an
+ * integer key) and the last (a bound), with evenly spaced ones between.
+ */
+function probeIndices(n: number): number[] {
+  if (n <= MAX_PROBES_PER_AXIS) return Array.from({ length: n }, (_, i) => i);
+  const stride = Math.ceil(n / (MAX_PROBES_PER_AXIS - 2));
+  const picked = new Set([0, 1, n - 1]);
+  for (let i = stride; i < n; i += stride) picked.add(i);
+  return [...picked].sort((a, b) => a - b);
+}
+
+/** Real points of the sweep that between them try the values of every axis (see planSweep). */
 function* probePoints(axes: SweepAxes): Generator<Record<string, unknown>> {
   if (axes.combine === 'zip') {
-    for (let i = 0; i < pointCount(axes); i++) yield pointValues(axes, i);
+    for (const i of probeIndices(pointCount(axes))) yield pointValues(axes, i);
     return;
   }
   const first = pointValues(axes, 0);
   yield first;
-  for (const axis of axes.axes) for (const value of axis.values.slice(1)) yield { ...first, [axis.key]: value };
+  for (const axis of axes.axes) {
+    for (const i of probeIndices(axis.values.length)) if (i > 0) yield { ...first, [axis.key]: axis.values[i] };
+  }
 }
 
 /** The overrides of a point: the scenario's own, the point's values, then the point's seed. */
