@@ -30,20 +30,29 @@ export function mergeValue(base: unknown, patch: unknown, schema: z.ZodType | un
   if (!def || def.type !== 'object' || !def.shape || !isPlainObject(patch) || !isPlainObject(base)) return patch;
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(base)) result[key] = base[key];
-  const groups = ALTERNATIVE_KEYS.get(node as z.ZodType);
-  if (groups) {
-    for (const group of groups) {
-      if (!group.some((key) => patch[key] !== undefined)) continue;
-      for (const other of groups) {
-        if (other === group) continue;
-        for (const key of other) if (patch[key] === undefined) delete result[key];
-      }
-    }
-  }
+  dropAlternatives(result, (key) => patch[key] !== undefined, node as z.ZodType);
   for (const key of Object.keys(patch)) {
     result[key] = mergeValue(base[key], patch[key], def.shape[key]);
   }
   return result;
+}
+
+/**
+ * Alternative keys exclude each other (ALTERNATIVE_KEYS of the object schema
+ * `schema`): once `given` names a key of one group, the keys of the other
+ * groups that `given` does not name are dropped from `target`. Used by
+ * strategy patches and by --set overrides alike.
+ */
+export function dropAlternatives(target: Record<string, unknown>, given: (key: string) => boolean, schema: z.ZodType): void {
+  const groups = ALTERNATIVE_KEYS.get(schema);
+  if (!groups) return;
+  for (const group of groups) {
+    if (!group.some(given)) continue;
+    for (const other of groups) {
+      if (other === group) continue;
+      for (const key of other) if (!given(key)) delete target[key];
+    }
+  }
 }
 
 /**

@@ -736,10 +736,11 @@ export function patchOf(schema: z.ZodType): z.ZodType {
   if (def.type === 'object' && def.shape) {
     const shape: Record<string, z.ZodType> = {};
     for (const [key, field] of Object.entries(def.shape)) shape[key] = patchOf(field).optional();
-    const patch = z.strictObject(shape);
+    // copyMeta returns a new schema: the groups go on that one, which is the one callers walk.
+    const patch = copyMeta(schema, z.strictObject(shape));
     const groups = ALTERNATIVE_KEYS.get(inner);
     if (groups) ALTERNATIVE_KEYS.set(patch, groups);
-    return copyMeta(schema, patch);
+    return patch;
   }
   return stripDefaults(schema);
 }

@@ -6,10 +6,11 @@
 import YAML from 'yaml';
 import type { z } from 'zod';
 import { scenarioError, ScenarioError, yamlReason } from './errors.js';
+import { dropAlternatives } from './merge.js';
 import type { PathSegment, SetOrigin } from './resolve.js';
 import { RESERVED_KEYS, ScenarioFileSchema, StrategyNameSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
-import { childOf, isPlainObject, kindOf } from './walk.js';
+import { childOf, isPlainObject, kindOf, unwrap } from './walk.js';
 
 export interface SetOverride {
   /** The text as given, `key.path=value`. */
@@ -112,6 +113,8 @@ function applyOne(root: Record<string, unknown>, set: SetOverride, file: string 
     } else {
       const map = node as Record<string, unknown>;
       path.push(key);
+      // As in a strategy patch: setting `headcount` replaces the file's `schedule`, and so on.
+      if (last) dropAlternatives(map, (k) => k === key, unwrap(schema));
       if (last) map[key] = set.value;
       else map[key] = container(map[key], step.schema, set, file, path);
       node = map[key];

@@ -6,12 +6,12 @@
 // file, the line and the key path, with a suggestion for a misspelling, and
 // never a stack trace (DESIGN.md, "External contracts").
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/load.js';
 import { badFixtures } from '../support/bad-fixtures.js';
-import { scratch, staffsimMany, type CliResult } from '../support/cli.js';
+import { REPO_ROOT, scratch, staffsimMany, type CliResult } from '../support/cli.js';
 
 const STACK_TRACE = /^\s+at /m;
 
@@ -111,6 +111,33 @@ describe('bad flags', () => {
   cases.forEach(([what, , pattern], i) => {
     it(what, () => {
       expect(expectRefused(results[i])).toMatch(pattern);
+    });
+  });
+});
+
+describe('the messages shown in the README', () => {
+  // Each `$ staffsim ...` line of the Errors section's console block, with the lines it prints.
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const section = /^## Errors\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
+  const block = /```console\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  const examples: Array<{ args: string[]; output: string }> = [];
+  for (const line of block.split('\n').filter((l) => l !== '')) {
+    if (line.startsWith('$ staffsim ')) examples.push({ args: line.slice('$ staffsim '.length).split(' '), output: '' });
+    else examples[examples.length - 1].output += `${line}\n`;
+  }
+  let results: CliResult[] = [];
+  beforeAll(async () => {
+    results = await staffsimMany(examples.map((e) => e.args));
+  }, 60_000);
+
+  it('has examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+  });
+
+  examples.forEach((example, i) => {
+    it(`are what \`staffsim ${example.args.join(' ')}\` prints`, () => {
+      expectRefused(results[i]);
+      expect(results[i].stderr).toBe(example.output);
     });
   });
 });

@@ -90,6 +90,16 @@ describe('--set overrides', () => {
     expect(scenario.strategies[0].ticket_types[1].ai_resolution).toBe(0.3);
   });
 
+  it('replaces the alternative key the file gives, as a strategy patch does (headcount for a schedule)', () => {
+    const schedule = `[${Array(24).fill(4).join(', ')}]`;
+    const withSchedules = TWO_TYPES.replace('headcount: 10', `schedule: ${schedule}`).replace('headcount: 5', `schedule: ${schedule}`);
+    const { scenario } = load(['staff.employees.headcount=7', 'strategies.hybrid.staff.employees.headcount=3'], withSchedules);
+    expect(scenario.strategies.map((s) => s.staff.employees.schedule)).toEqual([Array(24).fill(7), Array(24).fill(3)]);
+    // And back: a schedule replaces a headcount.
+    const back = load(['staff.employees.schedule=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24]'], TWO_TYPES);
+    expect(back.scenario.staff.employees.schedule[23]).toBe(24);
+  });
+
   it('can add a strategy', () => {
     const { scenario } = load(['strategies.bot.routing=ai']);
     expect(scenario.strategies.map((s) => [s.name, s.routing])).toEqual([
