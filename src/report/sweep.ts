@@ -5,7 +5,7 @@
 // Layout, for every format:
 //   line 1   a metadata record (scenario hash, sweep hash, points,
 //            strategies, shard) written so the file stays valid in its
-//            format: a `#` comment in CSV (pandas: comment='#'), a JSON
+//            format: a `#` comment in CSV (pandas: skiprows=1), a JSON
 //            object in JSON lines, an HTML comment in Markdown;
 //   then     the column header (CSV: one line; Markdown: header and rule;
 //            JSON lines: none, every row names its columns);
