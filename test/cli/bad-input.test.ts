@@ -15,6 +15,8 @@ import { REPO_ROOT, scratch, staffsimMany, type CliResult } from '../support/cli
 
 const STACK_TRACE = /^\s+at /m;
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The checks every refusal passes; returns the message's first line. */
 function expectRefused(result: CliResult): string {
   expect(result.stderr).not.toMatch(STACK_TRACE);
@@ -63,40 +65,23 @@ describe('every bad fixture is refused by validate and run with one clear messag
   });
 });
 
-describe('files no fixture can hold', () => {
+describe('files no fixture can hold, and bad flags', () => {
   const dir = scratch();
   const tooLarge = join(dir, 'too-large.yaml');
   const tooDeep = join(dir, 'too-deep.yaml');
   // Generated rather than committed: a megabyte, and a nesting deep enough to overflow the YAML parser.
   writeFileSync(tooLarge, `name: big\n# ${'x'.repeat(MAX_SCENARIO_BYTES)}\n`);
   writeFileSync(tooDeep, `name: deep\nhorizon: 2d\ndemand: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+  const minimal = 'test/fixtures/minimal.yaml';
 
-  const cases: Array<[string, string[], string]> = [
+  // What, the command line, and what its message must contain or match.
+  const cases: Array<[string, string[], string | RegExp]> = [
     ['a missing file', ['run', 'test/fixtures/bad/no-such-scenario.yaml'], 'staffsim: test/fixtures/bad/no-such-scenario.yaml: no such file'],
     ['a missing file to validate', ['validate', 'no-such-dir/s.yaml'], 'staffsim: no-such-dir/s.yaml: no such file'],
     ['a directory', ['validate', 'test/fixtures'], 'staffsim: test/fixtures: is a directory, not a scenario file'],
     ['a file over 1 MiB, refused before parsing', ['run', tooLarge], `staffsim: ${tooLarge}: the scenario is 1.0 MiB; scenarios larger than 1 MiB are refused`],
-    ['a document nested too deeply', ['validate', tooDeep], `staffsim: ${tooDeep}:3:`],
-  ];
-  let results: CliResult[] = [];
-  beforeAll(async () => {
-    results = await staffsimMany(cases.map(([, args]) => args));
-  }, 60_000);
-
-  cases.forEach(([what, , expected], i) => {
-    it(what, () => {
-      expect(expectRefused(results[i])).toContain(expected);
-    });
-  });
-
-  it('says why the deep document is refused', () => {
-    expect(results[4].stderr).toContain('the document is nested too deeply');
-  });
-});
-
-describe('bad flags', () => {
-  const minimal = 'test/fixtures/minimal.yaml';
-  const cases: Array<[string, string[], RegExp]> = [
+    // The column is where the parser ran out of stack, which depends on the stack size.
+    ['a document nested too deeply', ['validate', tooDeep], new RegExp(`^staffsim: ${escapeRegExp(tooDeep)}:3:\\d+: YAML syntax error: the document is nested too deeply$`)],
     ['a negative seed', ['run', minimal, '--seed', '-1'], /--seed takes a whole number of 0 or more/],
     ['replications below 1', ['run', minimal, '--replications', '0'], /--replications takes a whole number of at least 1/],
     ['a misspelt strategy, with a suggestion', ['run', minimal, '--strategy', 'al-human'], /unknown strategy `al-human` \(did you mean `all-human`\?/],
@@ -108,9 +93,9 @@ describe('bad flags', () => {
     results = await staffsimMany(cases.map(([, args]) => args));
   }, 60_000);
 
-  cases.forEach(([what, , pattern], i) => {
+  cases.forEach(([what, , expected], i) => {
     it(what, () => {
-      expect(expectRefused(results[i])).toMatch(pattern);
+      expect(expectRefused(results[i])).toMatch(expected);
     });
   });
 });
