@@ -4,7 +4,7 @@ import { runScenarioAsync } from '../experiment/run.js';
 import { render, type Format } from '../report/index.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../scenario/load.js';
 import { interruptOnSignals } from './interrupt.js';
-import { writeOutput, useColor } from './output.js';
+import { checkOutputPath, writeOutput, useColor } from './output.js';
 import { progressBar } from './progress.js';
 
 export interface RunFlags {
@@ -33,6 +33,7 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
   if (flags.replications !== undefined) overrides.push(`replications=${flags.replications}`);
   if (flags.seed !== undefined) overrides.push(`seed=${flags.seed}`);
   const loaded = loadScenarioFile(file ?? DEFAULT_SCENARIO, { set: overrides });
+  if (flags.out) checkOutputPath(flags.out);
 
   const progress = progressBar(loaded.scenario.name);
   let report;

@@ -87,6 +87,9 @@ describe('files no fixture can hold, and bad flags', () => {
     ['a misspelt strategy, with a suggestion', ['run', minimal, '--strategy', 'al-human'], /unknown strategy `al-human` \(did you mean `all-human`\?/],
     ['validate without a file', ['validate'], /missing required argument 'file'/],
     ['an unknown command', ['rn', minimal], /unknown command 'rn'/],
+    ['--out in a directory that does not exist', ['run', minimal, '--out', 'no-such-dir/r.json'], 'staffsim: cannot write no-such-dir/r.json: the directory no-such-dir does not exist'],
+    ['--out naming a directory', ['run', minimal, '--out', 'test'], 'staffsim: cannot write test: it is a directory'],
+    ['init in a directory that does not exist', ['init', 'no-such-dir/s.yaml'], 'staffsim: cannot write no-such-dir/s.yaml: the directory no-such-dir does not exist'],
   ];
   let results: CliResult[] = [];
   beforeAll(async () => {
