@@ -12,7 +12,7 @@ import { renderSweepHead, renderSweepRows, SweepFileError, SWEEP_FORMATS, type S
 import { loadScenarioFile } from '../scenario/load.js';
 import { InterruptedError, interruptOnSignals, type StopSignal } from './interrupt.js';
 import { collect, positiveInteger, seedValue } from './main.js';
-import { writeOutput } from './output.js';
+import { checkOutputPath, writeOutput } from './output.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './usage-error.js';
 
@@ -85,6 +85,7 @@ function writeAll(fd: number, text: string): void {
 
 export async function sweepCommand(file: string, flags: SweepFlags): Promise<void> {
   if (flags.resume && !flags.out) throw new UsageError('--resume needs --out FILE: it continues the sweep in that file');
+  if (flags.out) checkOutputPath(flags.out);
   const overrides = [...flags.set];
   // As in `run`: the flags are shorthands for --set, validated like any key.
   if (flags.replications !== undefined) overrides.push(`replications=${flags.replications}`);

@@ -195,6 +195,7 @@ describe('staffsim sweep', () => {
       [['--resume'], '--resume needs --out FILE'],
       [['--strategy', 'nope'], 'unknown strategy `nope`'],
       [['--vary', 'contacts=1,2'], '`contacts` is not a key of the scenario'],
+      [['--out', 'no/such/dir/sweep.csv'], 'cannot write no/such/dir/sweep.csv: the directory no/such/dir does not exist'],
     ] as const;
     const results = await staffsimMany(cases.map(([args]) => ['sweep', FIXTURE, ...args]));
     cases.forEach(([args, message], i) => {
