@@ -108,7 +108,8 @@ export class Observations {
       cost_per_contact: ratio(operating, this.contacts),
       cost_per_resolution: ratio(operating, this.episodesResolved),
       cost_transition: costs.transitionCost,
-      utilization: ratio(costs.employeeBusyMinutes, costs.employeeStaffedMinutes),
+      // Busy and staffed time are sums of many clipped intervals: rounding can put the ratio a hair above 1.
+      utilization: Math.min(1, ratio(costs.employeeBusyMinutes, costs.employeeStaffedMinutes)),
       employee_share: ratio(this.answered - this.answeredByGig, this.answered),
       gig_share: ratio(this.answeredByGig, this.answered),
       gig_hours: costs.gigPaidHours,

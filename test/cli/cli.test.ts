@@ -20,7 +20,7 @@ describe('staffsim run', () => {
     expect(out.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(out.seed).toBe(2024);
     expect(out.replications).toBe(2);
-    expect(out.strategies.map((s: { name: string }) => s.name)).toEqual(['all-human', 'all-ai', 'hybrid']);
+    expect(out.strategies.map((s: { name: string }) => s.name)).toEqual(['all-human', 'all-ai', 'hybrid', 'hybrid-gig']);
     for (const s of out.strategies) {
       expect(Object.keys(s.metrics)).toEqual(KPI_NAMES);
       for (const m of Object.values(s.metrics) as Array<{ mean: number; ci95: number[] }>) {
@@ -64,7 +64,7 @@ describe('staffsim run', () => {
     const { code, stdout } = staffsim('run', ...SHORT, '--format', 'json', '--out', file);
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    expect(JSON.parse(readFileSync(file, 'utf8')).strategies).toHaveLength(3);
+    expect(JSON.parse(readFileSync(file, 'utf8')).strategies).toHaveLength(4);
   });
 });
 
