@@ -10,3 +10,4 @@ export {
   type StaffingResult,
   type StaffingRow,
 } from './staffing.js';
+export { md1Figures } from './md1.js';
