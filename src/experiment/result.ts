@@ -2,11 +2,14 @@
 
 import type { Estimate, KpiName } from '../metrics/kpis.js';
 import type { Routing } from '../scenario/types.js';
+import type { AutoStaffing } from './auto-staffing.js';
 
 export interface StrategyResult {
   name: string;
   routing: Routing;
   metrics: Record<KpiName, Estimate>;
+  /** Present when the strategy's employees were staffed by `auto`: what was chosen. */
+  staffing?: AutoStaffing;
 }
 
 export interface RunReport {

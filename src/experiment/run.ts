@@ -9,6 +9,7 @@ import { MAX_WAITING, simulateReplication } from '../model/contact-centre.js';
 import { humanLoad } from '../model/human-load.js';
 import { didYouMean } from '../scenario/suggest.js';
 import type { Scenario, StrategyScenario } from '../scenario/types.js';
+import { resolveAutoStaffing } from './auto-staffing.js';
 import type { RunReport, StrategyResult } from './result.js';
 import { VERSION } from './version.js';
 
@@ -64,12 +65,14 @@ export async function runScenarioAsync(scenario: Scenario, sha256: string, optio
 
 /** The run, one replication per step: shared by the synchronous and the yielding runner. */
 function* replications(scenario: Scenario, sha256: string, options: RunOptions): Generator<void, RunReport, void> {
-  const strategies = selectStrategies(scenario, options.strategies);
+  // Auto-staffed hours become numbers before anything is simulated (auto-staffing.ts).
+  const resolved = selectStrategies(scenario, options.strategies).map(resolveAutoStaffing);
+  const strategies = resolved.map((r) => r.strategy);
   const total = strategies.length * scenario.replications;
   let done = 0;
   const results: StrategyResult[] = [];
   const turnedAway = new Map<string, number>();
-  for (const strategy of strategies) {
+  for (const [i, strategy] of strategies.entries()) {
     const samples: KpiValues[] = [];
     for (let r = 0; r < strategy.replications; r++) {
       options.signal?.throwIfAborted();
@@ -79,7 +82,8 @@ function* replications(scenario: Scenario, sha256: string, options: RunOptions):
       options.onProgress?.(++done, total);
       yield;
     }
-    results.push({ name: strategy.name, routing: strategy.routing, metrics: summarise(samples) });
+    const staffing = resolved[i].staffing;
+    results.push({ name: strategy.name, routing: strategy.routing, metrics: summarise(samples), ...(staffing ? { staffing } : {}) });
   }
   return {
     staffsim: VERSION,

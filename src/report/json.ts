@@ -1,6 +1,7 @@
-// The JSON contract of DESIGN.md, plus routing, measured_days, service_level
-// and warnings. KPIs appear in catalogue order. A non-finite number anywhere
-// is an internal bug and throws instead of turning into null.
+// The JSON contract of DESIGN.md, plus routing, measured_days, service_level,
+// warnings and, for auto-staffed strategies, the staffing chosen. KPIs appear
+// in catalogue order. A non-finite number anywhere is an internal bug and
+// throws instead of turning into null.
 
 import { KPI_NAMES } from '../metrics/kpis.js';
 import type { RunReport } from '../experiment/result.js';
@@ -39,6 +40,8 @@ export function renderJson(report: RunReport): string {
           ];
         }),
       ),
+      // Auto-staffed strategies say what they chose (experiment/auto-staffing.ts).
+      ...(s.staffing ? { staffing: s.staffing } : {}),
     })),
     warnings: [...report.warnings],
   };

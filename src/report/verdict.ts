@@ -9,12 +9,14 @@
 // - it is compared with the best other strategy for customers: the highest
 //   CSAT, then the lowest churn, then the lowest total cost;
 // - when none meets the target, the line names the one with the highest
-//   service level and its cost.
+//   service level and its cost;
+// - a strategy staffed with `auto` adds how many agents it chose.
 
 import type { RunReport, StrategyResult } from '../experiment/result.js';
 import { hasNoQueue } from './comparison.js';
 import {
   formatChange,
+  formatCount,
   formatDuration,
   formatMoney,
   formatPoints,
@@ -52,6 +54,24 @@ function diffPhrase(diff: number, more: string, less: string, same: string): str
 }
 
 export function verdict(report: RunReport): string {
+  const line = choice(report);
+  const staffing = autoStaffingNote(report);
+  return staffing ? `${line} ${staffing}` : line;
+}
+
+/** "Auto staffing chose 612 agents on shift on average for hybrid (peak 880)." or '' when no strategy used it. */
+function autoStaffingNote(report: RunReport): string {
+  const chosen = report.strategies.flatMap((s) => {
+    if (!s.staffing) return [];
+    const some = s.staffing.hours.every((h) => h) ? '' : ', auto hours only';
+    const mean = formatCount(Math.round(s.staffing.mean_on_shift));
+    return [`${mean} agents on shift on average for ${s.name} (peak ${formatCount(s.staffing.peak_on_shift)}${some})`];
+  });
+  return chosen.length > 0 ? `Auto staffing chose ${chosen.join('; ')}.` : '';
+}
+
+/** The choice between strategies, without the staffing note. */
+function choice(report: RunReport): string {
   const { strategies } = report;
   const { target, answer_within } = report.service_level;
   const targetName = `the ${formatTargetShare(target)} in ${formatDuration(answer_within)} target`;

@@ -419,7 +419,8 @@ function resolveStrategy(
 
   if (strategy.routing === 'human') {
     const gig = strategy.staff.gig;
-    const employees = strategy.staff.employees.schedule.some((level) => level > 0);
+    const { schedule, auto } = strategy.staff.employees;
+    const employees = schedule.some((level, hour) => level > 0 || auto?.[hour] === true);
     const gigWorkers = gig.pool > 0 && gig.max_active > 0 && gig.accept_probability > 0;
     if (!employees && !gigWorkers) {
       issues.push(

@@ -471,15 +471,32 @@ export const CustomersSchema = z
   .prefault({})
   .describe('Customer behaviour: patience, retries, repeat contacts, churn and satisfaction.');
 
+/** `auto`: staffsim chooses the level (src/experiment/auto-staffing.ts). */
+const AUTO = 'auto';
+
+/**
+ * The `auto` alternative to a level. Anything else gets the number's own
+ * message (`expected`), with a hint about auto when it was text.
+ */
+function autoLevel(expected: string) {
+  return z.literal(AUTO, {
+    error: (issue) => {
+      if (typeof issue.input === 'string') withHint(issue, 'or `auto`: the fewest agents meeting service_level.target');
+      return `expected ${expected}, got ${describeValue(issue.input)}`;
+    },
+  });
+}
+
 const EmployeesObject = z
   .strictObject({
-    headcount: count(0)
+    headcount: z
+      .union([count(0), autoLevel('a whole number ≥ 0')])
       .optional()
       .describe(
-        'Agents on shift at every hour (whole number ≥ 0, before shrinkage). Give headcount or schedule, not both; neither means 0.',
+        'Agents on shift at every hour (whole number ≥ 0, before shrinkage), or `auto`: each hour the fewest agents meeting service_level.target for that hour\'s load on humans (Erlang A), grossed up for shrinkage. Give headcount or schedule, not both; neither means 0.',
       ),
     schedule: z
-      .array(nonNegative())
+      .array(z.union([nonNegative(), autoLevel('a number ≥ 0')]))
       .length(24, {
         error: (issue) => {
           const got = Array.isArray(issue.input) ? issue.input.length : 0;
@@ -488,7 +505,9 @@ const EmployeesObject = z
         },
       })
       .optional()
-      .describe('Agents on shift per hour of the day, 24 numbers ≥ 0 (before shrinkage). Instead of headcount.'),
+      .describe(
+        'Agents on shift per hour of the day, 24 numbers ≥ 0 (before shrinkage), any of them `auto` (chosen as for headcount: auto). Instead of headcount.',
+      ),
     shrinkage: expecting(z.number().min(0).lt(1), 'a share from 0 up to (not including) 1')
       .prefault(0)
       .describe(
@@ -508,11 +527,18 @@ const EmployeesObject = z
   });
 ALTERNATIVE_KEYS.set(EmployeesObject, [['headcount'], ['schedule']]);
 
-export const EmployeesSchema = EmployeesObject.transform((value) => ({
-  schedule: value.schedule ?? Array.from({ length: 24 }, () => value.headcount ?? 0),
-  shrinkage: value.shrinkage,
-  hourly_cost: value.hourly_cost,
-}))
+export const EmployeesSchema = EmployeesObject.transform((value) => {
+  const levels = value.schedule ?? Array.from({ length: 24 }, () => value.headcount ?? 0);
+  // Auto hours stay pure data here (0 in the schedule, flagged in `auto`);
+  // runs resolve them to numbers before simulating (types.ts, Employees.auto).
+  const auto = levels.some((level) => level === AUTO) ? { auto: levels.map((level) => level === AUTO) } : {};
+  return {
+    schedule: levels.map((level) => (level === AUTO ? 0 : level)),
+    ...auto,
+    shrinkage: value.shrinkage,
+    hourly_cost: value.hourly_cost,
+  };
+})
   .prefault({})
   .describe('Employed agents: a flat headcount or an hourly schedule, paid for every scheduled hour.');
 

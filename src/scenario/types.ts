@@ -86,6 +86,14 @@ export interface Customers {
 export interface Employees {
   /** 24 hourly on-shift levels (before shrinkage); a flat headcount becomes 24 equal levels. */
   schedule: number[];
+  /**
+   * Present only when some hour is `auto` (headcount: auto, or auto entries in
+   * the schedule): 24 flags, true where staffsim chooses the level. Such
+   * levels are 0 in `schedule` until src/experiment/auto-staffing.ts resolves
+   * them from the hour's offered load, before simulation; a strategy handed
+   * to the model must have no `auto` left.
+   */
+  auto?: boolean[];
   /** Share of scheduled time not available for contacts (breaks, training, absence). */
   shrinkage: number;
   /** Fully loaded cost per scheduled hour. */

@@ -1,0 +1,196 @@
+// `staff.employees.headcount: auto` (or `auto` hours in a schedule): before a
+// strategy is simulated, each auto hour gets the fewest employees meeting the
+// scenario's service-level target for the work that hour offers to humans,
+// so strategies are compared at a fair staffing rather than a hand-picked one.
+//
+// For each hour of the day:
+//  - arrivals: contacts_per_day / 1440 × intraday[hour] × the PEAK weekly
+//    multiplier. The schedule repeats every day, so it is sized for the
+//    busiest day of the week: every day then meets the target at its own
+//    load (quieter days a little above it). Surges are one-off events, not
+//    planned for.
+//  - contacts reaching humans per first contact, by ticket type: the share
+//    that reaches humans under the strategy's routing (human-load.ts's
+//    toHumans: after the AI tier, with sensitive types and requests for a
+//    person), plus the repeat contacts and retries an episode makes, up to
+//    customers.max_contacts (humanContactsPerEpisode below). Repeats are
+//    counted in the hour of the first contact: their delay moves load between
+//    hours, which this does not model.
+//  - handle time: the mean of each type's human handle time, weighted by the
+//    contacts of that type reaching humans.
+//  - the queue: Erlang A (M/M/c+M) with the mean of customers.patience (exact
+//    for exponential patience, an approximation for other distributions),
+//    Erlang C when nobody abandons; each hour is treated as a steady state of
+//    its own (the stationary independent period-by-period approximation).
+//  - agents: agentsFor(), the fewest meeting service_level.target within
+//    answer_within, then grossed up for shrinkage as the simulator rounds it
+//    (model/shrinkage.ts). An hour with no arrivals gets no agents.
+// Abandonment changes the load (abandoned contacts may retry; answered ones
+// may repeat) and depends on the staffing: the staffing is computed with no
+// abandonment first, then again with the abandonment Erlang A predicts for
+// it, until it stops changing.
+//
+// The gig pool is not counted: auto staffs employees to meet the target on
+// their own, and gig workers add to that.
+
+import { agentsFor, queueFigures } from '../analytic/index.js';
+import { distMean } from '../engine/distributions.js';
+import { toHumans } from '../model/human-load.js';
+import { netOnShift, scheduledFor } from '../model/shrinkage.js';
+import type { StrategyScenario, TicketType } from '../scenario/types.js';
+
+/** What auto staffing chose for a strategy, reported with its results. */
+export interface AutoStaffing {
+  auto: true;
+  /** 24 flags: the hours staffsim chose (the others are as the file gives them). */
+  hours: boolean[];
+  /** 24 scheduled levels (agents on shift before shrinkage), as the simulation used them. */
+  schedule: number[];
+  /** 24 levels net of shrinkage: the agents answering. */
+  net: number[];
+  /** Mean of `schedule` over the day: agents on shift on average. */
+  mean_on_shift: number;
+  /** Largest level of `schedule`. */
+  peak_on_shift: number;
+  /** 24 offered loads to humans (Erlangs) the staffing was sized for. */
+  offered_erlangs: number[];
+  /** Contacts reaching humans per first contact, repeats and retries included. */
+  human_contacts_per_episode: number;
+}
+
+/** Whether a strategy has hours for auto staffing to choose. */
+export function usesAutoStaffing(s: StrategyScenario): boolean {
+  return s.staff.employees.auto?.some((flag) => flag) ?? false;
+}
+
+/**
+ * Expected contacts of an episode of type `t` that reach the human queue,
+ * when a contact offered to humans abandons with probability `pAbandon`.
+ *
+ * Every contact of an episode is routed like the first (the model routes by
+ * type), so each has the same chance p = toHumans(s, t) of reaching humans,
+ * and the same chance q of being followed by another:
+ *   q = (1 − p) f ρ + p [a r + (1 − a)(1 − fcr) ρ]
+ * where 1 − p is the share the AI closes (ai-first), f its false-resolution
+ * probability, ρ the repeat probability, a the abandonment probability and r
+ * the retry probability. With at most M contacts: p (1 + q + ... + q^(M−1)).
+ */
+export function humanContactsPerEpisode(s: StrategyScenario, t: TicketType, pAbandon: number): number {
+  const p = toHumans(s, t);
+  if (p === 0) return 0;
+  const c = s.customers;
+  const repeat = c.repeat_probability;
+  const afterHuman = pAbandon * c.retry.probability + (1 - pAbandon) * (1 - t.fcr) * repeat;
+  const q = (1 - p) * t.ai_false_resolution * repeat + p * afterHuman;
+  let contacts = 0;
+  let reach = 1;
+  for (let k = 0; k < c.max_contacts; k++) {
+    contacts += reach;
+    reach *= q;
+  }
+  return p * contacts;
+}
+
+interface HumanDemand {
+  /** Contacts reaching humans per first contact. */
+  contactsPerEpisode: number;
+  /** Their mean handle time, minutes. */
+  aht: number;
+}
+
+function humanDemand(s: StrategyScenario, pAbandon: number): HumanDemand {
+  let contacts = 0;
+  let minutes = 0;
+  for (const t of s.ticket_types) {
+    const n = t.share * humanContactsPerEpisode(s, t, pAbandon);
+    contacts += n;
+    minutes += n * distMean(t.handle_time);
+  }
+  return { contactsPerEpisode: contacts, aht: contacts > 0 ? minutes / contacts : 0 };
+}
+
+/** First contacts per minute in each hour of the busiest day of the week. */
+function hourlyArrivals(s: StrategyScenario): number[] {
+  const peakDay = Math.max(...s.demand.weekly);
+  return s.demand.intraday.map((m) => (s.demand.contacts_per_day / 1440) * m * peakDay);
+}
+
+/** Mean patience in minutes, or null when nobody abandons (Erlang C). */
+function meanPatience(s: StrategyScenario): number | null {
+  return s.customers.patience === null ? null : distMean(s.customers.patience);
+}
+
+/** Most passes of the abandonment fixed point; it settles in two or three. */
+const MAX_PASSES = 10;
+
+/**
+ * The strategy with its auto hours resolved to numbers, and what was chosen;
+ * the strategy itself and null when it has no auto hours.
+ */
+export function resolveAutoStaffing(s: StrategyScenario): { strategy: StrategyScenario; staffing: AutoStaffing | null } {
+  if (!usesAutoStaffing(s)) return { strategy: s, staffing: null };
+  const employees = s.staff.employees;
+  const hours = employees.auto as boolean[];
+  const arrivals = hourlyArrivals(s);
+  const patience = meanPatience(s);
+  const { answer_within: answerWithin, target } = s.service_level;
+
+  let pAbandon = 0;
+  let net: number[] = [];
+  let demand = humanDemand(s, pAbandon);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = arrivals.map((perMinute, hour) => {
+      if (!hours[hour]) return netOnShift(employees.schedule[hour], employees.shrinkage);
+      const lambda = perMinute * demand.contactsPerEpisode;
+      if (lambda === 0) return 0;
+      return agentsFor({
+        arrivalsPerMinute: lambda,
+        aht: demand.aht,
+        patience,
+        answerWithin,
+        ...(target > 0 ? { serviceLevelTarget: target } : {}),
+      }).agents;
+    });
+    const settled = next.every((n, hour) => n === net[hour]);
+    net = next;
+    if (settled || patience === null || pass === MAX_PASSES - 1) break;
+    pAbandon = abandonmentAt(net, arrivals, demand, patience, answerWithin);
+    demand = humanDemand(s, pAbandon);
+  }
+
+  const schedule = employees.schedule.map((level, hour) => (hours[hour] ? scheduledFor(net[hour], employees.shrinkage) : level));
+  const resolved: StrategyScenario = {
+    ...s,
+    staff: {
+      ...s.staff,
+      employees: { schedule, shrinkage: employees.shrinkage, hourly_cost: employees.hourly_cost },
+    },
+  };
+  return {
+    strategy: resolved,
+    staffing: {
+      auto: true,
+      hours: [...hours],
+      schedule,
+      net: schedule.map((level) => netOnShift(level, employees.shrinkage)),
+      mean_on_shift: schedule.reduce((a, b) => a + b, 0) / schedule.length,
+      peak_on_shift: Math.max(...schedule),
+      offered_erlangs: arrivals.map((perMinute) => perMinute * demand.contactsPerEpisode * demand.aht),
+      human_contacts_per_episode: demand.contactsPerEpisode,
+    },
+  };
+}
+
+/** Abandonment over the day that Erlang A predicts for these net levels (weighted by arrivals). */
+function abandonmentAt(net: number[], arrivals: number[], demand: HumanDemand, patience: number, answerWithin: number): number {
+  let abandoned = 0;
+  let offered = 0;
+  net.forEach((agents, hour) => {
+    const lambda = arrivals[hour] * demand.contactsPerEpisode;
+    if (lambda === 0) return;
+    offered += lambda;
+    // No agents at all: everyone who waits abandons.
+    abandoned += agents === 0 ? lambda : lambda * queueFigures({ arrivalsPerMinute: lambda, aht: demand.aht, agents, patience, answerWithin }).abandon_rate;
+  });
+  return offered > 0 ? abandoned / offered : 0;
+}
