@@ -3,7 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { distMean } from '../../src/engine/distributions.js';
+import { resolveAutoStaffing } from '../../src/experiment/auto-staffing.js';
 import { runScenario } from '../../src/experiment/run.js';
+import { payrollHeadcount } from '../../src/model/transition.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../../src/scenario/load.js';
 
 // Two measured days are plenty for shares of ~115,000 chats a day.
@@ -50,6 +52,13 @@ describe('klarna-2024 calibration', () => {
 
   it('staffing as published: all-human is today\'s 3,000 agents, so it costs no transition', () => {
     expect(byName['all-human'].cost_transition.mean).toBe(0);
-    expect(byName.hybrid.cost_transition.mean).toBe(1000 * 4000); // 3,000 -> 2,000: severance for 1,000
+  });
+
+  it('the auto-staffed hybrid pays severance for the agents it no longer needs', () => {
+    const hybrid = scenario.strategies.find((s) => s.name === 'hybrid')!;
+    const payroll = payrollHeadcount(resolveAutoStaffing(hybrid).strategy);
+    expect(payroll).toBeLessThan(3000);
+    expect(byName.hybrid.cost_transition.mean).toBe((3000 - payroll) * 4000);
+    expect(report.strategies.find((s) => s.name === 'hybrid')!.staffing?.auto).toBe(true);
   });
 });
