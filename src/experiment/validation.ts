@@ -21,6 +21,7 @@ import { md1Figures } from '../analytic/md1.js';
 import { queueFigures, type QueueFigures } from '../analytic/queue-figures.js';
 import { estimate } from '../metrics/replications.js';
 import { simulateReplication, type ReplicationResult } from '../model/contact-centre.js';
+import { formatMinutes } from '../scenario/duration.js';
 import { resolveScenario } from '../scenario/load.js';
 import type { StrategyScenario } from '../scenario/types.js';
 
@@ -94,6 +95,8 @@ export interface ValidationCase {
   /** Mean exponential patience (minutes); null: nobody abandons. */
   patience: number | null;
   answerWithin: number;
+  contactsPerDay: number;
+  /** contactsPerDay / 1440. */
   arrivalsPerMinute: number;
   /** Expected contacts per replication after the warm-up. */
   contactsPerReplication: number;
@@ -102,9 +105,9 @@ export interface ValidationCase {
   firstReplication: number;
   /** 1: the pilot; 2: the longer run sized from it. */
   stage: 1 | 2;
-  /** Minutes: 20 relaxation times of the queue, which starts empty. */
+  /** Whole minutes: 20 relaxation times of the queue, which starts empty. */
   warmup: number;
-  /** Minutes, warm-up included. */
+  /** Whole minutes, warm-up included. */
   horizon: number;
   seed: number;
 }
@@ -120,8 +123,11 @@ function relaxationTime(agents: number, load: number, patience: number | null): 
 export function makeCase(model: QueueModel, agents: number, load: number): ValidationCase {
   const patience = model === 'M/M/c+M' ? PATIENCE : null;
   if (patience === null && load >= 1) throw new RangeError(`${model} has no steady state at load ${load}`);
-  const arrivalsPerMinute = (load * agents) / AHT;
-  const warmup = 20 * relaxationTime(agents, load, patience);
+  // Contacts per day as a file would give them (no float noise such as
+  // 691.1999999999999); the closed forms use the same rate.
+  const contactsPerDay = Number((((load * agents) / AHT) * 1440).toPrecision(12));
+  const arrivalsPerMinute = contactsPerDay / 1440;
+  const warmup = Math.ceil(20 * relaxationTime(agents, load, patience));
   return {
     id: `${model} c=${agents} ρ=${load}`,
     model,
@@ -130,13 +136,14 @@ export function makeCase(model: QueueModel, agents: number, load: number): Valid
     aht: AHT,
     patience,
     answerWithin: ANSWER_WITHIN,
+    contactsPerDay,
     arrivalsPerMinute,
     contactsPerReplication: PILOT_CONTACTS,
     replications: REPLICATIONS,
     firstReplication: 0,
     stage: 1,
     warmup,
-    horizon: warmup + PILOT_CONTACTS / arrivalsPerMinute,
+    horizon: warmup + Math.ceil(PILOT_CONTACTS / arrivalsPerMinute),
     seed: SEED,
   };
 }
@@ -155,7 +162,7 @@ export function secondStage(pilot: ValidationCase, checks: readonly KpiCheck[]):
     stage: 2,
     firstReplication: pilot.firstReplication + pilot.replications,
     contactsPerReplication,
-    horizon: pilot.warmup + contactsPerReplication / pilot.arrivalsPerMinute,
+    horizon: pilot.warmup + Math.ceil(contactsPerReplication / pilot.arrivalsPerMinute),
   };
 }
 
@@ -199,23 +206,24 @@ export function fastValidationCases(): ValidationCase[] {
   });
 }
 
-/** The minimal scenario file of a case, as an analyst would write it. */
+/** The minimal scenario file of a case, as an analyst would write it (durations with their units). */
 export function caseScenarioFile(c: ValidationCase): Record<string, unknown> {
+  const aht = formatMinutes(c.aht);
   return {
     name: `validation ${c.id}`,
     seed: c.seed,
-    horizon: c.horizon,
-    warmup: c.warmup,
+    horizon: formatMinutes(c.horizon),
+    warmup: formatMinutes(c.warmup),
     replications: c.replications,
-    service_level: { answer_within: c.answerWithin, target: 0.8 },
-    demand: { contacts_per_day: c.arrivalsPerMinute * 1440 },
+    service_level: { answer_within: formatMinutes(c.answerWithin), target: 0.8 },
+    demand: { contacts_per_day: c.contactsPerDay },
     ticket_types: [
       {
         name: 'any',
-        handle_time: c.model === 'M/D/1' ? { dist: 'deterministic', value: c.aht } : { dist: 'exponential', mean: c.aht },
+        handle_time: c.model === 'M/D/1' ? { dist: 'deterministic', value: aht } : { dist: 'exponential', mean: aht },
       },
     ],
-    ...(c.patience === null ? {} : { customers: { patience: { dist: 'exponential', mean: c.patience } } }),
+    ...(c.patience === null ? {} : { customers: { patience: { dist: 'exponential', mean: formatMinutes(c.patience) } } }),
     staff: { employees: { headcount: c.agents } },
     strategies: { human: { routing: 'human' } },
   };
