@@ -25,6 +25,7 @@ import {
   type EpisodeHistory,
 } from './episode-outcome.js';
 import { Observations } from './observations.js';
+import { TimeAverage } from './time-average.js';
 import { transitionCost } from './transition.js';
 
 // Event kinds (first contacts are not events: see run()).
@@ -78,6 +79,8 @@ export interface ReplicationResult {
   kpis: KpiValues;
   observations: Observations;
   census: Census;
+  /** Time-average number of contacts waiting for a human over the measured window (Little's L). */
+  queueLength: number;
 }
 
 export function simulateReplication(scenario: StrategyScenario, replication: number): ReplicationResult {
@@ -146,6 +149,7 @@ class ContactCentre {
   private readonly handoffLine: IdFifo;
   private readonly line = new IdFifo();
   private waiting = 0;
+  private readonly queueLength: TimeAverage;
 
   // Episode rows.
   private capacity = 0;
@@ -174,6 +178,7 @@ class ContactCentre {
     this.observations = new Observations(s.service_level.answer_within);
     this.arrivals = new ArrivalProcess(s.demand);
     this.employees = new EmployeePool(s.staff.employees, s.warmup, s.horizon);
+    this.queueLength = new TimeAverage(s.warmup, s.horizon);
 
     const stream = (name: string) => new RandomStream(s.seed, replication, name);
     this.rngArrivals = stream('arrivals');
@@ -291,7 +296,12 @@ class ContactCentre {
     }
     this.employees.close(horizon);
     this.gig?.close(horizon);
-    return { kpis: this.kpis(), observations: this.observations, census: this.census() };
+    return {
+      kpis: this.kpis(),
+      observations: this.observations,
+      census: this.census(),
+      queueLength: this.queueLength.close(horizon),
+    };
   }
 
   private arrive(t: number): void {
@@ -394,7 +404,7 @@ class ContactCentre {
     const tag = ++this.serial[e];
     if (this.flags[e] & HANDED_OFF) this.handoffLine.push(e, tag);
     else this.line.push(e, tag);
-    this.waiting++;
+    this.queueLength.set(t, ++this.waiting);
     const patience = this.patienceLeft[e];
     if (patience !== Infinity) this.abandonTimer[e] = this.events.schedule(t + patience, ABANDON, e);
     if (this.gig !== null) this.callGigWorkers(t);
@@ -435,7 +445,7 @@ class ContactCentre {
   private answerNextWaiting(t: number, server: number): boolean {
     const e = this.nextWaiting();
     if (e < 0) return false;
-    this.waiting--;
+    this.queueLength.set(t, --this.waiting);
     if (this.patienceLeft[e] !== Infinity) this.events.cancel(this.abandonTimer[e]);
     this.answer(e, t, this.queuedAt[e], server);
     return true;
@@ -477,7 +487,7 @@ class ContactCentre {
   }
 
   private abandon(e: number, t: number): void {
-    this.waiting--;
+    this.queueLength.set(t, --this.waiting);
     this.serial[e]++; // its entry in the line is now stale
     const wait = t - this.queuedAt[e];
     this.totalWait[e] += wait;

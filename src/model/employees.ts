@@ -31,6 +31,9 @@ export class EmployeePool {
     private readonly windowStart: number,
     private readonly windowEnd: number,
   ) {
+    if (spec.auto?.some(Boolean)) {
+      throw new Error('EmployeePool: auto staffing is not resolved; call resolveAutoStaffing before simulating');
+    }
     this.netLevels = Int32Array.from(spec.schedule, (level) => Math.round(level * (1 - spec.shrinkage)));
     this.flat = this.netLevels.every((level) => level === this.netLevels[0]);
   }
