@@ -4,14 +4,15 @@
 // with STAFFSIM_DEBUG=1 for the stack), 130 interrupted by Ctrl-C (SIGINT),
 // 143 by SIGTERM (see interrupt.ts).
 
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UnknownStrategyError } from '../experiment/run.js';
 import { VERSION } from '../experiment/version.js';
-import { FORMATS, type Format } from '../report/index.js';
+import { FORMATS } from '../report/index.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { registerErlangCommand } from './erlang.js';
 import { InterruptedError } from './interrupt.js';
-import { runCommand } from './run.js';
+import { runCommand, type RunFlags } from './run.js';
 import { registerMergeCommand, registerSweepCommand } from './sweep.js';
 import { initCommand, schemaCommand, validateCommand } from './scenario-commands.js';
 import { UsageError } from './usage-error.js';
@@ -68,10 +69,11 @@ function program(): Command {
     .option('--seed <n>', 'random seed (same seed, same output)', seedValue)
     .option('--set <key.path=value>', 'override a scenario key (repeatable)', collect, [])
     .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
+    .option('--jobs <n>', 'worker threads for the replications (default: the number of cores; same output whatever the number)', positiveInteger('--jobs'), availableParallelism())
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the output to a file instead of stdout')
     .addHelpText('after', RUN_EXAMPLES)
-    .action(async (file: string | undefined, flags: { replications?: number; seed?: number; set: string[]; strategy: string[]; format: Format; out?: string }) => {
+    .action(async (file: string | undefined, flags: RunFlags) => {
       await runCommand(file, flags);
     });
 

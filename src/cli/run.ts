@@ -14,6 +14,7 @@ export interface RunFlags {
   strategy: string[];
   format: Format;
   out?: string;
+  jobs: number;
 }
 
 export async function runCommand(file: string | undefined, flags: RunFlags): Promise<void> {
@@ -42,6 +43,7 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
       strategies: flags.strategy,
       onProgress: (done, total) => progress.update(done, total),
       signal,
+      jobs: flags.jobs,
     });
   } finally {
     progress.stop();

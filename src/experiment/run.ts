@@ -3,13 +3,16 @@
 // Strategies share seeds, so they see the same arrivals (common random
 // numbers) and their differences are measured more sharply than their levels.
 
+import { availableParallelism } from 'node:os';
 import { KPI_NAMES, type Estimate, type KpiName, type KpiValues } from '../metrics/kpis.js';
 import { estimate } from '../metrics/replications.js';
-import { MAX_WAITING, simulateReplication } from '../model/contact-centre.js';
+import { MAX_WAITING } from '../model/contact-centre.js';
 import { humanLoad } from '../model/human-load.js';
 import { didYouMean } from '../scenario/suggest.js';
 import type { Scenario, StrategyScenario } from '../scenario/types.js';
 import { resolveAutoStaffing } from './auto-staffing.js';
+import { inTaskOrder, workerUrl } from './pool.js';
+import runReplication, { type ReplicationTask } from './replication-worker.js';
 import type { RunReport, StrategyResult } from './result.js';
 import { VERSION } from './version.js';
 
@@ -41,50 +44,90 @@ export function selectStrategies(scenario: Scenario, names: readonly string[] | 
 }
 
 export function runScenario(scenario: Scenario, sha256: string, options: RunOptions = {}): RunReport {
-  const steps = replications(scenario, sha256, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
+  const plan = planRun(scenario, options);
+  const summaries: ReplicationSummary[] = [];
+  for (const task of plan.tasks) {
+    options.signal?.throwIfAborted();
+    summaries.push(runReplication(task));
+    options.onProgress?.(summaries.length, plan.tasks.length);
   }
+  return assemble(scenario, sha256, plan, summaries);
 }
 
 /**
  * runScenario for a caller that must stay responsive while it runs (the CLI,
- * for Ctrl-C): a replication is synchronous, so between replications this
- * yields to the event loop, where signal handlers and timers run, and stops
- * once `options.signal` is aborted. Same results as runScenario.
+ * for Ctrl-C and the progress bar): replications run on `jobs` worker threads
+ * (default: every core), or, with one job, in this thread with a yield to the
+ * event loop between replications. Stops once `options.signal` is aborted.
+ * The same results as runScenario, whatever `jobs`.
  */
-export async function runScenarioAsync(scenario: Scenario, sha256: string, options: RunOptions = {}): Promise<RunReport> {
-  const steps = replications(scenario, sha256, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+export async function runScenarioAsync(
+  scenario: Scenario,
+  sha256: string,
+  options: RunOptions & { jobs?: number } = {},
+): Promise<RunReport> {
+  const plan = planRun(scenario, options);
+  const jobs = options.jobs ?? availableParallelism();
+  const summaries: ReplicationSummary[] = [];
+  const done = () => options.onProgress?.(summaries.length, plan.tasks.length);
+  if (jobs > 1 && plan.tasks.length > 1) {
+    const results = inTaskOrder<ReplicationTask, ReplicationSummary>(workerUrl('replication-worker'), plan.tasks, {
+      jobs,
+      signal: options.signal,
+    });
+    for await (const summary of results) {
+      summaries.push(summary);
+      done();
+    }
+  } else {
+    for (const task of plan.tasks) {
+      options.signal?.throwIfAborted();
+      summaries.push(runReplication(task));
+      done();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
+  return assemble(scenario, sha256, plan, summaries);
 }
 
-/** The run, one replication per step: shared by the synchronous and the yielding runner. */
-function* replications(scenario: Scenario, sha256: string, options: RunOptions): Generator<void, RunReport, void> {
+/** What one replication contributes to the report. */
+export interface ReplicationSummary {
+  kpis: KpiValues;
+  /** Contacts the human queue turned away at its cap. */
+  turnedAway: number;
+}
+
+interface RunPlan {
+  resolved: ReturnType<typeof resolveAutoStaffing>[];
+  /** Strategy by strategy, replication by replication: the order results are assembled in. */
+  tasks: ReplicationTask[];
+}
+
+function planRun(scenario: Scenario, options: RunOptions): RunPlan {
   // Auto-staffed hours become numbers before anything is simulated (auto-staffing.ts).
   const resolved = selectStrategies(scenario, options.strategies).map(resolveAutoStaffing);
-  const strategies = resolved.map((r) => r.strategy);
-  const total = strategies.length * scenario.replications;
-  let done = 0;
+  const tasks = resolved.flatMap(({ strategy }) =>
+    Array.from({ length: strategy.replications }, (_, replication) => ({ strategy, replication })),
+  );
+  return { resolved, tasks };
+}
+
+function assemble(scenario: Scenario, sha256: string, plan: RunPlan, summaries: readonly ReplicationSummary[]): RunReport {
   const results: StrategyResult[] = [];
   const turnedAway = new Map<string, number>();
-  for (const [i, strategy] of strategies.entries()) {
-    const samples: KpiValues[] = [];
-    for (let r = 0; r < strategy.replications; r++) {
-      options.signal?.throwIfAborted();
-      const replication = simulateReplication(strategy, r);
-      samples.push(replication.kpis);
-      turnedAway.set(strategy.name, (turnedAway.get(strategy.name) ?? 0) + replication.observations.turnedAway);
-      options.onProgress?.(++done, total);
-      yield;
-    }
-    const staffing = resolved[i].staffing;
-    results.push({ name: strategy.name, routing: strategy.routing, metrics: summarise(samples), ...(staffing ? { staffing } : {}) });
+  let next = 0;
+  for (const { strategy, staffing } of plan.resolved) {
+    const mine = summaries.slice(next, next + strategy.replications);
+    next += strategy.replications;
+    turnedAway.set(strategy.name, mine.reduce((sum, r) => sum + r.turnedAway, 0));
+    results.push({
+      name: strategy.name,
+      routing: strategy.routing,
+      metrics: summarise(mine.map((r) => r.kpis)),
+      ...(staffing ? { staffing } : {}),
+    });
   }
+  const strategies = plan.resolved.map((r) => r.strategy);
   return {
     staffsim: VERSION,
     scenario: { name: scenario.name, sha256 },

@@ -38,6 +38,13 @@ describe('staffsim run', () => {
     expect(c.stdout).not.toBe(a.stdout);
   });
 
+  it('gives the same bytes whatever the number of worker threads', () => {
+    const one = staffsim('run', ...SHORT, '--format', 'json', '--jobs', '1');
+    const two = staffsim('run', ...SHORT, '--format', 'json', '--jobs', '2');
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('prints the comparison table without colour when not on a terminal', () => {
     const { code, stdout } = staffsim('run', ...SHORT);
     expect(code).toBe(0);
