@@ -19,9 +19,24 @@ function runCase(args) {
   return { ...JSON.parse(child.stdout), wall_s: wall };
 }
 
+/** The command a user runs (worker threads on every core), timed whole; peak RSS read by GNU time when present. */
+function runCli(args) {
+  const started = process.hrtime.bigint();
+  const timed = existsSync('/usr/bin/time');
+  const command = timed ? '/usr/bin/time' : process.execPath;
+  const argv = timed ? ['-f', '%M', process.execPath, 'bin/staffsim.js', ...args] : ['bin/staffsim.js', ...args];
+  const child = spawnSync(command, argv, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (child.status !== 0) throw new Error(`staffsim ${args.join(' ')} failed:\n${child.stderr}`);
+  const report = JSON.parse(child.stdout);
+  const contacts = report.strategies.reduce((sum, s) => sum + s.metrics.contacts.mean, 0);
+  const peakRssMb = timed ? Number(child.stderr.trim().split('\n').pop()) / 1024 : null;
+  return { contacts, seconds: wall, contacts_per_s: contacts / wall, peak_rss_mb: peakRssMb, wall_s: wall };
+}
+
 const reference = runCase(['bench/erlang-a.yaml']);
 const k = reference.kpis.human;
-const defaultRun = runCase(['scenarios/klarna-2024.yaml', '--set', 'horizon=673h', '--set', 'replications=1']);
+const defaultRun = runCli(['run', '--set', 'horizon=673h', '--replications', '1', '--format', 'json']);
 const short = runCase(['bench/erlang-a.yaml', '--set', 'horizon=100000']);
 const long = runCase(['bench/erlang-a.yaml', '--set', 'horizon=400000']);
 
@@ -49,12 +64,11 @@ const result = {
     ratio_to_yardstick: yardstick ? round(reference.contacts_per_s / yardstick.tickets_per_s, 3) : null,
   },
   default_28d: {
-    workload: 'klarna-2024, 28 days, 1 replication, every strategy',
+    workload: 'staffsim run (klarna-2024) for 28 days, 1 replication, every strategy, worker threads on every core',
     contacts: defaultRun.contacts,
     contacts_per_s: Math.round(defaultRun.contacts_per_s),
-    simulation_s: round(defaultRun.seconds),
     wall_s: round(defaultRun.wall_s),
-    peak_rss_mb: round(defaultRun.peak_rss_mb),
+    peak_rss_mb: defaultRun.peak_rss_mb === null ? null : round(defaultRun.peak_rss_mb),
   },
   memory_flat: {
     workload: 'reference workload, horizon 100,000 vs 400,000 min (1M vs 4M arrivals)',
