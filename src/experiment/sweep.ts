@@ -1,18 +1,16 @@
 // Sweeps: run every point of a set of axes, each with every selected
-// strategy and its replications, on a pool of worker threads (tinypool),
-// and hand back each point's rows in point order.
+// strategy and its replications, on worker threads (pool.ts), and hand back
+// each point's rows in point order.
 //
 // Determinism: a point's seed comes from the scenario's seed and the point's
 // values (sweep-axes.ts), and rows are released in point order whatever
 // order the workers finish in, so the output does not depend on --jobs, on
 // timing, or on how the points are split into shards.
 
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import Tinypool from 'tinypool';
 import { KPI_NAMES, type Estimate, type KpiName } from '../metrics/kpis.js';
 import { parseScenarioText, type LoadedScenario } from '../scenario/load.js';
+import { inTaskOrder, workerUrl } from './pool.js';
 import { selectStrategies } from './run.js';
 import {
   checkAxes,
@@ -95,6 +93,8 @@ export interface SweepRunOptions {
   signal?: AbortSignal;
   /** Called after each point with the points done (skipped ones included) and the plan's total. */
   onProgress?: (done: number, total: number) => void;
+  /** Points given to one pool of workers at a time (default 4096); only memory and start-ups depend on it. */
+  chunkPoints?: number;
 }
 
 /** Parses `K/N`: shards are numbered from 0 (K is 0 to N-1), like Kubernetes' JOB_COMPLETION_INDEX. */
@@ -193,44 +193,31 @@ function pointSet(loaded: LoadedScenario, values: Record<string, unknown>): stri
   return [...loaded.overrides, ...pointOverrides(values), `seed=${pointSeed(loaded.scenario.seed, values)}`];
 }
 
-// The worker is always the compiled file: from src/experiment (tests) and
-// dist/experiment alike, the package root is two folders up.
-const WORKER = new URL('../../dist/experiment/sweep-worker.js', import.meta.url);
+const WORKER = workerUrl('sweep-worker');
+
+/**
+ * Points handed to one pool at a time. Tasks are made a chunk at a time so
+ * that a sweep of a million points does not hold a million tasks; the pool's
+ * start-up (tens of milliseconds) is small beside a chunk's simulations.
+ */
+const CHUNK_POINTS = 4096;
 
 /** Runs the plan's points (but the first `skip`) on worker threads and yields each point's rows in point order. */
 export async function* runSweep(plan: SweepPlan, options: SweepRunOptions = {}): AsyncGenerator<PointRows> {
   const total = plan.points.length;
   const todo = plan.points.slice(options.skip ?? 0);
   let done = total - todo.length;
-  if (todo.length === 0) return;
-  if (!existsSync(fileURLToPath(WORKER))) {
-    throw new Error(`the sweep worker ${fileURLToPath(WORKER)} is missing: run \`npm run build\` first`);
-  }
   const jobs = options.jobs ?? availableParallelism();
   if (!Number.isSafeInteger(jobs) || jobs < 1) throw new SweepError(`jobs must be a whole number of at least 1, got ${jobs}`);
-  const threads = Math.min(jobs, todo.length);
-  const pool = new Tinypool({ filename: WORKER.href, minThreads: threads, maxThreads: threads });
-  const signal = options.signal;
-  const inFlight = new Map<number, Promise<PointResult>>();
-  // Enough queued to keep every thread busy while the next point in order
-  // finishes, few enough that results waiting for an earlier point stay small.
-  const ahead = threads * 2;
-  let submitted = 0;
-  const submit = (position: number) => {
-    const values = pointValues(plan.axes, todo[position]);
-    const task: PointTask = { text: plan.loaded.text, file: plan.loaded.file, set: pointSet(plan.loaded, values), strategies: plan.strategies };
-    const result = pool.run(task, signal ? { signal } : {}) as Promise<PointResult>;
-    result.catch(() => {}); // awaited in order below; this only stops an early rejection being reported as unhandled
-    inFlight.set(position, result);
-  };
-  try {
-    for (let position = 0; position < todo.length; position++) {
-      while (submitted < todo.length && submitted < position + ahead) submit(submitted++);
-      signal?.throwIfAborted();
-      const result = await inFlight.get(position)!;
-      inFlight.delete(position);
-      const point = todo[position];
-      const values = pointValues(plan.axes, point);
+  const chunk = options.chunkPoints ?? CHUNK_POINTS;
+  for (let start = 0; start < todo.length; start += chunk) {
+    const points = todo.slice(start, start + chunk).map((point) => ({ point, values: pointValues(plan.axes, point) }));
+    const tasks = points.map(
+      ({ values }): PointTask => ({ text: plan.loaded.text, file: plan.loaded.file, set: pointSet(plan.loaded, values), strategies: plan.strategies }),
+    );
+    let i = 0;
+    for await (const result of inTaskOrder<PointTask, PointResult>(WORKER, tasks, { jobs, ...(options.signal ? { signal: options.signal } : {}) })) {
+      const { point, values } = points[i++];
       if (!result.ok) throw new SweepError(`point ${point} (${describePoint(values)}): ${result.message}`);
       const seed = pointSeed(plan.loaded.scenario.seed, values);
       yield {
@@ -241,7 +228,5 @@ export async function* runSweep(plan: SweepPlan, options: SweepRunOptions = {}):
       };
       options.onProgress?.(++done, total);
     }
-  } finally {
-    await pool.destroy();
   }
 }

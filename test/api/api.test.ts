@@ -108,6 +108,21 @@ describe('the library', () => {
     expect(points).toEqual([1, 5]);
   });
 
+  it('gives the same rows whatever the pool size and however the points are chunked into pools', async () => {
+    const loaded = loadScenario(FIXTURE, { set: ['replications=2', 'horizon=6h'] });
+    const spec = { vary: { 'staff.employees.headcount': '4:10:1' } };
+    const collect = async (options: Parameters<typeof sweep>[2]) => {
+      const rows: SweepRow[] = [];
+      for await (const row of sweep(loaded, spec, { strategies: ['all-human'], ...options })) rows.push(row);
+      return rows;
+    };
+    const whole = await collect({ jobs: 1 });
+    expect(whole.map((r) => r.point)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const progress: number[] = [];
+    expect(await collect({ jobs: 2, chunkPoints: 3, onProgress: (done) => progress.push(done) })).toEqual(whole);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it('refuses a malformed spec with a SweepError', async () => {
     const loaded = loadScenario(FIXTURE);
     const bad = sweep(loaded, { vary: { 'ai.cost_per_conversation': 'half' } });
