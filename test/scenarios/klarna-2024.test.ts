@@ -43,6 +43,16 @@ describe('klarna-2024 calibration', () => {
     expect(Math.abs(fte / 700 - 1), `${fte.toFixed(0)} FTE`).toBeLessThan(0.1);
   });
 
+  it('repeat contacts fall by about a quarter with the AI first (published -25%, within 10 points)', () => {
+    const repeats = (m: (typeof byName)[string]) => m.contacts.mean / m.episodes.mean - 1;
+    const change = repeats(byName.hybrid) / repeats(byName['all-human']) - 1;
+    expect(Math.abs(change - -0.25), `${(100 * change).toFixed(1)}%`).toBeLessThan(0.1);
+  });
+
+  it('satisfaction with the AI first is on par with all-human (within 0.1 on the 1-5 scale)', () => {
+    expect(Math.abs(byName.hybrid.csat.mean - byName['all-human'].csat.mean)).toBeLessThan(0.1);
+  });
+
   it('the hybrid with a gig pool pays gig workers for real hours at the pilot rate', () => {
     const g = byName['hybrid-gig'];
     expect(g.gig_hours.mean).toBeGreaterThan(0);
