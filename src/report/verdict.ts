@@ -29,6 +29,12 @@ function meetsTarget(s: StrategyResult, target: number): boolean {
   return hasNoQueue(s) || s.metrics.service_level.mean >= target;
 }
 
+/** The strategy the verdict recommends: the cheapest in total meeting the service-level target; null when none meets it. */
+export function recommended(report: RunReport): StrategyResult | null {
+  const meeting = report.strategies.filter((s) => meetsTarget(s, report.service_level.target));
+  return meeting.length > 0 ? argmin(meeting, (s) => [cost(s)]) : null;
+}
+
 /** The first element minimising `key` lexicographically. */
 function argmin<T>(items: readonly T[], key: (item: T) => number[]): T {
   let best = items[0];
@@ -87,7 +93,7 @@ function choice(report: RunReport): string {
     return `No strategy meets ${targetName}; the closest is ${closest.name} with ${level}, at ${formatMoney(cost(closest))} total.`;
   }
 
-  const pick = argmin(meeting, (s) => [cost(s)]);
+  const pick = recommended(report)!;
   const how = hasNoQueue(pick) ? 'no queue: nothing goes to humans' : `${formatShare(pick.metrics.service_level.mean)} in time`;
   if (strategies.length === 1) {
     return `${pick.name} meets ${targetName} (${how}) at ${formatMoney(cost(pick))} total; there is no other strategy to compare.`;
