@@ -14,6 +14,8 @@ export interface PoolOptions {
   jobs: number;
   /** Aborting stops the pool; the generator then throws the signal's reason. */
   signal?: AbortSignal;
+  /** A fresh thread for every task (see run.ts for when that pays). */
+  isolate?: boolean;
 }
 
 /**
@@ -31,7 +33,12 @@ export async function* inTaskOrder<Task, Result>(
     throw new Error(`the worker ${fileURLToPath(worker)} is missing: run \`npm run build\` first`);
   }
   const threads = Math.max(1, Math.min(options.jobs, tasks.length));
-  const pool = new Tinypool({ filename: worker.href, minThreads: threads, maxThreads: threads });
+  const pool = new Tinypool({
+    filename: worker.href,
+    minThreads: threads,
+    maxThreads: threads,
+    isolateWorkers: options.isolate ?? false,
+  });
   const signal = options.signal;
   const pending = new Map<number, Promise<Result>>();
   const ahead = threads * 2;

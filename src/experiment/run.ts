@@ -74,6 +74,7 @@ export async function runScenarioAsync(
     const results = inTaskOrder<ReplicationTask, ReplicationSummary>(workerUrl('replication-worker'), plan.tasks, {
       jobs,
       signal: options.signal,
+      isolate: plan.tasks.some(isLong),
     });
     for await (const summary of results) {
       summaries.push(summary);
@@ -88,6 +89,21 @@ export async function runScenarioAsync(
     }
   }
   return assemble(scenario, sha256, plan, summaries);
+}
+
+/**
+ * Replications long enough to run each on a fresh thread. Measured (28-day
+ * default scenario, 2 cores): a worker thread that runs a second strategy
+ * after a first runs it about twice as slowly as a fresh thread does, while
+ * the main thread shows no such slowdown, so every core is busy and V8 cannot
+ * re-optimise code the new strategy deoptimised. A fresh thread costs ~0.2 s,
+ * which repays itself only past about a second of simulation: 1.5 million
+ * first contacts.
+ */
+const LONG_REPLICATION_CONTACTS = 1.5e6;
+
+function isLong(task: ReplicationTask): boolean {
+  return (task.strategy.demand.contacts_per_day * task.strategy.horizon) / 1440 > LONG_REPLICATION_CONTACTS;
 }
 
 /** What one replication contributes to the report. */
