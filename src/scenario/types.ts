@@ -156,16 +156,8 @@ export interface ServiceLevel {
   target: number;
 }
 
-/** A scenario as one strategy sees it: the base file with the strategy's patch applied. */
-export interface StrategyScenario {
-  name: string;
-  /** The strategy's `description` from the file ('' when absent). */
-  description?: string;
-  routing: Routing;
-  /** ai-first: sensitive ticket types go straight to humans. */
-  sensitive_to_human: boolean;
-  /** ai-first: handed-off contacts are served before fresh ones. */
-  handoff_priority: boolean;
+/** What the base file and every strategy share: the run's settings and the centre itself. */
+export interface ScenarioSettings {
   seed: number;
   horizon: number;
   warmup: number;
@@ -179,20 +171,21 @@ export interface StrategyScenario {
   transition: Transition;
 }
 
-export interface Scenario {
+/** A scenario as one strategy sees it: the base file with the strategy's patch applied. */
+export interface StrategyScenario extends ScenarioSettings {
+  name: string;
+  /** The strategy's `description` from the file ('' when absent). */
+  description?: string;
+  routing: Routing;
+  /** ai-first: sensitive ticket types go straight to humans. */
+  sensitive_to_human: boolean;
+  /** ai-first: handed-off contacts are served before fresh ones. */
+  handoff_priority: boolean;
+}
+
+export interface Scenario extends ScenarioSettings {
   name: string;
   description: string;
-  seed: number;
-  horizon: number;
-  warmup: number;
-  replications: number;
-  service_level: ServiceLevel;
-  demand: Demand;
-  ticket_types: TicketType[];
-  customers: Customers;
-  staff: Staff;
-  ai: Ai;
-  transition: Transition;
   /** In file order; each fully resolved. */
   strategies: StrategyScenario[];
 }
