@@ -2,8 +2,8 @@
 // docs/validation.md written from the results (never typed by hand).
 
 import { cpus } from 'node:os';
-import Tinypool from 'tinypool';
 import { stringify } from 'yaml';
+import { inTaskOrder, workerUrl } from './pool.js';
 import {
   ABSOLUTE_TOLERANCE,
   AHT,
@@ -24,8 +24,6 @@ import {
   type ReplicationRunner,
   type ValidationCase,
 } from './validation.js';
-
-const WORKER = new URL('../../dist/experiment/validation-worker.js', import.meta.url);
 
 export interface SuiteOptions {
   /** Worker threads; default: the number of cores. */
@@ -49,27 +47,21 @@ export interface SuiteResult {
 export async function runValidationSuite(cases: readonly ValidationCase[], options: SuiteOptions = {}): Promise<SuiteResult> {
   const started = process.hrtime.bigint();
   const jobs = Math.max(1, options.jobs ?? cpus().length);
-  const pool = new Tinypool({ filename: WORKER.href, minThreads: jobs, maxThreads: jobs });
   let stage = 0;
   const onThreads: ReplicationRunner = async (tasks) => {
     stage++;
     const outcomes: ReplicationOutcome[] = new Array(tasks.length);
     const order = tasks.map((_, i) => i).sort((a, b) => cost(tasks[b].case) - cost(tasks[a].case));
     let done = 0;
-    await Promise.all(
-      order.map(async (i) => {
-        outcomes[i] = (await pool.run(tasks[i])) as ReplicationOutcome;
-        options.onProgress?.(stage, ++done, tasks.length);
-      }),
-    );
+    const longestFirst = order.map((i) => tasks[i]);
+    for await (const outcome of inTaskOrder<(typeof tasks)[number], ReplicationOutcome>(workerUrl('validation-worker'), longestFirst, { jobs })) {
+      outcomes[order[done]] = outcome;
+      options.onProgress?.(stage, ++done, tasks.length);
+    }
     return outcomes;
   };
-  try {
-    const results = await runValidationCases(cases, onThreads);
-    return { results, seconds: Number(process.hrtime.bigint() - started) / 1e9, jobs };
-  } finally {
-    await pool.destroy();
-  }
+  const results = await runValidationCases(cases, onThreads);
+  return { results, seconds: Number(process.hrtime.bigint() - started) / 1e9, jobs };
 }
 
 /** Simulated contacts of one replication, warm-up included: what its run time is proportional to. */
