@@ -107,6 +107,11 @@ function program(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`staffsim run --format csv | head`) closes the
+  // pipe: what is left to print is not wanted, which is no error (as for Unix tools).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   try {
     await program().parseAsync(argv);
     return EXIT_OK;

@@ -1,11 +1,12 @@
 // The command line end to end, as a user runs it: the built binary in a
 // child process (npm test builds first).
 
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KPI_NAMES } from '../../src/metrics/kpis.js';
-import { scratch, staffsim } from '../support/cli.js';
+import { BIN, scratch, staffsim } from '../support/cli.js';
 
 // The default scenario shortened so each run takes a fraction of a second.
 const SHORT = ['--set', 'horizon=6h', '--set', 'warmup=1h', '--replications', '2'];
@@ -133,5 +134,16 @@ describe('the other commands', () => {
     const { code, stdout } = staffsim('run', '--help');
     expect(code).toBe(0);
     expect(stdout).toContain('Examples:');
+  });
+});
+
+describe('output into a closed pipe', () => {
+  it('ends quietly when the reader stops early (| head)', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" run --set horizon=6h --set warmup=1h --replications 2 --format csv | head -1`], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(result.stdout).toBe('strategy,kpi,mean,ci95_low,ci95_high\n');
+    expect(result.stderr).not.toMatch(/EPIPE|^\s+at /m);
   });
 });
