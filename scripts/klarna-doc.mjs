@@ -10,6 +10,7 @@ import { render } from '../dist/report/index.js';
 import { recommended } from '../dist/report/verdict.js';
 import { formatMoney } from '../dist/report/format.js';
 import { distMean } from '../dist/engine/distributions.js';
+import { humanMinutesPerAiClosedContact } from '../dist/model/human-load.js';
 
 const started = Date.now();
 const loaded = loadScenario('scenarios/klarna-2024.yaml');
@@ -20,15 +21,9 @@ const hybridSpec = loaded.scenario.strategies.find((s) => s.name === 'hybrid');
 
 // Work the AI takes off humans: contained chats a day times the human handle
 // time of the chats the AI closes, over a full-time agent's paid minutes a day.
-let weight = 0;
-let minutes = 0;
-for (const t of hybridSpec.ticket_types) {
-  const closed = t.share * t.ai_resolution * (1 - hybridSpec.ai.ask_for_human);
-  weight += closed;
-  minutes += closed * distMean(t.handle_time);
-}
+const humanMinutes = humanMinutesPerAiClosedContact(hybridSpec);
 const containedPerDay = (by.hybrid.ai_containment.mean * by.hybrid.contacts.mean) / days;
-const fte = (containedPerDay * (minutes / weight)) / ((40 * 60) / 7);
+const fte = (containedPerDay * humanMinutes) / ((40 * 60) / 7);
 const repeats = (m) => m.contacts.mean / m.episodes.mean - 1;
 const repeatChange = repeats(by.hybrid) / repeats(by['all-human']) - 1;
 const aiMinutes = hybridSpec.ticket_types.reduce((sum, t) => sum + t.share * distMean(t.ai_handle_time), 0);
@@ -49,7 +44,7 @@ const rows = [
   ['AI share of chats (first month)', 'two thirds', `${pct(by.hybrid.ai_containment.mean)} of contacts closed by the AI (hybrid)`],
   ['AI conversations closed in a month', '2.3 million', `${(containedPerDay * 30 / 1e6).toFixed(2)} million (30 days at the simulated rate)`],
   ['Work equivalent', '700 full-time agents', `${fte.toFixed(0)} full-time agents (40 h a week)`],
-  ['Time to resolve', 'under 2 min with the AI, 11 min before', `AI conversations average ${aiMinutes.toFixed(1)} min; human chats are modelled in agent time (${(minutes / weight).toFixed(1)} min), not the customer's elapsed time`],
+  ['Time to resolve', 'under 2 min with the AI, 11 min before', `AI conversations average ${aiMinutes.toFixed(1)} min; human chats are modelled in agent time (${humanMinutes.toFixed(1)} min), not the customer's elapsed time`],
   ['Repeat inquiries', '-25%', `${pct(repeatChange)} repeat contacts per episode, hybrid against all-human`],
   ['Satisfaction', '"on par with human agents"', `CSAT ${by.hybrid.csat.mean.toFixed(2)} (hybrid) vs ${by['all-human'].csat.mean.toFixed(2)} (all-human)`],
   ['Support cost per transaction', '$0.32 -> $0.19 (-40%), Q1 2023 to Q1 2025', `$${perTransaction(by['all-human']).toFixed(3)} -> $${perTransaction(by.hybrid).toFixed(3)} (${pct(perTransaction(by.hybrid) / perTransaction(by['all-human']) - 1, 0)}): chat support only`],

@@ -41,3 +41,19 @@ export function toHumans(s: StrategyScenario, t: TicketType): number {
   if (t.sensitive && s.sensitive_to_human) return 1;
   return 1 - t.ai_resolution + t.ai_resolution * s.ai.ask_for_human;
 }
+
+/**
+ * Mean human handle time, minutes, of the contacts the AI closes under an
+ * ai-first or ai strategy: what each contained contact would have cost a human,
+ * for "the AI does the work of N agents".
+ */
+export function humanMinutesPerAiClosedContact(s: StrategyScenario): number {
+  let weight = 0;
+  let minutes = 0;
+  for (const t of s.ticket_types) {
+    const closed = t.share * t.ai_resolution * (1 - s.ai.ask_for_human);
+    weight += closed;
+    minutes += closed * distMean(t.handle_time);
+  }
+  return weight > 0 ? minutes / weight : 0;
+}

@@ -2,9 +2,9 @@
 // (shared/reference/klarna-2024.md) within the tolerances of issue 5.
 
 import { describe, expect, it } from 'vitest';
-import { distMean } from '../../src/engine/distributions.js';
 import { resolveAutoStaffing } from '../../src/experiment/auto-staffing.js';
 import { runScenario } from '../../src/experiment/run.js';
+import { humanMinutesPerAiClosedContact } from '../../src/model/human-load.js';
 import { payrollHeadcount } from '../../src/model/transition.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../../src/scenario/load.js';
 
@@ -32,14 +32,7 @@ describe('klarna-2024 calibration', () => {
     const hybrid = byName.hybrid;
     const containedPerDay = (hybrid.ai_containment.mean * hybrid.contacts.mean) / report.measured_days;
     const strategy = scenario.strategies.find((s) => s.name === 'hybrid')!;
-    let weight = 0;
-    let minutes = 0;
-    for (const t of strategy.ticket_types) {
-      const closedByAi = t.share * t.ai_resolution * (1 - strategy.ai.ask_for_human);
-      weight += closedByAi;
-      minutes += closedByAi * distMean(t.handle_time);
-    }
-    const fte = (containedPerDay * (minutes / weight)) / FTE_MINUTES_PER_DAY;
+    const fte = (containedPerDay * humanMinutesPerAiClosedContact(strategy)) / FTE_MINUTES_PER_DAY;
     expect(Math.abs(fte / 700 - 1), `${fte.toFixed(0)} FTE`).toBeLessThan(0.1);
   });
 
