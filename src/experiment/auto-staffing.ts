@@ -23,7 +23,7 @@
 //    Erlang C when nobody abandons; each hour is treated as a steady state of
 //    its own (the stationary independent period-by-period approximation).
 //  - agents: agentsFor(), the fewest meeting service_level.target within
-//    answer_within, then grossed up for shrinkage as the simulator rounds it
+//    answer_within (and under service_level.max_occupancy when set), then grossed up for shrinkage as the simulator rounds it
 //    (model/shrinkage.ts). An hour with no arrivals gets no agents.
 // Abandonment changes the load (abandoned contacts may retry; answered ones
 // may repeat) and depends on the staffing: the staffing is computed with no
@@ -133,7 +133,7 @@ export function resolveAutoStaffing(s: StrategyScenario): { strategy: StrategySc
   const hours = employees.auto as boolean[];
   const arrivals = hourlyArrivals(s);
   const patience = meanPatience(s);
-  const { answer_within: answerWithin, target } = s.service_level;
+  const { answer_within: answerWithin, target, max_occupancy: maxOccupancy } = s.service_level;
 
   let pAbandon = 0;
   let net: number[] = [];
@@ -149,6 +149,7 @@ export function resolveAutoStaffing(s: StrategyScenario): { strategy: StrategySc
         patience,
         answerWithin,
         ...(target > 0 ? { serviceLevelTarget: target } : {}),
+        ...(maxOccupancy !== null ? { maxOccupancy } : {}),
       }).agents;
     });
     const settled = next.every((n, hour) => n === net[hour]);

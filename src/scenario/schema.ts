@@ -272,9 +272,13 @@ export const ServiceLevelSchema = z
     target: probability()
       .prefault(0.8)
       .describe('Share of contacts offered to humans that should be answered within answer_within (0-1). Default 0.8.'),
+    max_occupancy: expecting(z.number().gt(0).max(1), 'a share above 0 and at most 1, or null for no cap')
+      .nullable()
+      .prefault(null)
+      .describe('Highest share of their time auto-staffed agents may be busy (0-1, e.g. 0.85; industry targets are 80-85%): auto staffing adds agents until each hour is under it. Omit or null: no cap. Default no cap.'),
   })
   .prefault({})
-  .describe('The service-level goal reported against (e.g. 80% answered within 60s). Does not change the simulation.');
+  .describe('The service-level goal reported against (e.g. 80% answered within 60s), and the occupancy cap of auto staffing. Does not change the simulation of a fixed staffing.');
 
 const SurgeSchema = z.strictObject({
   at: duration().describe(

@@ -154,6 +154,8 @@ export interface ServiceLevel {
   /** Minutes. */
   answer_within: number;
   target: number;
+  /** Highest occupancy auto staffing may plan for; null for no cap. */
+  max_occupancy: number | null;
 }
 
 /** What the base file and every strategy share: the run's settings and the centre itself. */

@@ -56,6 +56,17 @@ describe('staff.employees.headcount: auto', () => {
     expect(staffing!.offered_erlangs[0]).toBeCloseTo(50, 12);
   });
 
+  it('adds agents until occupancy is under service_level.max_occupancy', () => {
+    const capped = only(mmcm({ service_level: { answer_within: '20s', target: 0.8, max_occupancy: 0.85 } }));
+    const { strategy } = resolveAutoStaffing(capped);
+    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, serviceLevelTarget: 0.8, maxOccupancy: 0.85 });
+    expect(strategy.staff.employees.schedule).toEqual(new Array(24).fill(exact.agents));
+    expect(exact.figures.utilization).toBeLessThanOrEqual(0.85);
+    // The service level alone needs fewer: the cap is what binds here.
+    const uncapped = resolveAutoStaffing(only(mmcm())).strategy.staff.employees.schedule[0];
+    expect(exact.agents).toBeGreaterThan(uncapped);
+  });
+
   it('uses Erlang C when nobody abandons', () => {
     const { strategy } = resolveAutoStaffing(only(mmcm({ customers: {} })));
     const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, answerWithin: 1 / 3, serviceLevelTarget: 0.8 }).agents;
