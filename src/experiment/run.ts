@@ -4,6 +4,7 @@
 // numbers) and their differences are measured more sharply than their levels.
 
 import { availableParallelism } from 'node:os';
+import { setImmediate } from 'node:timers/promises';
 import { KPI_NAMES, type Estimate, type KpiName, type KpiValues } from '../metrics/kpis.js';
 import { estimate } from '../metrics/replications.js';
 import { MAX_WAITING } from '../model/contact-centre.js';
@@ -46,9 +47,8 @@ export function selectStrategies(scenario: Scenario, names: readonly string[] | 
 export function runScenario(scenario: Scenario, sha256: string, options: RunOptions = {}): RunReport {
   const plan = planRun(scenario, options);
   const summaries: ReplicationSummary[] = [];
-  for (const task of plan.tasks) {
-    options.signal?.throwIfAborted();
-    summaries.push(runReplication(task));
+  for (const summary of inThisThread(plan.tasks, options.signal)) {
+    summaries.push(summary);
     options.onProgress?.(summaries.length, plan.tasks.length);
   }
   return assemble(scenario, sha256, plan, summaries);
@@ -68,27 +68,36 @@ export async function runScenarioAsync(
 ): Promise<RunReport> {
   const plan = planRun(scenario, options);
   const jobs = options.jobs ?? availableParallelism();
+  const results =
+    jobs > 1 && plan.tasks.length > 1
+      ? inTaskOrder<ReplicationTask, ReplicationSummary>(workerUrl('replication-worker'), plan.tasks, {
+          jobs,
+          signal: options.signal,
+          isolate: plan.tasks.some(isLong),
+        })
+      : yieldingBetween(inThisThread(plan.tasks, options.signal));
   const summaries: ReplicationSummary[] = [];
-  const done = () => options.onProgress?.(summaries.length, plan.tasks.length);
-  if (jobs > 1 && plan.tasks.length > 1) {
-    const results = inTaskOrder<ReplicationTask, ReplicationSummary>(workerUrl('replication-worker'), plan.tasks, {
-      jobs,
-      signal: options.signal,
-      isolate: plan.tasks.some(isLong),
-    });
-    for await (const summary of results) {
-      summaries.push(summary);
-      done();
-    }
-  } else {
-    for (const task of plan.tasks) {
-      options.signal?.throwIfAborted();
-      summaries.push(runReplication(task));
-      done();
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+  for await (const summary of results) {
+    summaries.push(summary);
+    options.onProgress?.(summaries.length, plan.tasks.length);
   }
   return assemble(scenario, sha256, plan, summaries);
+}
+
+/** The replications, one after another in this thread, stopping before the next once `signal` is aborted. */
+function* inThisThread(tasks: readonly ReplicationTask[], signal: AbortSignal | undefined): Generator<ReplicationSummary> {
+  for (const task of tasks) {
+    signal?.throwIfAborted();
+    yield runReplication(task);
+  }
+}
+
+/** Yields to the event loop between items, so signal handlers and the progress bar's timers run. */
+async function* yieldingBetween<T>(items: Iterable<T>): AsyncGenerator<T> {
+  for (const item of items) {
+    yield item;
+    await setImmediate();
+  }
 }
 
 /**

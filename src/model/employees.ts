@@ -7,6 +7,7 @@
 // whose shift ends while busy finishes the ticket, then leaves.
 
 import type { Employees } from '../scenario/types.js';
+import { netOnShift } from './shrinkage.js';
 import { overlap } from './window.js';
 
 export class EmployeePool {
@@ -34,7 +35,7 @@ export class EmployeePool {
     if (spec.auto?.some(Boolean)) {
       throw new Error('EmployeePool: auto staffing is not resolved; call resolveAutoStaffing before simulating');
     }
-    this.netLevels = Int32Array.from(spec.schedule, (level) => Math.round(level * (1 - spec.shrinkage)));
+    this.netLevels = Int32Array.from(spec.schedule, (level) => netOnShift(level, spec.shrinkage));
     this.flat = this.netLevels.every((level) => level === this.netLevels[0]);
   }
 
