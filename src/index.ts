@@ -13,7 +13,8 @@ import { SweepSchema } from './scenario/schema.js';
 
 export * from './analytic/index.js';
 export { KPIS, KPI_NAMES, type Estimate, type KpiInfo, type KpiName, type KpiValues } from './metrics/kpis.js';
-export type { RunReport, StrategyResult } from './experiment/result.js';
+export type { QueueName, RunReport, StrategyResult, Warning, WarningCode } from './experiment/result.js';
+export { warningText } from './report/warnings.js';
 export { UnknownStrategyError, type RunOptions } from './experiment/run.js';
 export { SweepError, type Combine } from './experiment/sweep-axes.js';
 export { parseShard, type Shard, type SweepMeta, type SweepRow } from './experiment/sweep.js';

@@ -1,7 +1,7 @@
 // `staffsim run [FILE]`: simulate a scenario and print the comparison.
 
 import { runScenarioAsync } from '../experiment/run.js';
-import { render, type Format } from '../report/index.js';
+import { render, warningText, type Format } from '../report/index.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../scenario/load.js';
 import { interruptOnSignals } from './interrupt.js';
 import { checkOutputPath, writeOutput, useColor } from './output.js';
@@ -53,5 +53,5 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
   // The table and markdown on the terminal show the warnings; csv has no place for
   // them, and json or a file is read by a program, not by the user who ran it.
   const shown = !flags.out && (flags.format === 'table' || flags.format === 'markdown');
-  if (!shown) for (const warning of report.warnings) process.stderr.write(`staffsim: warning: ${warning}\n`);
+  if (!shown) for (const warning of report.warnings) process.stderr.write(`staffsim: warning: ${warningText(warning)}\n`);
 }

@@ -10,10 +10,11 @@
 //    load (quieter days a little above it). Surges are one-off events, not
 //    planned for.
 //  - contacts reaching humans per first contact, by ticket type: the share
-//    that reaches humans under the strategy's routing (human-load.ts's
-//    toHumans: after the AI tier, with sensitive types and requests for a
-//    person), plus the repeat contacts and retries an episode makes, up to
-//    customers.max_contacts (humanContactsPerEpisode below). Repeats are
+//    that reaches humans under the strategy's routing (after the AI tier,
+//    with sensitive types and requests for a person), plus the repeat
+//    contacts and retries an episode makes, up to customers.max_contacts:
+//    model/human-load.ts, the estimate the overload warning and the gig
+//    trigger use too. Repeats are
 //    counted in the hour of the first contact: their delay moves load between
 //    hours, which this does not model.
 //  - handle time: the mean of each type's human handle time, weighted by the
@@ -35,9 +36,9 @@
 
 import { agentsFor, queueFigures } from '../analytic/index.js';
 import { distMean } from '../engine/distributions.js';
-import { toHumans } from '../model/human-load.js';
+import { humanDemand, type HumanDemand } from '../model/human-load.js';
 import { netOnShift, scheduledFor } from '../model/shrinkage.js';
-import type { StrategyScenario, TicketType } from '../scenario/types.js';
+import type { StrategyScenario } from '../scenario/types.js';
 
 /** What auto staffing chose for a strategy, reported with its results. */
 export interface AutoStaffing {
@@ -61,52 +62,6 @@ export interface AutoStaffing {
 /** Whether a strategy has hours for auto staffing to choose. */
 export function usesAutoStaffing(s: StrategyScenario): boolean {
   return s.staff.employees.auto?.some((flag) => flag) ?? false;
-}
-
-/**
- * Expected contacts of an episode of type `t` that reach the human queue,
- * when a contact offered to humans abandons with probability `pAbandon`.
- *
- * Every contact of an episode is routed like the first (the model routes by
- * type), so each has the same chance p = toHumans(s, t) of reaching humans,
- * and the same chance q of being followed by another:
- *   q = (1 − p) f ρ + p [a r + (1 − a)(1 − fcr) ρ]
- * where 1 − p is the share the AI closes (ai-first), f its false-resolution
- * probability, ρ the repeat probability, a the abandonment probability and r
- * the retry probability. With at most M contacts: p (1 + q + ... + q^(M−1)).
- */
-export function humanContactsPerEpisode(s: StrategyScenario, t: TicketType, pAbandon: number): number {
-  const p = toHumans(s, t);
-  if (p === 0) return 0;
-  const c = s.customers;
-  const repeat = c.repeat_probability;
-  const afterHuman = pAbandon * c.retry.probability + (1 - pAbandon) * (1 - t.fcr) * repeat;
-  const q = (1 - p) * t.ai_false_resolution * repeat + p * afterHuman;
-  let contacts = 0;
-  let reach = 1;
-  for (let k = 0; k < c.max_contacts; k++) {
-    contacts += reach;
-    reach *= q;
-  }
-  return p * contacts;
-}
-
-interface HumanDemand {
-  /** Contacts reaching humans per first contact. */
-  contactsPerEpisode: number;
-  /** Their mean handle time, minutes. */
-  aht: number;
-}
-
-function humanDemand(s: StrategyScenario, pAbandon: number): HumanDemand {
-  let contacts = 0;
-  let minutes = 0;
-  for (const t of s.ticket_types) {
-    const n = t.share * humanContactsPerEpisode(s, t, pAbandon);
-    contacts += n;
-    minutes += n * distMean(t.handle_time);
-  }
-  return { contactsPerEpisode: contacts, aht: contacts > 0 ? minutes / contacts : 0 };
 }
 
 /** First contacts per minute in each hour of the busiest day of the week. */

@@ -7,8 +7,6 @@ import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
 import { KPI_NAMES, type Estimate, type KpiName, type KpiValues } from '../metrics/kpis.js';
 import { estimate } from '../metrics/replications.js';
-import { MAX_WAITING } from '../model/contact-centre.js';
-import { humanLoad } from '../model/human-load.js';
 import { didYouMean } from '../scenario/suggest.js';
 import type { Scenario, StrategyScenario } from '../scenario/types.js';
 import { resolveAutoStaffing } from './auto-staffing.js';
@@ -16,6 +14,7 @@ import { inTaskOrder, workerUrl } from './pool.js';
 import runReplication, { type ReplicationTask } from './replication-worker.js';
 import type { RunReport, StrategyResult } from './result.js';
 import { VERSION } from './version.js';
+import { runWarnings, unstableQueues } from './warnings.js';
 
 export interface RunOptions {
   /** Names of the strategies to run, in the order given; all when absent or empty. */
@@ -145,11 +144,13 @@ function assemble(scenario: Scenario, sha256: string, plan: RunPlan, summaries: 
     const mine = summaries.slice(next, next + strategy.replications);
     next += strategy.replications;
     turnedAway.set(strategy.name, mine.reduce((sum, r) => sum + r.turnedAway, 0));
+    const unstable = unstableQueues(strategy);
     results.push({
       name: strategy.name,
       routing: strategy.routing,
       metrics: summarise(mine.map((r) => r.kpis)),
       ...(staffing ? { staffing } : {}),
+      ...(unstable.length > 0 ? { unstable } : {}),
     });
   }
   const strategies = plan.resolved.map((r) => r.strategy);
@@ -161,7 +162,7 @@ function assemble(scenario: Scenario, sha256: string, plan: RunPlan, summaries: 
     measured_days: (scenario.horizon - scenario.warmup) / 1440,
     service_level: { ...scenario.service_level },
     strategies: results,
-    warnings: warnings(scenario, strategies, turnedAway),
+    warnings: runWarnings(scenario, strategies, turnedAway),
   };
 }
 
@@ -169,35 +170,4 @@ function summarise(samples: readonly KpiValues[]): Record<KpiName, Estimate> {
   const metrics = {} as Record<KpiName, Estimate>;
   for (const name of KPI_NAMES) metrics[name] = estimate(samples.map((s) => s[name]));
   return metrics;
-}
-
-function warnings(scenario: Scenario, strategies: readonly StrategyScenario[], turnedAway: ReadonlyMap<string, number>): string[] {
-  const out: string[] = [];
-  if (scenario.replications < 2) {
-    out.push('One replication: no confidence intervals. Use --replications 5 or more to compare strategies.');
-  }
-  for (const s of strategies) {
-    if (s.routing === 'ai') continue;
-    const load = humanLoad(s);
-    if (load.offeredErlangs >= load.agents && load.offeredErlangs > 0) {
-      // Say how far over capacity, in the units a planner staffs by (Erlangs against agents).
-      const share = load.agents > 0 ? ` (${Math.round((100 * load.offeredErlangs) / load.agents)}% of capacity)` : '';
-      const fate = s.customers.patience
-        ? 'only abandonment holds the queue in check'
-        : 'nobody abandons, so the queue grows for the whole run and its waits depend on the horizon, not on the staffing alone';
-      out.push(
-        `${s.name}: the human queue is overloaded: offered load ${load.offeredErlangs.toFixed(1)} Erlangs against ` +
-          `${load.agents.toFixed(1)} agents on shift on average${share}; ${fate}.`,
-      );
-    }
-    // The model's cap on the waiting line (memory stays bounded) changed the figures: say by how much.
-    const away = turnedAway.get(s.name) ?? 0;
-    if (away > 0) {
-      out.push(
-        `${s.name}: the human queue reached its cap of ${MAX_WAITING.toLocaleString('en-US')} waiting contacts; ` +
-          `${Math.round(away / s.replications).toLocaleString('en-US')} later contacts per replication were turned away, counted as abandoned at once.`,
-      );
-    }
-  }
-  return out;
 }

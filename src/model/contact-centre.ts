@@ -15,7 +15,7 @@ import type { StrategyScenario } from '../scenario/types.js';
 import { ArrivalProcess } from './arrivals.js';
 import { EmployeePool } from './employees.js';
 import { GigPool } from './gig-pool.js';
-import { humanHandleMean } from './human-load.js';
+import { humanHandleMean, startsWithAi } from './human-load.js';
 import {
   churnProbability,
   RESOLVED_BY_AI,
@@ -202,9 +202,7 @@ class ContactCentre {
     this.aiFalseResolution = Float64Array.from(types, (t) => t.ai_false_resolution);
     this.fcr = Float64Array.from(types, (t) => t.fcr);
     this.sensitive = Uint8Array.from(types, (t) => (t.sensitive ? 1 : 0));
-    this.startsWithAi = Uint8Array.from(types, (t) =>
-      s.routing === 'ai' || (s.routing === 'ai-first' && !(t.sensitive && s.sensitive_to_human)) ? 1 : 0,
-    );
+    this.startsWithAi = Uint8Array.from(types, (t) => (startsWithAi(s, t) ? 1 : 0));
 
     const c = s.customers;
     this.patience = c.patience ? sampler(c.patience) : null;

@@ -34,3 +34,4 @@ export function render(report: RunReport, format: Format, options: RenderOptions
 }
 
 export { verdict } from './verdict.js';
+export { warningText } from './warnings.js';

@@ -1,5 +1,5 @@
 // The JSON contract of DESIGN.md, plus routing, measured_days, service_level,
-// warnings and, for auto-staffed strategies, the staffing chosen. KPIs appear
+// warnings (records: code, strategy, figures), unstable queues and, for auto-staffed strategies, the staffing chosen. KPIs appear
 // in catalogue order. A non-finite number anywhere is an internal bug and
 // throws instead of turning into null.
 
@@ -13,6 +13,12 @@ function finite(value: number, where: string): number {
 
 function bound(value: number | null, where: string): number | null {
   return value === null ? null : finite(value, where);
+}
+
+/** A warning record with every number checked finite. */
+function finiteRecord<T extends object>(record: T, where: string): T {
+  for (const [key, value] of Object.entries(record)) if (typeof value === 'number') finite(value, `${where} ${key}`);
+  return { ...record };
 }
 
 export function renderJson(report: RunReport): string {
@@ -42,8 +48,11 @@ export function renderJson(report: RunReport): string {
       ),
       // Auto-staffed strategies say what they chose (experiment/auto-staffing.ts).
       ...(s.staffing ? { staffing: s.staffing } : {}),
+      // Queues predicted not to settle (experiment/warnings.ts).
+      ...(s.unstable ? { unstable: [...s.unstable] } : {}),
     })),
-    warnings: [...report.warnings],
+    // Records, not sentences (report/warnings.ts words them); every figure finite.
+    warnings: report.warnings.map((w) => finiteRecord(w, `warning ${w.code}`)),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -5,6 +5,7 @@
 import type { RunReport } from '../experiment/result.js';
 import { comparison, legendLine, summaryLine, type ComparisonCell } from './comparison.js';
 import { verdict } from './verdict.js';
+import { warningText } from './warnings.js';
 
 /** Escapes text so it stays literal inside a Markdown table cell. */
 export function escapeMarkdown(text: string): string {
@@ -34,7 +35,7 @@ export function renderMarkdown(report: RunReport): string {
   lines.push('', `**Verdict:** ${escapeMarkdown(verdict(report))}`);
   if (report.warnings.length > 0) {
     lines.push('');
-    for (const warning of report.warnings) lines.push(`- **Warning:** ${escapeMarkdown(warning)}`);
+    for (const warning of report.warnings) lines.push(`- **Warning:** ${escapeMarkdown(warningText(warning))}`);
   }
   lines.push('', `_${escapeMarkdown(legendLine(report, 'bold: best', groups))}_`);
   return `${lines.join('\n')}\n`;

@@ -13,6 +13,7 @@ import type { RunReport } from '../experiment/result.js';
 import { comparison, legendLine, summaryLine, type ComparisonCell } from './comparison.js';
 import type { RenderOptions } from './index.js';
 import { verdict } from './verdict.js';
+import { warningText } from './warnings.js';
 
 const BEST_MARK = '*';
 
@@ -53,7 +54,7 @@ export function renderTable(report: RunReport, options: RenderOptions): string {
   }
 
   const lines = [c.bold(summaryLine(report)), table.toString(), c.bold(verdict(report))];
-  for (const warning of report.warnings) lines.push(c.yellow(`Warning: ${warning}`));
+  for (const warning of report.warnings) lines.push(c.yellow(`Warning: ${warningText(warning)}`));
   lines.push(c.dim(legendLine(report, `${BEST_MARK} best`, groups)));
   return `${lines.join('\n')}\n`;
 }

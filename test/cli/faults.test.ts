@@ -66,7 +66,10 @@ describe('an unstable queue (load 1.5 times the agents, nobody abandons)', () =>
     const { code, stdout, stderr } = staffsim('run', file, '--format', 'json');
     expect(code).toBe(0);
     expect(stderr).toContain(`staffsim: warning: ${WARNING}`);
-    expect(JSON.parse(stdout).warnings[0]).toContain(WARNING);
+    expect(JSON.parse(stdout).warnings[0]).toEqual({
+      code: 'human_queue_overloaded', strategy: 'all-human', offered_load: 15, agents: 10, gig_capacity: 0, share: 1.5, abandonment: false,
+    });
+    expect(JSON.parse(stdout).strategies[0].unstable).toEqual(['human']);
   });
 
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentsFor } from '../../src/analytic/index.js';
-import { humanContactsPerEpisode, resolveAutoStaffing, usesAutoStaffing } from '../../src/experiment/auto-staffing.js';
+import { resolveAutoStaffing, usesAutoStaffing } from '../../src/experiment/auto-staffing.js';
+import { humanContactsPerEpisode } from '../../src/model/human-load.js';
 import { runScenario } from '../../src/experiment/run.js';
 import { simulateReplication } from '../../src/model/contact-centre.js';
 import { netOnShift, scheduledFor } from '../../src/model/shrinkage.js';

@@ -27,7 +27,9 @@ export function fixtureReport(): RunReport {
     replications: 10,
     measured_days: 13,
     service_level: { answer_within: 1, target: 0.8 },
-    warnings: ['all-human: utilisation above 95% in 2 of 10 replications; waits are sensitive to staffing.'],
+    warnings: [
+      { code: 'human_queue_overloaded', strategy: 'all-human', offered_load: 30.4, agents: 28, gig_capacity: 0, share: 30.4 / 28, abandonment: true },
+    ],
     strategies: [
       strategy('all-human', 'human', {
         contacts: [271_840, 1_210],

@@ -31,7 +31,10 @@ describe('json report', () => {
     expect(out.strategies[2].routing).toBe('ai-first');
     expect(out.measured_days).toBe(13);
     expect(out.service_level).toEqual({ answer_within: 1, target: 0.8 });
-    expect(out.warnings).toHaveLength(1);
+    // Warnings are records with their figures, not sentences.
+    expect(out.warnings).toEqual([
+      { code: 'human_queue_overloaded', strategy: 'all-human', offered_load: 30.4, agents: 28, gig_capacity: 0, share: 30.4 / 28, abandonment: true },
+    ]);
   });
 
   it('is pretty-printed with two spaces and ends with a newline', () => {

@@ -27,7 +27,7 @@ describe('markdown report', () => {
   it('puts the verdict, warnings and legend below the table', () => {
     const text = markdown();
     expect(text).toMatch(/\n\*\*Verdict:\*\* hybrid is cheapest meeting the 80% in 60 s target/);
-    expect(text).toContain('- **Warning:** all-human: utilisation above 95%');
+    expect(text).toContain('- **Warning:** all-human: the human queue is overloaded: offered load 30.4 Erlangs');
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^_± is the 95% confidence interval/);
   });
 

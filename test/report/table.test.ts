@@ -92,7 +92,7 @@ describe('table report', () => {
     const lines = table().trimEnd().split('\n');
     const end = lines.findIndex((l) => l.startsWith('└'));
     expect(lines[end + 1]).toMatch(/^hybrid is cheapest meeting the 80% in 60 s target/);
-    expect(lines[end + 2]).toBe('Warning: all-human: utilisation above 95% in 2 of 10 replications; waits are sensitive to staffing.');
+    expect(lines[end + 2]).toBe('Warning: all-human: the human queue is overloaded: offered load 30.4 Erlangs against 28.0 agents on shift on average (109% of capacity); only abandonment holds the queue in check.');
     expect(lines[end + 3]).toMatch(/^± is the 95% confidence interval half-width over 10 replications; \* best/);
     expect(lines).toHaveLength(end + 4);
   });

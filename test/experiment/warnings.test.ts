@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/experiment/run.js';
+import { overloads, unstableQueues } from '../../src/experiment/warnings.js';
+import { simulateReplication } from '../../src/model/contact-centre.js';
+import { humanHandleMean } from '../../src/model/human-load.js';
+import { resolveScenario } from '../../src/scenario/load.js';
+import type { StrategyScenario } from '../../src/scenario/types.js';
+
+/** 3 contacts a minute of 3 minutes each (9 Erlangs of first contacts) for 10 agents, nobody abandoning. */
+function centreFile(overrides: Record<string, unknown> = {}, strategy: Record<string, unknown> = { routing: 'human' }) {
+  return {
+    name: 'load',
+    seed: 5,
+    horizon: '1d',
+    replications: 2,
+    demand: { contacts_per_day: 3 * 1440 },
+    ticket_types: [{ name: 'any', handle_time: { dist: 'exponential', mean: '3m' }, ai_resolution: 0.5 }],
+    staff: { employees: { headcount: 10, hourly_cost: 30 } },
+    strategies: { s: strategy },
+    ...overrides,
+  };
+}
+
+function centre(overrides: Record<string, unknown> = {}, strategy?: Record<string, unknown>): StrategyScenario {
+  return resolveScenario(centreFile(overrides, strategy)).strategies[0];
+}
+
+describe('the overload warning counts all the work reaching humans', () => {
+  it('first contacts alone (9 Erlangs for 10 agents) do not overload', () => {
+    expect(overloads(centre())).toEqual([]);
+  });
+
+  // Half the answers leave the problem unsolved and every customer comes
+  // back, up to 3 contacts: 1 + 0.5 + 0.25 = 1.75 contacts per episode, so
+  // 9 × 1.75 = 15.75 Erlangs for 10 agents.
+  const repeats = centre({
+    ticket_types: [{ name: 'any', handle_time: { dist: 'exponential', mean: '3m' }, fcr: 0.5 }],
+    customers: { repeat_probability: 1, repeat_delay: '10m', max_contacts: 3 },
+  });
+
+  it('repeats that overload the queue are warned about, with the load they add', () => {
+    const [w] = overloads(repeats);
+    expect(w).toMatchObject({ code: 'human_queue_overloaded', strategy: 's', agents: 10, gig_capacity: 0, abandonment: false });
+    if (w.code !== 'human_queue_overloaded') throw new Error('wrong code');
+    expect(w.offered_load).toBeCloseTo(15.75, 12);
+    expect(w.share).toBeCloseTo(1.575, 12);
+    expect(unstableQueues(repeats)).toEqual(['human']);
+  });
+
+  it('and the warned queue really does not settle: its mean wait grows with the horizon', () => {
+    const wait = (horizon: number) => simulateReplication({ ...repeats, horizon }, 0).kpis.wait_mean;
+    expect(wait(2880)).toBeGreaterThan(1.5 * wait(1440));
+  });
+
+  // Half the AI's conversations are handed off: 4.5 Erlangs for 4 agents.
+  it("counts the AI tier's hand-offs", () => {
+    const s = centre({ staff: { employees: { headcount: 4, hourly_cost: 30 } } }, { routing: 'ai-first' });
+    expect(overloads(s)).toMatchObject([{ code: 'human_queue_overloaded', offered_load: 4.5, agents: 4 }]);
+  });
+
+  // No employees at all, but up to 20 gig workers called in: 9 Erlangs is
+  // 45% of what the pool can serve, and the simulated queue settles.
+  const gigFile = centreFile({
+    customers: { patience: { dist: 'exponential', mean: '5m' } },
+    staff: {
+      employees: { headcount: 0, hourly_cost: 30 },
+      gig: { pool: 20, max_active: 20, trigger: { wait: '30s' }, accept_probability: 1, login_delay: '1m', pay: { mode: 'hourly', hourly_rate: 30, min_block: '30m' }, idle_timeout: '10m' },
+    },
+  });
+  const gig = resolveScenario(gigFile).strategies[0];
+
+  it('a centre served by its gig pool gets no false "0.0 agents" warning', () => {
+    expect(overloads(gig)).toEqual([]);
+    const report = runScenario(resolveScenario(gigFile), 'x');
+    expect(report.warnings).toEqual([]);
+    expect(report.strategies[0].metrics.gig_share.mean).toBe(1);
+  });
+
+  it('a gig pool too small for the load is counted as capacity in the warning', () => {
+    const small = { ...gig, staff: { ...gig.staff, gig: { ...gig.staff.gig, pool: 6, max_active: 6, handle_time_multiplier: 1.5 } } };
+    // 6 workers at 1/1.5 the speed: 4 employee equivalents for 9 Erlangs.
+    expect(overloads(small)).toMatchObject([{ code: 'human_queue_overloaded', agents: 0, gig_capacity: 4, share: 9 / 4, abandonment: true }]);
+    expect(unstableQueues(small)).toEqual([]);
+  });
+});
+
+describe("the gig trigger's mean handle time", () => {
+  // Type a: 2 min, always solved. Type b: 10 min, solved half the time, the
+  // customer always back, at most 2 contacts: 1.5 contacts per episode.
+  // (0.5 × 2 + 0.75 × 10) / (0.5 + 0.75) = 6.8 minutes, not the 6 of first contacts.
+  it('weights each type by the contacts it brings to humans, repeats included', () => {
+    const s = centre({
+      ticket_types: [
+        { name: 'a', share: 0.5, handle_time: '2m' },
+        { name: 'b', share: 0.5, handle_time: '10m', fcr: 0.5 },
+      ],
+      customers: { repeat_probability: 1, repeat_delay: '10m', max_contacts: 2 },
+    });
+    expect(humanHandleMean(s)).toBeCloseTo(6.8, 12);
+  });
+});
