@@ -330,19 +330,30 @@ class ContactCentre {
 
   private startAi(e: number, t: number): void {
     if (this.aiBusy >= this.aiCapacity) {
+      // Nobody leaves the AI's line, so its entries never go stale.
       this.state[e] = AI_WAITING;
+      this.queuedAt[e] = t;
       this.aiLine.push(e, this.serial[e]);
       return;
     }
+    this.beginAi(e, t, 0);
+  }
+
+  /** An AI slot takes the contact after `wait` minutes in the AI's line (part of the episode's wait). */
+  private beginAi(e: number, t: number, wait: number): void {
     this.aiBusy++;
     this.state[e] = IN_AI;
-    if (this.flags[e] & COUNTED_CONTACT) this.observations.aiConversations++;
+    this.totalWait[e] += wait;
+    if (this.flags[e] & COUNTED_CONTACT) this.observations.startAi(wait);
     this.events.schedule(t + this.aiHandle[this.type[e]].sample(this.rngAiHandle), AI_DONE, e);
   }
 
   private aiDone(e: number, t: number): void {
     this.aiBusy--;
-    if (this.aiLine.length > 0) this.startAi(this.aiLine.shift(), t);
+    if (this.aiLine.length > 0) {
+      const next = this.aiLine.shift();
+      this.beginAi(next, t, t - this.queuedAt[next]);
+    }
 
     const type = this.type[e];
     const counted = (this.flags[e] & COUNTED_CONTACT) !== 0;
@@ -457,7 +468,8 @@ class ContactCentre {
   private answer(e: number, t: number, since: number, server: number): void {
     const wait = t - since;
     this.totalWait[e] += wait;
-    if (this.flags[e] & COUNTED_CONTACT) this.observations.answer(wait, server !== EMPLOYEE);
+    const flags = this.flags[e];
+    if (flags & COUNTED_CONTACT) this.observations.answer(wait, server !== EMPLOYEE, (flags & HANDED_OFF) !== 0);
     this.state[e] = IN_SERVICE;
     this.server[e] = server;
     let duration = this.humanHandle[this.type[e]].sample(this.rngHandle);
@@ -489,14 +501,16 @@ class ContactCentre {
     this.serial[e]++; // its entry in the line is now stale
     const wait = t - this.queuedAt[e];
     this.totalWait[e] += wait;
-    if (this.flags[e] & COUNTED_CONTACT) this.observations.abandon(wait);
+    const flags = this.flags[e];
+    if (flags & COUNTED_CONTACT) this.observations.abandon(wait, (flags & HANDED_OFF) !== 0);
     this.retryOrGiveUp(e, t);
   }
 
   /** The queue is full: the contact leaves at once, as an abandonment with no wait. */
   private turnAway(e: number, t: number): void {
     this.observations.turnedAway++;
-    if (this.flags[e] & COUNTED_CONTACT) this.observations.abandon(0);
+    const flags = this.flags[e];
+    if (flags & COUNTED_CONTACT) this.observations.abandon(0, (flags & HANDED_OFF) !== 0);
     this.retryOrGiveUp(e, t);
   }
 

@@ -40,6 +40,8 @@ export class Observations {
   aiEscalated = 0;
   /** AI-only routing: the AI failed and nobody was behind it. */
   aiUnresolved = 0;
+  /** Minutes AI conversations waited for a free slot (ai.concurrency). */
+  aiWaitSum = 0;
 
   offered = 0;
   answered = 0;
@@ -51,25 +53,42 @@ export class Observations {
   answeredWithinTarget = 0;
   waitSumAnswered = 0;
   waitSumAbandoned = 0;
+  /** Finished waits (answered or abandoned) and their sum, of contacts handed off from the AI. */
+  handoffWaits = 0;
+  handoffWaitSum = 0;
   readonly waits = new QuantileSketch();
 
   constructor(private readonly answerWithin: number) {}
 
+  /** An AI conversation started after `wait` minutes in the AI's line. */
+  startAi(wait: number): void {
+    this.aiConversations++;
+    this.aiWaitSum += wait;
+  }
+
   /** A contact offered to humans was answered after `wait` minutes, by a gig worker or an employee. */
-  answer(wait: number, byGig: boolean): void {
+  answer(wait: number, byGig: boolean, handedOff: boolean): void {
     this.answered++;
     if (byGig) this.answeredByGig++;
     this.waitSumAnswered += wait;
-    if (wait > 0) this.waited++;
+    // A wait equal to the threshold is on time.
     if (wait <= this.answerWithin) this.answeredWithinTarget++;
-    this.waits.add(wait);
+    this.finishWait(wait, handedOff);
   }
 
   /** A contact offered to humans abandoned after `wait` minutes. */
-  abandon(wait: number): void {
+  abandon(wait: number, handedOff: boolean): void {
     this.abandoned++;
     this.waitSumAbandoned += wait;
+    this.finishWait(wait, handedOff);
+  }
+
+  private finishWait(wait: number, handedOff: boolean): void {
     if (wait > 0) this.waited++;
+    if (handedOff) {
+      this.handoffWaits++;
+      this.handoffWaitSum += wait;
+    }
     this.waits.add(wait);
   }
 
@@ -93,10 +112,13 @@ export class Observations {
       resolved_rate: ratio(this.episodesResolved, this.episodesEnded),
       ai_containment: ratio(this.aiContained, this.contacts),
       escalation_rate: ratio(this.aiEscalated, this.aiConversations),
+      ai_wait_mean: ratio(this.aiWaitSum, this.aiConversations),
       offered_to_humans: this.offered,
       abandon_rate: ratio(this.abandoned, this.offered),
       p_wait: ratio(this.waited, this.offered),
       wait_mean: ratio(this.waitSumAnswered + this.waitSumAbandoned, finishedWaits),
+      handoff_wait_mean: ratio(this.handoffWaitSum, this.handoffWaits),
+      direct_wait_mean: ratio(this.waitSumAnswered + this.waitSumAbandoned - this.handoffWaitSum, finishedWaits - this.handoffWaits),
       asa: ratio(this.waitSumAnswered, this.answered),
       wait_p90: this.waits.quantile(0.9),
       service_level: ratio(this.answeredWithinTarget, this.offered),

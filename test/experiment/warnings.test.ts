@@ -99,3 +99,27 @@ describe("the gig trigger's mean handle time", () => {
     expect(humanHandleMean(s)).toBeCloseTo(6.8, 12);
   });
 });
+
+describe('an overloaded AI line', () => {
+  // Every contact goes to the AI, which resolves it: 3 a minute of 2-minute
+  // conversations (the default ai_handle_time) is 6 conversations at once, for 5 slots.
+  const resolving = [{ name: 'any', handle_time: '3m', ai_resolution: 1 }];
+  const s = centre({ ticket_types: resolving, ai: { concurrency: 5 } }, { routing: 'ai' });
+
+  it('is warned about with its load and capacity, and named unstable: nobody leaves its line', () => {
+    expect(overloads(s)).toEqual([{ code: 'ai_line_overloaded', strategy: 's', offered_load: 6, capacity: 5, share: 1.2 }]);
+    expect(unstableQueues(s)).toEqual(['ai']);
+  });
+
+  it('really grows: the wait for the AI grows with the horizon', () => {
+    const wait = (horizon: number) => simulateReplication({ ...s, horizon }, 0).kpis.ai_wait_mean;
+    expect(wait(2880)).toBeGreaterThan(1.5 * wait(1440));
+  });
+
+  it('counts repeats after AI failures, and is quiet within capacity', () => {
+    expect(overloads(centre({ ticket_types: resolving, ai: { concurrency: 7 } }, { routing: 'ai' }))).toEqual([]);
+    // The AI fails half the time and every customer comes back, once at most: 1.5 conversations per episode, 9 at once.
+    const repeats = centre({ ai: { concurrency: 7 }, customers: { repeat_probability: 1, repeat_delay: '5m', max_contacts: 2 } }, { routing: 'ai' });
+    expect(overloads(repeats)).toMatchObject([{ code: 'ai_line_overloaded', offered_load: 9, capacity: 7 }]);
+  });
+});
