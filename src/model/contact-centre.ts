@@ -15,6 +15,7 @@ import type { StrategyScenario } from '../scenario/types.js';
 import { ArrivalProcess } from './arrivals.js';
 import { EmployeePool } from './employees.js';
 import { GigPool } from './gig-pool.js';
+import { gigWorkersWanted } from './gig-trigger.js';
 import { humanHandleMean, startsWithAi } from './human-load.js';
 import {
   churnProbability,
@@ -419,24 +420,14 @@ class ContactCentre {
     if (this.gig !== null) this.callGigWorkers(t);
   }
 
-  /**
-   * Calls gig workers when the queue crosses the trigger: as many as would
-   * bring the expected wait (waiting x mean handle time / agents) back under
-   * trigger.wait, or the queue back under trigger.queue, less those already
-   * logging in.
-   */
+  /** Calls gig workers when the queue crosses the trigger (gig-trigger.ts), less those already logging in. */
   private callGigWorkers(t: number): void {
     const gig = this.gig!;
     const servers = this.employees.present + gig.active;
-    let wanted = 0;
-    if (this.waiting >= this.gigTriggerQueue) wanted = this.waiting - this.gigTriggerQueue + 1;
-    const expectedWait = servers > 0 ? (this.waiting * this.meanHumanHandle) / servers : Infinity;
-    if (expectedWait >= this.gigTriggerWait) {
-      wanted = Math.max(wanted, Math.ceil((this.waiting * this.meanHumanHandle) / this.gigTriggerWait) - servers);
-    }
-    wanted -= gig.loggingIn;
+    const wanted = gigWorkersWanted(this.waiting, servers, this.meanHumanHandle, this.gigTriggerWait, this.gigTriggerQueue) - gig.loggingIn;
     if (wanted > 0) gig.call(t, wanted);
   }
+
   /** The next waiting contact, skipping entries left behind by abandonment; -1 when none. */
   private nextWaiting(): number {
     while (this.handoffLine.length > 0) {

@@ -1,12 +1,21 @@
 // Shrinkage (breaks, training, absence) between the agents scheduled and the
 // agents on shift answering contacts. The simulator puts
-// round(scheduled × (1 − shrinkage)) agents on shift (employees.ts); staffing
+// round(scheduled × (1 − shrinkage)) agents on shift, halves rounded up, (employees.ts); staffing
 // suggestions invert that rule, so what they tell an analyst to schedule is
 // exactly what the simulator will staff.
 
-/** Agents on shift for `scheduled` agents at a given shrinkage: the simulator's rounding. */
+/**
+ * Relative slack for a product that is a half in exact arithmetic: 45 × (1 − 0.3)
+ * is 31.5, but 31.499999999999996 in floating point, and Math.round gives 31.
+ * Real shrinkages have a few decimals, so a product within this of a half is
+ * a half; the error of one multiplication is about 1e-16 of it.
+ */
+const HALF_TOLERANCE = 1e-9;
+
+/** Agents on shift for `scheduled` agents at a given shrinkage: round(scheduled × (1 − shrinkage)), halves up. */
 export function netOnShift(scheduled: number, shrinkage: number): number {
-  return Math.round(scheduled * (1 - shrinkage));
+  const exact = scheduled * (1 - shrinkage);
+  return Math.floor(exact + 0.5 + HALF_TOLERANCE * Math.max(1, exact));
 }
 
 /**

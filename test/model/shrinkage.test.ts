@@ -31,6 +31,28 @@ describe('shrinkage', () => {
     expect(scheduledFor(21, 0.3)).toBe(30);
   });
 
+  it('rounds halves up exactly, whatever floating point makes of the product', () => {
+    // 45 × 0.7 is 31.499999999999996 and 35 × 0.7 is 24.5 in floating point.
+    expect(netOnShift(45, 0.3)).toBe(32);
+    expect(netOnShift(35, 0.3)).toBe(25);
+    expect(netOnShift(1, 0.5)).toBe(1);
+    expect(netOnShift(3, 0.5)).toBe(2);
+    // Just below and above a half: the tolerance does not reach these.
+    expect(netOnShift(1, 0.5000001)).toBe(0);
+    expect(netOnShift(1, 0.4999999)).toBe(1);
+    expect(netOnShift(0, 0.3)).toBe(0);
+  });
+
+  it('agrees with integer arithmetic for every whole-percent shrinkage', () => {
+    // scheduled × (100 − p) / 100 rounded half up, in integers: floor((2 n (100 − p) + 100) / 200).
+    for (let p = 0; p < 100; p++) {
+      for (let scheduled = 0; scheduled <= 400; scheduled++) {
+        const exact = Math.floor((2 * scheduled * (100 - p) + 100) / 200);
+        expect(netOnShift(scheduled, p / 100), `${scheduled} at ${p}%`).toBe(exact);
+      }
+    }
+  });
+
   it('refuses impossible inputs', () => {
     expect(() => scheduledFor(-1, 0.3)).toThrow(RangeError);
     expect(() => scheduledFor(2.5, 0.3)).toThrow(RangeError);
