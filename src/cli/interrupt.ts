@@ -1,6 +1,8 @@
 // Ctrl-C (SIGINT) and SIGTERM during a long command. The first signal aborts
-// an AbortSignal that the run checks between replications, so the command
-// stops at the next replication boundary, writes nothing, and exits with the
+// an AbortSignal: a run stops its worker threads (each replication on a
+// worker reads a stop flag every 65,536 events, experiment/run-control.ts)
+// and checks it before each replication run on this thread (short ones
+// only, so this thread is never busy long), writes nothing, and exits with the
 // shell's code for that signal (128 + its number: 130 for SIGINT, 143 for
 // SIGTERM). Each handler is installed once: a second Ctrl-C, for a user who
 // will not wait for a replication to finish, gets Node's default and kills

@@ -1,5 +1,8 @@
 // A progress bar on stderr for runs long enough to wonder about: shown only
-// on a terminal, and only once a run has taken more than a second.
+// on a terminal, and only once a run has taken more than a second. `done`
+// may be fractional (a run counts the replications in progress by their
+// simulated time): the bar and the time left move with it, the count shows
+// whole units finished.
 
 import { SingleBar, Presets } from 'cli-progress';
 
@@ -29,12 +32,12 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       if (!bar) {
         if (Date.now() - started < SHOW_AFTER_MS || done >= total) return;
         bar = new SingleBar(
-          { stream, format: `${label} [{bar}] {value}/{total} ${unit} | {rate}/s | {eta_formatted} left`, hideCursor: true },
+          { stream, format: `${label} [{bar}] {finished}/{total} ${unit} | {rate}/s | {eta_formatted} left`, hideCursor: true },
           Presets.shades_classic,
         );
-        bar.start(total, done, { rate: rate(done) });
+        bar.start(total, done, { rate: rate(done), finished: Math.floor(done) });
       }
-      bar.update(done, { rate: rate(done) });
+      bar.update(done, { rate: rate(done), finished: Math.floor(done) });
     },
     stop() {
       bar?.stop();

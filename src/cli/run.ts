@@ -18,8 +18,8 @@ export interface RunFlags {
 }
 
 export async function runCommand(file: string | undefined, flags: RunFlags): Promise<void> {
-  // Ctrl-C stops the run between replications (exit 130), before any output is
-  // written. Listening from the start, so a signal while the file loads counts too.
+  // Ctrl-C stops the run (exit 130), inside a long replication too, before any
+  // output is written. Listening from the start, so a signal while the file loads counts too.
   const interrupt = interruptOnSignals();
   try {
     await run(file, flags, interrupt.signal);

@@ -12,6 +12,7 @@ import type { Scenario, StrategyScenario } from '../scenario/types.js';
 import { resolveAutoStaffing } from './auto-staffing.js';
 import { inTaskOrder, workerUrl } from './pool.js';
 import runReplication, { type ReplicationTask } from './replication-worker.js';
+import { RunControl } from './run-control.js';
 import type { RunReport, StrategyResult } from './result.js';
 import { VERSION } from './version.js';
 import { runWarnings, unstableQueues } from './warnings.js';
@@ -19,7 +20,12 @@ import { runWarnings, unstableQueues } from './warnings.js';
 export interface RunOptions {
   /** Names of the strategies to run, in the order given; all when absent or empty. */
   strategies?: readonly string[];
-  /** Called after each replication with the number done and the total. */
+  /**
+   * Called with the replications done and the total: after each replication,
+   * and (runScenarioAsync) a few times a second while replications run, with
+   * each one in progress counted by its simulated share of the horizon, so
+   * `done` may be fractional.
+   */
   onProgress?: (done: number, total: number) => void;
   /** Checked before each replication: once aborted, the run stops by throwing the signal's reason. */
   signal?: AbortSignal;
@@ -57,8 +63,12 @@ export function runScenario(scenario: Scenario, sha256: string, options: RunOpti
  * runScenario for a caller that must stay responsive while it runs (the CLI,
  * for Ctrl-C and the progress bar): replications run on `jobs` worker threads
  * (default: every core), or, with one job, in this thread with a yield to the
- * event loop between replications. Stops once `options.signal` is aborted.
- * The same results as runScenario, whatever `jobs`.
+ * event loop between replications. A long replication (see isLong) runs on a
+ * worker thread even with one job: while this thread simulates, no signal
+ * handler or timer can run. Workers report progress inside a replication and
+ * read a stop flag through a shared buffer (run-control.ts), so an aborted
+ * `options.signal` stops even one long replication within a fraction of a
+ * second. The same results as runScenario, whatever `jobs`.
  */
 export async function runScenarioAsync(
   scenario: Scenario,
@@ -66,22 +76,34 @@ export async function runScenarioAsync(
   options: RunOptions & { jobs?: number } = {},
 ): Promise<RunReport> {
   const plan = planRun(scenario, options);
+  const control = RunControl.forTasks(plan.tasks.length);
+  const tasks = plan.tasks.map((task, i) => ({ ...task, control: control.slot(i) }));
   const jobs = options.jobs ?? availableParallelism();
-  const results =
-    jobs > 1 && plan.tasks.length > 1
-      ? inTaskOrder<ReplicationTask, ReplicationSummary>(workerUrl('replication-worker'), plan.tasks, {
-          jobs,
-          signal: options.signal,
-          isolate: plan.tasks.some(isLong),
-        })
-      : yieldingBetween(inThisThread(plan.tasks, options.signal));
-  const summaries: ReplicationSummary[] = [];
-  for await (const summary of results) {
-    summaries.push(summary);
-    options.onProgress?.(summaries.length, plan.tasks.length);
+  const long = tasks.some(isLong);
+  const { signal, onProgress } = options;
+  const stop = () => control.stop();
+  signal?.addEventListener('abort', stop, { once: true });
+  const ticker = onProgress ? setInterval(() => onProgress(control.done(), tasks.length), PROGRESS_EVERY_MS) : null;
+  ticker?.unref();
+  try {
+    const results =
+      long || (jobs > 1 && tasks.length > 1)
+        ? inTaskOrder<ReplicationTask, ReplicationSummary>(workerUrl('replication-worker'), tasks, { jobs, signal, isolate: long })
+        : yieldingBetween(inThisThread(tasks, signal));
+    const summaries: ReplicationSummary[] = [];
+    for await (const summary of results) {
+      summaries.push(summary);
+      onProgress?.(control.done(), tasks.length);
+    }
+    return assemble(scenario, sha256, plan, summaries);
+  } finally {
+    if (ticker) clearInterval(ticker);
+    signal?.removeEventListener('abort', stop);
   }
-  return assemble(scenario, sha256, plan, summaries);
 }
+
+/** How often the progress inside running replications is reported. */
+const PROGRESS_EVERY_MS = 250;
 
 /** The replications, one after another in this thread, stopping before the next once `signal` is aborted. */
 function* inThisThread(tasks: readonly ReplicationTask[], signal: AbortSignal | undefined): Generator<ReplicationSummary> {
@@ -100,7 +122,8 @@ async function* yieldingBetween<T>(items: Iterable<T>): AsyncGenerator<T> {
 }
 
 /**
- * Replications long enough to run each on a fresh thread. Measured (28-day
+ * Replications long enough to run each on a fresh thread, and off the main
+ * thread even with one job (so Ctrl-C and the progress bar work). Measured (28-day
  * default scenario, 2 cores): a worker thread that runs a second strategy
  * after a first runs it about twice as slowly as a fresh thread does, while
  * the main thread shows no such slowdown, so every core is busy and V8 cannot

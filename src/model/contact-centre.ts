@@ -9,6 +9,7 @@
 import { sampler, type Sampler } from '../engine/distributions.js';
 import { EventQueue } from '../engine/event-queue.js';
 import { IdFifo } from '../engine/id-fifo.js';
+import { NO_PULSE, PULSE_EVERY, SimulationStopped, type Pulse } from '../engine/pulse.js';
 import { RandomStream, cumulativeWeights } from '../engine/random.js';
 import type { KpiValues } from '../metrics/kpis.js';
 import type { StrategyScenario } from '../scenario/types.js';
@@ -84,8 +85,13 @@ export interface ReplicationResult {
   queueLength: number;
 }
 
-export function simulateReplication(scenario: StrategyScenario, replication: number): ReplicationResult {
-  return new ContactCentre(scenario, replication).run();
+/**
+ * One replication. `pulse` is called every PULSE_EVERY events with the
+ * simulated time (progress); when it returns true the replication stops by
+ * throwing SimulationStopped.
+ */
+export function simulateReplication(scenario: StrategyScenario, replication: number, pulse: Pulse = NO_PULSE): ReplicationResult {
+  return new ContactCentre(scenario, replication).run(pulse);
 }
 
 class ContactCentre {
@@ -242,7 +248,7 @@ class ContactCentre {
     this.growEpisodes(1024);
   }
 
-  run(): ReplicationResult {
+  run(pulse: Pulse): ReplicationResult {
     // The next first contact is kept out of the event queue: a Poisson source
     // needs no heap slot, which saves a push and a pop per contact. On a tie
     // with a queued event the arrival goes first (ties have probability 0 with
@@ -253,16 +259,25 @@ class ContactCentre {
 
     const events = this.events;
     const horizon = this.horizon;
+    // The heartbeat (engine/pulse.ts): progress and a way to stop, every PULSE_EVERY steps.
+    let countdown = PULSE_EVERY;
+    let now = 0;
     for (;;) {
+      if (--countdown === 0) {
+        countdown = PULSE_EVERY;
+        if (pulse(now)) throw new SimulationStopped(now);
+      }
       if (!events.popBefore(nextArrival)) {
         if (nextArrival >= horizon) break;
         const t = nextArrival;
+        now = t;
         nextArrival = this.arrivals.next(t, this.rngArrivals.exponential(1), horizon);
         this.arrive(t);
         continue;
       }
       const t = events.time;
       if (t >= horizon) break;
+      now = t;
       const e = events.data;
       switch (events.kind) {
         case FOLLOW_UP:

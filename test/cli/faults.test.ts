@@ -49,6 +49,26 @@ describe('an interrupted run', () => {
   });
 });
 
+describe('one long replication with --jobs 1 (the default on a one-core machine)', () => {
+  // The default scenario for 400 days is minutes of simulation per strategy:
+  // a run that did not stop on the signal would outlive this test's timeout.
+  // Before, the replication ran on the main thread, where no signal handler
+  // can run while the event loop spins, so even a second Ctrl-C did nothing.
+  it('stops on Ctrl-C with code 130 and nothing written', async () => {
+    const child = startStaffsim(['run', '--set', 'horizon=400d', '--replications', '1', '--jobs', '1', '--format', 'json']);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, SIGNAL_AFTER_MS));
+      child.kill('SIGINT');
+      const result = await child.done;
+      expect(result.code).toBe(130);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe('staffsim: interrupted by SIGINT; nothing was written\n');
+    } finally {
+      child.kill('SIGKILL'); // a no-op once it has exited; else it must not outlive the test
+    }
+  }, 30_000);
+});
+
 describe('an unstable queue (load 1.5 times the agents, nobody abandons)', () => {
   const file = 'test/fixtures/unstable-no-patience.yaml';
   const WARNING =
