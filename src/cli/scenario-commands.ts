@@ -14,7 +14,9 @@ export function validateCommand(file: string, set: string[]): void {
   const strategies = scenario.strategies.map((s) => `${s.name} (${s.routing})`).join(', ');
   process.stdout.write(
     `${file}: valid. "${scenario.name}": ${scenario.ticket_types.length} ticket type(s), ` +
-      `horizon ${formatMinutes(scenario.horizon)} after a ${formatMinutes(scenario.warmup)} warm-up, ` +
+      // The horizon includes the warm-up: say what is measured.
+      `horizon ${formatMinutes(scenario.horizon)} (a ${formatMinutes(scenario.warmup)} warm-up, then ` +
+      `${formatMinutes(scenario.horizon - scenario.warmup)} measured), ` +
       `${scenario.replications} replication(s); strategies: ${strategies}.\n`,
   );
 }

@@ -24,7 +24,7 @@ export const KPIS = [
   { name: 'episodes', label: 'Episodes', group: 'customers', unit: 'count', better: null, queue: false,
     description: 'Customer problems that started after the warm-up.' },
   { name: 'resolved_rate', label: 'Resolved', group: 'customers', unit: 'share', better: 'higher', queue: false,
-    description: 'Share of ended episodes that ended resolved (false AI resolutions that never came back count as resolved only if the customer did not return).' },
+    description: 'Share of ended episodes that ended resolved. A false AI resolution is not a resolution: an episode whose customer does not come back after one ends unresolved.' },
   { name: 'ai_containment', label: 'AI containment', group: 'customers', unit: 'share', better: null, queue: false,
     description: 'Share of contacts closed by the AI without a human (including false resolutions).' },
   { name: 'escalation_rate', label: 'Escalated to human', group: 'customers', unit: 'share', better: null, queue: false,
@@ -48,7 +48,7 @@ export const KPIS = [
   { name: 'wait_p90', label: 'Wait p90', group: 'customers', unit: 'minutes', better: 'lower', queue: true,
     description: '90th percentile of the wait of contacts offered to humans (abandoned: time to abandon), minutes.' },
   { name: 'service_level', label: 'Service level', group: 'customers', unit: 'share', better: 'higher', queue: true,
-    description: 'Answered within the answer_within threshold / offered to humans.' },
+    description: 'Answered within the answer_within threshold (a wait equal to it is on time) / offered to humans.' },
   { name: 'csat', label: 'CSAT (1-5)', group: 'customers', unit: 'score', better: 'higher', queue: false,
     description: 'Mean satisfaction of ended episodes, 1 to 5.' },
   { name: 'churn_rate', label: 'Churn', group: 'customers', unit: 'share', better: 'lower', queue: false,
@@ -66,7 +66,7 @@ export const KPIS = [
   { name: 'cost_transition', label: 'One-off transition cost', group: 'cost', unit: 'money', better: 'lower', queue: false,
     description: 'Severance, hiring and training to move from transition.baseline_headcount to the strategy\'s employees; not in cost_total.' },
   { name: 'utilization', label: 'Employee utilisation', group: 'workers', unit: 'share', better: null, queue: false,
-    description: "Employees' busy time / staffed (on-shift, net of shrinkage) time." },
+    description: "Employees' busy time / their time present: on shift net of shrinkage, plus the time an agent whose shift ended stays to finish the contact in hand." },
   { name: 'employee_share', label: 'Answered by employees', group: 'workers', unit: 'share', better: null, queue: true,
     description: 'Share of contacts answered by humans that employees answered.' },
   { name: 'gig_share', label: 'Answered by gig workers', group: 'workers', unit: 'share', better: null, queue: true,
@@ -82,7 +82,7 @@ export const KPIS = [
   { name: 'gig_decline_rate', label: 'Gig calls declined', group: 'workers', unit: 'share', better: null, queue: false, gig: true,
     description: 'Share of calls to gig workers that they declined.' },
   { name: 'gig_earnings_cv', label: 'Gig income volatility (CV)', group: 'workers', unit: 'ratio', better: 'lower', queue: false, gig: true,
-    description: "Coefficient of variation of a gig worker's daily earnings over the measured full days (days without work count as 0), averaged over workers who earned anything." },
+    description: "Coefficient of variation (sample standard deviation, n − 1, over the mean) of a gig worker's daily earnings over the measured full days counted from the window's start (days without work count as 0; a trailing part-day is left out), averaged over workers who earned anything; 0 with fewer than 2 full days." },
 ] as const satisfies readonly KpiInfo[];
 
 export type KpiName = (typeof KPIS)[number]['name'];

@@ -400,10 +400,10 @@ const ChurnSchema = z
       .describe('Added per contact beyond the first (0-1). Default 0.'),
     per_wait_minute: probability()
       .prefault(0)
-      .describe('Added per minute of total queue wait in the episode (0-1). Default 0.'),
+      .describe('Added per minute of total wait in the episode, for humans and for the AI line (0-1). Default 0.'),
     ai_failed_sensitive: probability()
       .prefault(0)
-      .describe('Added when the AI failed a sensitive ticket and a human had to take over (0-1). Default 0.'),
+      .describe('Added when the AI failed a sensitive ticket in the episode, whether a human took over (ai-first) or nobody did (ai) (0-1). Default 0.'),
   })
   .prefault({})
   .describe(
@@ -423,13 +423,13 @@ const CsatSchema = z
       .describe('Score (1-5) of an episode that ends unresolved (given up or abandoned for good). Default 1.5.'),
     per_wait_minute: nonNegative()
       .prefault(0.1)
-      .describe('Points lost per minute of total queue wait in the episode (≥ 0). Default 0.1.'),
+      .describe('Points lost per minute of total wait in the episode, for humans and for the AI line (≥ 0). Default 0.1.'),
     per_extra_contact: nonNegative()
       .prefault(0.5)
       .describe('Points lost per contact beyond the first (≥ 0). Default 0.5.'),
     ai_failed_sensitive: nonNegative()
       .prefault(0.5)
-      .describe('Points lost when the AI failed a sensitive ticket and a human had to take over (≥ 0). Default 0.5.'),
+      .describe('Points lost when the AI failed a sensitive ticket in the episode, whether a human took over (ai-first) or nobody did (ai) (≥ 0). Default 0.5.'),
   })
   .prefault({})
   .describe('Satisfaction per episode (1-5): a base score by outcome minus penalties, kept within 1-5.');

@@ -113,6 +113,8 @@ describe('the other commands', () => {
     const { code, stdout } = staffsim('validate', 'scenarios/ecommerce-shop.yaml');
     expect(code).toBe(0);
     expect(stdout).toContain('valid');
+    // The file's horizon (15d) includes its warm-up (1d): 14 days are measured.
+    expect(stdout).toContain('horizon 15d (a 1d warm-up, then 14d measured)');
   });
 
   it('schema prints a JSON Schema', () => {
