@@ -18,6 +18,7 @@
 
 import { distMean } from '../engine/distributions.js';
 import type { StrategyScenario, TicketType } from '../scenario/types.js';
+import { netOnShift } from './shrinkage.js';
 
 /** Probability that one contact of this type reaches the human queue. */
 export function toHumans(s: StrategyScenario, t: TicketType): number {
@@ -94,7 +95,7 @@ export function humanHandleMean(s: StrategyScenario): number {
 export interface HumanLoad {
   /** Average Erlangs of work offered to humans, were every contact answered (no abandonment, so no retries). */
   offeredErlangs: number;
-  /** Average employees on shift, net of shrinkage. */
+  /** Average employees on shift, net of shrinkage as the simulator rounds it. */
   agents: number;
   /**
    * Most gig workers the trigger can have logged in at once (min of pool and
@@ -108,7 +109,8 @@ export function humanLoad(s: StrategyScenario): HumanLoad {
   const demand = humanDemand(s, 0);
   const offeredErlangs = (s.demand.contacts_per_day / 1440) * demand.contactsPerEpisode * demand.aht;
   const employees = s.staff.employees;
-  const agents = (employees.schedule.reduce((a, b) => a + b, 0) / employees.schedule.length) * (1 - employees.shrinkage);
+  // Net of shrinkage hour by hour, rounded as the simulator rounds (shrinkage.ts).
+  const agents = employees.schedule.reduce((sum, level) => sum + netOnShift(level, employees.shrinkage), 0) / employees.schedule.length;
   const gig = s.staff.gig;
   const called = gig.trigger_wait !== null || gig.trigger_queue !== null;
   const gigCapacity = called ? Math.min(gig.pool, gig.max_active) / gig.handle_time_multiplier : 0;

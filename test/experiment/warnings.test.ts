@@ -47,6 +47,12 @@ describe('the overload warning counts all the work reaching humans', () => {
     expect(unstableQueues(repeats)).toEqual(['human']);
   });
 
+  // 22 scheduled at 28.75% shrinkage are 15.675, which the simulator rounds
+  // to 16 agents answering: 15.75 Erlangs is under that.
+  it('counts the agents on shift as the simulator rounds them', () => {
+    expect(overloads({ ...repeats, staff: { ...repeats.staff, employees: { ...repeats.staff.employees, schedule: new Array(24).fill(22), shrinkage: 0.2875 } } })).toEqual([]);
+  });
+
   it('and the warned queue really does not settle: its mean wait grows with the horizon', () => {
     const wait = (horizon: number) => simulateReplication({ ...repeats, horizon }, 0).kpis.wait_mean;
     expect(wait(2880)).toBeGreaterThan(1.5 * wait(1440));
