@@ -7,7 +7,7 @@ export const STARTER_SCENARIO = `# A staffsim scenario, written by \`staffsim in
 #   staffsim run scenario.yaml
 #
 # Durations are a number with a unit (30s, 5m, 1.5h, 14d) or a plain number
-# of minutes. Distributions are {dist: exponential, mean: 5m},
+# of minutes (answer_within needs its unit). Distributions are {dist: exponential, mean: 5m},
 # {dist: lognormal, mean: 6m, cv: 0.8}, {dist: gamma, mean, cv},
 # {dist: uniform, min, max}, {dist: empirical, values, weights} or a bare
 # duration (always that long). Every key, its unit and default:
