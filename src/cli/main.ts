@@ -5,7 +5,7 @@
 // 143 by SIGTERM (see interrupt.ts).
 
 import { availableParallelism } from 'node:os';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { UnknownStrategyError } from '../experiment/run.js';
 import { VERSION } from '../experiment/version.js';
 import { FORMATS } from '../report/index.js';
@@ -43,12 +43,28 @@ export function positiveInteger(flag: string) {
   };
 }
 
+/** `--jobs N`, by default every core; the help names the default rather than this machine's count. */
+export function jobsOption(description: string): Option {
+  return new Option('--jobs <n>', description).argParser(positiveInteger('--jobs')).default(availableParallelism(), 'the number of cores');
+}
+
 export function seedValue(value: string): number {
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) {
     throw new InvalidArgumentError('--seed takes a whole number of 0 or more');
   }
   return n;
+}
+
+/**
+ * Option help without defaults that say nothing: an empty list (repeatable
+ * flags) or `false` (switches) is what leaving the flag out means anyway.
+ */
+function optionDescription(this: Help, option: Option): string {
+  const silent = option.defaultValue === false || (Array.isArray(option.defaultValue) && option.defaultValue.length === 0);
+  if (!silent) return Help.prototype.optionDescription.call(this, option);
+  const shown = Object.assign(Object.create(Object.getPrototypeOf(option) as object) as Option, option, { defaultValue: undefined });
+  return Help.prototype.optionDescription.call(this, shown);
 }
 
 function program(): Command {
@@ -59,6 +75,7 @@ function program(): Command {
     // Usage errors start like every other message (`staffsim: ...`), not with commander's `error: `.
     // Set before the subcommands are added: they copy it.
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'staffsim: ')) })
+    .configureHelp({ optionDescription })
     .exitOverride();
 
   root
@@ -69,7 +86,7 @@ function program(): Command {
     .option('--seed <n>', 'random seed (same seed, same output)', seedValue)
     .option('--set <key.path=value>', 'override a scenario key (repeatable)', collect, [])
     .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
-    .option('--jobs <n>', 'worker threads for the replications (default: the number of cores; same output whatever the number)', positiveInteger('--jobs'), availableParallelism())
+    .addOption(jobsOption('worker threads for the replications (same output whatever the number)'))
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the output to a file instead of stdout')
     .addHelpText('after', RUN_EXAMPLES)

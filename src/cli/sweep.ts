@@ -3,7 +3,6 @@
 // (in point order), and join shard parts. The work is in src/experiment.
 
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { axesFromSection, checkAxes, parseVary, SweepError, type Combine, type SweepAxes } from '../experiment/sweep-axes.js';
 import { mergeSweepParts, resumeState } from '../experiment/sweep-file.js';
@@ -11,7 +10,7 @@ import { parseShard, planSweep, runSweep } from '../experiment/sweep.js';
 import { renderSweepHead, renderSweepRows, SweepFileError, SWEEP_FORMATS, type SweepFormat } from '../report/sweep.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { InterruptedError, interruptOnSignals, type StopSignal } from './interrupt.js';
-import { collect, positiveInteger, seedValue } from './main.js';
+import { collect, jobsOption, positiveInteger, seedValue } from './main.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './usage-error.js';
@@ -176,7 +175,7 @@ export function registerSweepCommand(root: Command): void {
     .option('--replications <n>', 'independent replications per strategy and point', positiveInteger('--replications'))
     .option('--seed <n>', 'random seed the points derive theirs from', seedValue)
     .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
-    .option('--jobs <n>', 'worker threads (default: the number of cores)', positiveInteger('--jobs'), availableParallelism())
+    .addOption(jobsOption('worker threads (same output whatever the number)'))
     .option('--shard <K/N>', 'run only slice K of N, numbered from 0 (for cluster job arrays)')
     .addOption(new Option('--format <format>', 'output format').choices(SWEEP_FORMATS).default('csv'))
     .option('--out <file>', 'write the rows to a file instead of stdout')
