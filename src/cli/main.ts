@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { UnknownStrategyError } from '../experiment/run.js';
 import { VERSION } from '../experiment/version.js';
-import { FORMATS } from '../report/index.js';
+import { FORMATS, UnknownKpiError } from '../report/index.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { registerErlangCommand } from './erlang.js';
 import { InterruptedError } from './interrupt.js';
@@ -27,7 +27,12 @@ Examples:
   $ staffsim run scenarios/bank-sensitive.yaml --replications 20
   $ staffsim run my.yaml --strategy all-human --strategy hybrid
   $ staffsim run my.yaml --set demand.contacts_per_day=30000 --set staff.employees.headcount=150
+  $ staffsim run my.yaml --kpi cost_total,service_level,csat
   $ staffsim run my.yaml --format json --out results.json`;
+
+/** `--kpi`, shared by run and sweep. */
+export const KPI_FLAG = '--kpi <names>';
+export const KPI_HELP = 'show only these KPIs, in this order: a name or a comma list (repeatable), e.g. cost_total,csat';
 
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -88,6 +93,7 @@ function program(): Command {
     .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
     .addOption(jobsOption('worker threads for the replications (same output whatever the number)'))
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .option(KPI_FLAG, KPI_HELP, collect, [])
     .option('--out <file>', 'write the output to a file instead of stdout')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (file: string | undefined, flags: RunFlags) => {
@@ -153,7 +159,7 @@ function report(error: unknown): number {
     process.stderr.write(`staffsim: ${error.format()}\n`);
     return EXIT_BAD_INPUT;
   }
-  if (error instanceof UsageError || error instanceof UnknownStrategyError) {
+  if (error instanceof UsageError || error instanceof UnknownStrategyError || error instanceof UnknownKpiError) {
     process.stderr.write(`staffsim: ${error.message}\n`);
     return EXIT_BAD_INPUT;
   }

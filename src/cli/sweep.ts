@@ -7,10 +7,11 @@ import { Command, Option } from 'commander';
 import { axesFromSection, checkAxes, parseVary, SweepError, type Combine, type SweepAxes } from '../experiment/sweep-axes.js';
 import { mergeSweepParts, resumeState } from '../experiment/sweep-file.js';
 import { parseShard, planSweep, runSweep } from '../experiment/sweep.js';
+import { selectKpis } from '../report/kpi-selection.js';
 import { renderSweepHead, renderSweepRows, SweepFileError, SWEEP_FORMATS, type SweepFormat } from '../report/sweep.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { InterruptedError, interruptOnSignals, type StopSignal } from './interrupt.js';
-import { collect, jobsOption, positiveInteger, seedValue } from './main.js';
+import { collect, jobsOption, KPI_FLAG, KPI_HELP, positiveInteger, seedValue } from './main.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './usage-error.js';
@@ -32,7 +33,8 @@ with \`staffsim merge\`. See docs/cluster.md.
 
 Examples:
   $ staffsim sweep my.yaml --vary ticket_types.0.ai_resolution=0.3:0.9:0.1
-  $ staffsim sweep my.yaml --vary ai.cost_per_conversation=0.5,1,2 --vary staff.employees.headcount=30,40 --format markdown
+  $ staffsim sweep my.yaml --vary ai.cost_per_conversation=0.5,1,2 --vary staff.employees.headcount=30,40 \\
+      --kpi cost_total,service_level --format markdown
   $ staffsim sweep my.yaml --strategy hybrid --replications 5 --jobs 4 --out sweep.csv
   $ staffsim sweep my.yaml --out sweep.csv --resume          finish an interrupted sweep
   $ staffsim sweep my.yaml --shard 0/3 --out part-0.csv      one of three slices (then staffsim merge)`;
@@ -47,6 +49,7 @@ interface SweepFlags {
   jobs: number;
   shard?: string;
   format: SweepFormat;
+  kpi: string[];
   out?: string;
   resume: boolean;
 }
@@ -90,9 +93,10 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   if (flags.replications !== undefined) overrides.push(`replications=${flags.replications}`);
   if (flags.seed !== undefined) overrides.push(`seed=${flags.seed}`);
   const loaded = loadScenarioFile(file, { set: overrides });
+  const kpis = flags.kpi.length > 0 ? { kpis: selectKpis(flags.kpi) } : {};
   const plan = asUsage(() => {
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-    return planSweep(loaded, axesOf(flags, loaded.sweep), { strategies: flags.strategy, ...(shard ? { shard } : {}) });
+    return planSweep(loaded, axesOf(flags, loaded.sweep), { strategies: flags.strategy, ...(shard ? { shard } : {}), ...kpis });
   });
 
   const out = flags.out;
@@ -178,6 +182,7 @@ export function registerSweepCommand(root: Command): void {
     .addOption(jobsOption('worker threads (same output whatever the number)'))
     .option('--shard <K/N>', 'run only slice K of N, numbered from 0 (for cluster job arrays)')
     .addOption(new Option('--format <format>', 'output format').choices(SWEEP_FORMATS).default('csv'))
+    .option(KPI_FLAG, KPI_HELP, collect, [])
     .option('--out <file>', 'write the rows to a file instead of stdout')
     .option('--resume', 'with --out: keep the points already in the file and run the rest', false)
     .addHelpText('after', SWEEP_EXAMPLES)
