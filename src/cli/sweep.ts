@@ -8,11 +8,11 @@ import { axesFromSection, checkAxes, parseVary, SweepError, type Combine, type S
 import { mergeSweepParts, resumeState } from '../experiment/sweep-file.js';
 import { parseShard, planSweep, runSweep } from '../experiment/sweep.js';
 import { selectKpis } from '../report/kpi-selection.js';
-import { renderSweepHead, renderSweepRows, SweepFileError, SWEEP_FORMATS, type SweepFormat } from '../report/sweep.js';
+import { jsonlMetaFile, renderSweepHead, renderSweepRows, SweepFileError, SWEEP_FORMATS, type SweepFormat } from '../report/sweep.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { InterruptedError, interruptOnSignals, type StopSignal } from './interrupt.js';
 import { collect, jobsOption, KPI_FLAG, KPI_HELP, positiveInteger, seedValue } from './main.js';
-import { checkOutputPath, writeOutput } from './output.js';
+import { checkOutputPath, writeFileAtomic, writeOutput } from './output.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './usage-error.js';
 
@@ -85,8 +85,28 @@ function writeAll(fd: number, text: string): void {
   while (at < bytes.length) at += writeSync(fd, bytes, at);
 }
 
+/**
+ * A sweep file's text as readSweepFile takes it: for JSON lines the
+ * metadata record of FILE.meta.json joined to the rows of FILE (see
+ * report/sweep.ts), for the other formats the file itself.
+ */
+function sweepFileText(name: string, rows: string): { text: string; headBytes: number } {
+  const metaFile = jsonlMetaFile(name);
+  if (!existsSync(metaFile)) {
+    if (rows.startsWith('{')) {
+      throw new UsageError(`${name}: its metadata file ${metaFile} is missing (sweep --format jsonl --out FILE writes both; keep them together)`);
+    }
+    return { text: rows, headBytes: 0 };
+  }
+  const head = readFileSync(metaFile, 'utf8');
+  return { text: head + rows, headBytes: Buffer.byteLength(head) };
+}
+
 export async function sweepCommand(file: string, flags: SweepFlags): Promise<void> {
   if (flags.resume && !flags.out) throw new UsageError('--resume needs --out FILE: it continues the sweep in that file');
+  if (flags.shard !== undefined && flags.format === 'jsonl' && !flags.out) {
+    throw new UsageError('--shard with --format jsonl needs --out FILE: the part\'s metadata, which merge reads, goes to FILE.meta.json');
+  }
   if (flags.out) checkOutputPath(flags.out);
   const overrides = [...flags.set];
   // As in `run`: the flags are shorthands for --set, validated like any key.
@@ -103,16 +123,21 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   let fd: number | undefined;
   let skip = 0;
   // An empty file is a run killed before its first write: start afresh.
+  const head = renderSweepHead(plan.meta, flags.format);
+  // JSON lines has no comment to hide the metadata in: it goes beside the rows (report/sweep.ts).
+  const headApart = flags.format === 'jsonl';
   if (out && flags.resume && existsSync(out) && statSync(out).size > 0) {
-    const state = asUsage(() => resumeState(readFileSync(out, 'utf8'), out, plan, flags.format));
+    const stored = sweepFileText(out, readFileSync(out, 'utf8'));
+    const state = asUsage(() => resumeState(stored.text, out, plan, flags.format));
     skip = state.skip;
-    truncateSync(out, state.keepBytes); // drops a point cut short by a kill
+    truncateSync(out, state.keepBytes - stored.headBytes); // drops a point cut short by a kill
     fd = openSync(out, 'a');
   } else if (out) {
+    if (headApart) writeFileAtomic(jsonlMetaFile(out), head);
     fd = openSync(out, 'w');
-    writeAll(fd, renderSweepHead(plan.meta, flags.format));
-  } else {
-    process.stdout.write(renderSweepHead(plan.meta, flags.format));
+    if (!headApart) writeAll(fd, head);
+  } else if (!headApart) {
+    process.stdout.write(head);
   }
 
   const interrupt = interruptOnSignals();
@@ -157,15 +182,28 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
 }
 
 export function mergeCommand(parts: string[], flags: { out?: string }): void {
+  let headsApart = false;
   const texts = parts.map((name) => {
+    let rows: string;
     try {
-      return { name, text: readFileSync(name, 'utf8') };
+      rows = readFileSync(name, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(`${name}: ${code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(error)})`}`);
     }
+    const stored = sweepFileText(name, rows);
+    if (stored.headBytes > 0) headsApart = true;
+    return { name, text: stored.text };
   });
-  writeOutput(asUsage(() => mergeSweepParts(texts)), flags.out);
+  const merged = asUsage(() => mergeSweepParts(texts));
+  if (!headsApart) {
+    writeOutput(merged, flags.out);
+    return;
+  }
+  // JSON lines: the merged metadata beside the merged rows, as a single sweep writes them.
+  const headEnd = merged.indexOf('\n') + 1;
+  if (flags.out) writeFileAtomic(jsonlMetaFile(flags.out), merged.slice(0, headEnd));
+  writeOutput(merged.slice(headEnd), flags.out);
 }
 
 export function registerSweepCommand(root: Command): void {

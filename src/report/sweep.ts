@@ -4,9 +4,11 @@
 //
 // Layout, for every format:
 //   line 1   a metadata record (scenario hash, sweep hash, points,
-//            strategies, shard) written so the file stays valid in its
-//            format: a `#` comment in CSV (pandas: skiprows=1), a JSON
-//            object in JSON lines, an HTML comment in Markdown;
+//            strategies, shard) written where readers of the format skip
+//            it: a `#` comment in CSV (pandas: comment='#'), an HTML comment
+//            in Markdown; JSON lines has no comments, so there the record
+//            lives in a file of its own beside the rows (FILE.meta.json,
+//            see jsonlMetaFile) and every line of FILE is a row;
 //   then     the column header (CSV: one line; Markdown: header and rule;
 //            JSON lines: none, every row names its columns);
 //   then     the rows, the point index first, every point's rows (one per
@@ -47,7 +49,19 @@ export function sweepColumns(meta: SweepMeta, format: SweepFormat = 'csv'): stri
   return columns;
 }
 
-/** The metadata line and the column header: everything before the first row. */
+/**
+ * Where a JSON-lines sweep FILE keeps its metadata record: `FILE.meta.json`.
+ * Resume and merge read it; readers of the rows never see it.
+ */
+export function jsonlMetaFile(file: string): string {
+  return `${file}.meta.json`;
+}
+
+/**
+ * The metadata line and the column header: everything before the first row.
+ * For JSON lines this is the metadata record alone, which is written to
+ * jsonlMetaFile(FILE), not to FILE; readSweepFile reads the two joined.
+ */
 export function renderSweepHead(meta: SweepMeta, format: SweepFormat): string {
   const lines = [`${META_PREFIX[format]}${JSON.stringify(meta)}${META_SUFFIX[format]}`];
   const columns = sweepColumns(meta, format);

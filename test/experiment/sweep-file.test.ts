@@ -83,7 +83,8 @@ describe('sweep file formats', () => {
     expect(lines[3]).toMatch(/^0,1000,0,"\{""dist"":""exponential"",""mean"":""4m""\}",hybrid,1,,,/);
   });
 
-  it('JSON lines: a metadata record, then one object per row with the same columns', () => {
+  // On disk the record is in FILE.meta.json and the rows in FILE (src/cli/sweep.ts); read joined.
+  it('JSON lines: the metadata record (kept beside the rows), then one object per row with the same columns', () => {
     const lines = whole('jsonl').trimEnd().split('\n');
     expect(Object.keys(JSON.parse(lines[0]))).toEqual(['staffsim_sweep']);
     const row = JSON.parse(lines[2]);
