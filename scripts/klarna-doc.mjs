@@ -5,7 +5,11 @@
 //   npm run build && node scripts/klarna-doc.mjs        (about a minute on 2 cores)
 
 import { writeFileSync } from 'node:fs';
-import { loadScenario, runScenario, sweep, VERSION } from '../dist/index.js';
+import { loadScenario, runScenario, VERSION } from '../dist/index.js';
+import { checkAxes, parseVary } from '../dist/experiment/sweep-axes.js';
+import { planSweep, runSweep } from '../dist/experiment/sweep.js';
+import { renderSweepHead, renderSweepRows } from '../dist/report/sweep.js';
+import { selectKpis } from '../dist/report/kpi-selection.js';
 import { render } from '../dist/report/index.js';
 import { recommended } from '../dist/report/verdict.js';
 import { formatMoney } from '../dist/report/format.js';
@@ -52,14 +56,27 @@ const rows = [
 ];
 
 // Sensitivity: the verdict over the two least certain inputs, churn after an
-// unresolved episode and a customer's lifetime value.
+// unresolved episode and a customer's lifetime value. The sweep is planned
+// and rendered as \`staffsim sweep\` does it for the command shown under
+// "Reproduce it" (the same overrides in the same order, the same axes and
+// --kpi), so the table in the page is the bytes that command prints.
 const churnValues = [0.02, 0.08, 0.2, 0.4];
 const ltvValues = [30, 90, 300];
+const SWEEP_KPIS = ['cost_total', 'service_level'];
 const short = loadScenario('scenarios/klarna-2024.yaml', { set: ['horizon=73h', 'replications=3'] });
+const axes = checkAxes({
+  combine: 'cross',
+  axes: [parseVary(`customers.churn.unresolved=${churnValues.join(',')}`), parseVary(`customers.lifetime_value=${ltvValues.join(',')}`)],
+});
+const plan = planSweep(short, axes, { kpis: selectKpis(SWEEP_KPIS) });
+let printed = renderSweepHead(plan.meta, 'markdown');
 const points = new Map();
-for await (const row of sweep(short, { vary: { 'customers.churn.unresolved': churnValues, 'customers.lifetime_value': ltvValues } })) {
-  if (!points.has(row.point)) points.set(row.point, { values: row.values, strategies: [] });
-  points.get(row.point).strategies.push({ name: row.strategy, metrics: row.metrics });
+for await (const point of runSweep(plan)) {
+  printed += renderSweepRows(point.rows, plan.meta, 'markdown');
+  for (const row of point.rows) {
+    if (!points.has(row.point)) points.set(row.point, { values: row.values, strategies: [] });
+    points.get(row.point).strategies.push({ name: row.strategy, metrics: row.metrics });
+  }
 }
 const cell = new Map();
 for (const { values, strategies } of points.values()) {
@@ -121,13 +138,16 @@ replications per point (\`staffsim sweep\` with
 
 ${grid.join('\n')}
 
-Reproduce it:
+Reproduce it: this command prints the table below, each point's total
+economic cost and service level per strategy, from which the grid above is
+read (at each point, the cheapest strategy meeting the target):
 
 \`\`\`sh
 npx staffsim sweep scenarios/klarna-2024.yaml --set horizon=73h --replications 3 \\
   --vary customers.churn.unresolved=${churnValues.join(',')} --vary customers.lifetime_value=${ltvValues.join(',')} \\
-  --format markdown
+  --kpi ${SWEEP_KPIS.join(',')} --format markdown
 \`\`\`
-`;
+
+${printed}`;
 writeFileSync('docs/klarna.md', page);
 process.stdout.write(`wrote docs/klarna.md in ${Math.round((Date.now() - started) / 1000)} s\n`);
