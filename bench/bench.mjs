@@ -40,13 +40,10 @@ const defaultRun = runCli(['run', '--set', 'horizon=673h', '--replications', '1'
 const short = runCase(['bench/erlang-a.yaml', '--set', 'horizon=100000']);
 const long = runCase(['bench/erlang-a.yaml', '--set', 'horizon=400000']);
 
-// The plain-JS yardstick, when this checkout sits beside shared/bench.
-let yardstick = null;
-const yardstickFile = join(root, '..', 'shared', 'bench', 'erlang_a.mjs');
-if (existsSync(yardstickFile)) {
-  const child = spawnSync(process.execPath, [yardstickFile, '2000000', '1', 'heap'], { encoding: 'utf8' });
-  if (child.status === 0) yardstick = JSON.parse(child.stdout.trim().split('\n').pop());
-}
+// The plain-JS yardstick (bench/yardstick.mjs) on the same workload, in the same session.
+const yardstickRun = spawnSync(process.execPath, [join(here, 'yardstick.mjs'), '2000000', '1'], { encoding: 'utf8' });
+if (yardstickRun.status !== 0) throw new Error(`bench/yardstick.mjs failed:\n${yardstickRun.stderr}`);
+const yardstick = JSON.parse(yardstickRun.stdout.trim().split('\n').pop());
 
 const result = {
   reference: {
@@ -60,8 +57,8 @@ const result = {
     p_wait: round(k.p_wait, 6),
     utilization: round(k.utilization, 6),
     exact: { abandon_rate: 0.045188, wait_mean: 0.135563, p_wait: 0.36027, utilization: 0.918089 },
-    yardstick_contacts_per_s: yardstick ? Math.round(yardstick.tickets_per_s) : null,
-    ratio_to_yardstick: yardstick ? round(reference.contacts_per_s / yardstick.tickets_per_s, 3) : null,
+    yardstick_contacts_per_s: Math.round(yardstick.contacts_per_s),
+    ratio_to_yardstick: round(reference.contacts_per_s / yardstick.contacts_per_s, 3),
   },
   default_28d: {
     workload: 'staffsim run (klarna-2024) for 28 days, 1 replication, every strategy, worker threads on every core',
@@ -97,11 +94,9 @@ if (json) {
     `\nreference KPIs (exact): abandon ${r.abandon_rate} (0.045188), wait ${r.wait_mean} (0.135563), ` +
       `p_wait ${r.p_wait} (0.360270), utilisation ${r.utilization} (0.918089)\n`,
   );
-  if (r.yardstick_contacts_per_s) {
-    process.stdout.write(
-      `plain-JS yardstick: ${fmt(r.yardstick_contacts_per_s)} contacts/s; staffsim/yardstick = ${r.ratio_to_yardstick}\n`,
-    );
-  }
+  process.stdout.write(
+    `plain-JS yardstick (bench/yardstick.mjs): ${fmt(r.yardstick_contacts_per_s)} contacts/s; staffsim/yardstick = ${r.ratio_to_yardstick}\n`,
+  );
 }
 
 function round(x, digits = 2) {

@@ -5,10 +5,10 @@
 // 143 by SIGTERM (see interrupt.ts).
 
 import { availableParallelism } from 'node:os';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { UnknownStrategyError } from '../experiment/run.js';
 import { VERSION } from '../experiment/version.js';
-import { FORMATS } from '../report/index.js';
+import { FORMATS, UnknownKpiError } from '../report/index.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { registerErlangCommand } from './erlang.js';
 import { InterruptedError } from './interrupt.js';
@@ -27,7 +27,12 @@ Examples:
   $ staffsim run scenarios/bank-sensitive.yaml --replications 20
   $ staffsim run my.yaml --strategy all-human --strategy hybrid
   $ staffsim run my.yaml --set demand.contacts_per_day=30000 --set staff.employees.headcount=150
+  $ staffsim run my.yaml --kpi cost_total,service_level,csat
   $ staffsim run my.yaml --format json --out results.json`;
+
+/** `--kpi`, shared by run and sweep. */
+export const KPI_FLAG = '--kpi <names>';
+export const KPI_HELP = 'show only these KPIs, in this order: a name or a comma list (repeatable), e.g. cost_total,csat';
 
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -43,12 +48,28 @@ export function positiveInteger(flag: string) {
   };
 }
 
+/** `--jobs N`, by default every core; the help names the default rather than this machine's count. */
+export function jobsOption(description: string): Option {
+  return new Option('--jobs <n>', description).argParser(positiveInteger('--jobs')).default(availableParallelism(), 'the number of cores');
+}
+
 export function seedValue(value: string): number {
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) {
     throw new InvalidArgumentError('--seed takes a whole number of 0 or more');
   }
   return n;
+}
+
+/**
+ * Option help without defaults that say nothing: an empty list (repeatable
+ * flags) or `false` (switches) is what leaving the flag out means anyway.
+ */
+function optionDescription(this: Help, option: Option): string {
+  const silent = option.defaultValue === false || (Array.isArray(option.defaultValue) && option.defaultValue.length === 0);
+  if (!silent) return Help.prototype.optionDescription.call(this, option);
+  const shown = Object.assign(Object.create(Object.getPrototypeOf(option) as object) as Option, option, { defaultValue: undefined });
+  return Help.prototype.optionDescription.call(this, shown);
 }
 
 function program(): Command {
@@ -59,6 +80,7 @@ function program(): Command {
     // Usage errors start like every other message (`staffsim: ...`), not with commander's `error: `.
     // Set before the subcommands are added: they copy it.
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'staffsim: ')) })
+    .configureHelp({ optionDescription })
     .exitOverride();
 
   root
@@ -69,8 +91,9 @@ function program(): Command {
     .option('--seed <n>', 'random seed (same seed, same output)', seedValue)
     .option('--set <key.path=value>', 'override a scenario key (repeatable)', collect, [])
     .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
-    .option('--jobs <n>', 'worker threads for the replications (default: the number of cores; same output whatever the number)', positiveInteger('--jobs'), availableParallelism())
+    .addOption(jobsOption('worker threads for the replications (same output whatever the number)'))
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .option(KPI_FLAG, KPI_HELP, collect, [])
     .option('--out <file>', 'write the output to a file instead of stdout')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (file: string | undefined, flags: RunFlags) => {
@@ -136,7 +159,7 @@ function report(error: unknown): number {
     process.stderr.write(`staffsim: ${error.format()}\n`);
     return EXIT_BAD_INPUT;
   }
-  if (error instanceof UsageError || error instanceof UnknownStrategyError) {
+  if (error instanceof UsageError || error instanceof UnknownStrategyError || error instanceof UnknownKpiError) {
     process.stderr.write(`staffsim: ${error.message}\n`);
     return EXIT_BAD_INPUT;
   }

@@ -1,7 +1,7 @@
 // `staffsim run [FILE]`: simulate a scenario and print the comparison.
 
 import { runScenarioAsync } from '../experiment/run.js';
-import { render, warningText, type Format } from '../report/index.js';
+import { render, selectKpis, warningText, type Format } from '../report/index.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../scenario/load.js';
 import { interruptOnSignals } from './interrupt.js';
 import { checkOutputPath, writeOutput, useColor } from './output.js';
@@ -13,6 +13,7 @@ export interface RunFlags {
   set: string[];
   strategy: string[];
   format: Format;
+  kpi: string[];
   out?: string;
   jobs: number;
 }
@@ -34,6 +35,7 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
   if (flags.replications !== undefined) overrides.push(`replications=${flags.replications}`);
   if (flags.seed !== undefined) overrides.push(`seed=${flags.seed}`);
   const loaded = loadScenarioFile(file ?? DEFAULT_SCENARIO, { set: overrides });
+  const kpis = selectKpis(flags.kpi);
   if (flags.out) checkOutputPath(flags.out);
 
   const progress = progressBar(loaded.scenario.name);
@@ -49,7 +51,7 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
     progress.stop();
   }
   const color = !flags.out && flags.format === 'table' && useColor(process.stdout);
-  writeOutput(render(report, flags.format, { color }), flags.out);
+  writeOutput(render(report, flags.format, { color, kpis }), flags.out);
   // The table and markdown on the terminal show the warnings; csv has no place for
   // them, and json or a file is read by a program, not by the user who ran it.
   const shown = !flags.out && (flags.format === 'table' || flags.format === 'markdown');

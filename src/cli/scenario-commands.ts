@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { formatMinutes } from '../scenario/duration.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
-import { STARTER_SCENARIO } from '../scenario/starter.js';
+import { starterScenario } from '../scenario/starter.js';
 import { writeFileAtomic } from './output.js';
 import { UsageError } from './usage-error.js';
 
@@ -29,6 +29,6 @@ export function initCommand(file: string, force: boolean): void {
   if (existsSync(file) && !force) {
     throw new UsageError(`${file} already exists; pass --force to overwrite it`);
   }
-  writeFileAtomic(file, STARTER_SCENARIO);
+  writeFileAtomic(file, starterScenario(file));
   process.stdout.write(`wrote ${file}: edit it, then run 'staffsim validate ${file}' and 'staffsim run ${file}'.\n`);
 }

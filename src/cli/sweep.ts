@@ -3,16 +3,16 @@
 // (in point order), and join shard parts. The work is in src/experiment.
 
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { axesFromSection, checkAxes, parseVary, SweepError, type Combine, type SweepAxes } from '../experiment/sweep-axes.js';
 import { mergeSweepParts, resumeState } from '../experiment/sweep-file.js';
 import { parseShard, planSweep, runSweep } from '../experiment/sweep.js';
-import { renderSweepHead, renderSweepRows, SweepFileError, SWEEP_FORMATS, type SweepFormat } from '../report/sweep.js';
+import { selectKpis } from '../report/kpi-selection.js';
+import { jsonlMetaFile, renderSweepHead, renderSweepRows, SweepFileError, SWEEP_FORMATS, type SweepFormat } from '../report/sweep.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { InterruptedError, interruptOnSignals, type StopSignal } from './interrupt.js';
-import { collect, positiveInteger, seedValue } from './main.js';
-import { checkOutputPath, writeOutput } from './output.js';
+import { collect, jobsOption, KPI_FLAG, KPI_HELP, positiveInteger, seedValue } from './main.js';
+import { checkOutputPath, writeFileAtomic, writeOutput } from './output.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './usage-error.js';
 
@@ -33,7 +33,8 @@ with \`staffsim merge\`. See docs/cluster.md.
 
 Examples:
   $ staffsim sweep my.yaml --vary ticket_types.0.ai_resolution=0.3:0.9:0.1
-  $ staffsim sweep my.yaml --vary ai.cost_per_conversation=0.5,1,2 --vary staff.employees.headcount=30,40 --format markdown
+  $ staffsim sweep my.yaml --vary ai.cost_per_conversation=0.5,1,2 --vary staff.employees.headcount=30,40 \\
+      --kpi cost_total,service_level --format markdown
   $ staffsim sweep my.yaml --strategy hybrid --replications 5 --jobs 4 --out sweep.csv
   $ staffsim sweep my.yaml --out sweep.csv --resume          finish an interrupted sweep
   $ staffsim sweep my.yaml --shard 0/3 --out part-0.csv      one of three slices (then staffsim merge)`;
@@ -48,6 +49,7 @@ interface SweepFlags {
   jobs: number;
   shard?: string;
   format: SweepFormat;
+  kpi: string[];
   out?: string;
   resume: boolean;
 }
@@ -83,33 +85,59 @@ function writeAll(fd: number, text: string): void {
   while (at < bytes.length) at += writeSync(fd, bytes, at);
 }
 
+/**
+ * A sweep file's text as readSweepFile takes it: for JSON lines the
+ * metadata record of FILE.meta.json joined to the rows of FILE (see
+ * report/sweep.ts), for the other formats the file itself.
+ */
+function sweepFileText(name: string, rows: string): { text: string; headBytes: number } {
+  const metaFile = jsonlMetaFile(name);
+  if (!existsSync(metaFile)) {
+    if (rows.startsWith('{')) {
+      throw new UsageError(`${name}: its metadata file ${metaFile} is missing (sweep --format jsonl --out FILE writes both; keep them together)`);
+    }
+    return { text: rows, headBytes: 0 };
+  }
+  const head = readFileSync(metaFile, 'utf8');
+  return { text: head + rows, headBytes: Buffer.byteLength(head) };
+}
+
 export async function sweepCommand(file: string, flags: SweepFlags): Promise<void> {
   if (flags.resume && !flags.out) throw new UsageError('--resume needs --out FILE: it continues the sweep in that file');
+  if (flags.shard !== undefined && flags.format === 'jsonl' && !flags.out) {
+    throw new UsageError('--shard with --format jsonl needs --out FILE: the part\'s metadata, which merge reads, goes to FILE.meta.json');
+  }
   if (flags.out) checkOutputPath(flags.out);
   const overrides = [...flags.set];
   // As in `run`: the flags are shorthands for --set, validated like any key.
   if (flags.replications !== undefined) overrides.push(`replications=${flags.replications}`);
   if (flags.seed !== undefined) overrides.push(`seed=${flags.seed}`);
   const loaded = loadScenarioFile(file, { set: overrides });
+  const kpis = flags.kpi.length > 0 ? { kpis: selectKpis(flags.kpi) } : {};
   const plan = asUsage(() => {
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-    return planSweep(loaded, axesOf(flags, loaded.sweep), { strategies: flags.strategy, ...(shard ? { shard } : {}) });
+    return planSweep(loaded, axesOf(flags, loaded.sweep), { strategies: flags.strategy, ...(shard ? { shard } : {}), ...kpis });
   });
 
   const out = flags.out;
   let fd: number | undefined;
   let skip = 0;
   // An empty file is a run killed before its first write: start afresh.
+  const head = renderSweepHead(plan.meta, flags.format);
+  // JSON lines has no comment to hide the metadata in: it goes beside the rows (report/sweep.ts).
+  const headApart = flags.format === 'jsonl';
   if (out && flags.resume && existsSync(out) && statSync(out).size > 0) {
-    const state = asUsage(() => resumeState(readFileSync(out, 'utf8'), out, plan, flags.format));
+    const stored = sweepFileText(out, readFileSync(out, 'utf8'));
+    const state = asUsage(() => resumeState(stored.text, out, plan, flags.format));
     skip = state.skip;
-    truncateSync(out, state.keepBytes); // drops a point cut short by a kill
+    truncateSync(out, state.keepBytes - stored.headBytes); // drops a point cut short by a kill
     fd = openSync(out, 'a');
   } else if (out) {
+    if (headApart) writeFileAtomic(jsonlMetaFile(out), head);
     fd = openSync(out, 'w');
-    writeAll(fd, renderSweepHead(plan.meta, flags.format));
-  } else {
-    process.stdout.write(renderSweepHead(plan.meta, flags.format));
+    if (!headApart) writeAll(fd, head);
+  } else if (!headApart) {
+    process.stdout.write(head);
   }
 
   const interrupt = interruptOnSignals();
@@ -154,15 +182,28 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
 }
 
 export function mergeCommand(parts: string[], flags: { out?: string }): void {
+  let headsApart = false;
   const texts = parts.map((name) => {
+    let rows: string;
     try {
-      return { name, text: readFileSync(name, 'utf8') };
+      rows = readFileSync(name, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(`${name}: ${code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(error)})`}`);
     }
+    const stored = sweepFileText(name, rows);
+    if (stored.headBytes > 0) headsApart = true;
+    return { name, text: stored.text };
   });
-  writeOutput(asUsage(() => mergeSweepParts(texts)), flags.out);
+  const merged = asUsage(() => mergeSweepParts(texts));
+  if (!headsApart) {
+    writeOutput(merged, flags.out);
+    return;
+  }
+  // JSON lines: the merged metadata beside the merged rows, as a single sweep writes them.
+  const headEnd = merged.indexOf('\n') + 1;
+  if (flags.out) writeFileAtomic(jsonlMetaFile(flags.out), merged.slice(0, headEnd));
+  writeOutput(merged.slice(headEnd), flags.out);
 }
 
 export function registerSweepCommand(root: Command): void {
@@ -176,9 +217,10 @@ export function registerSweepCommand(root: Command): void {
     .option('--replications <n>', 'independent replications per strategy and point', positiveInteger('--replications'))
     .option('--seed <n>', 'random seed the points derive theirs from', seedValue)
     .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
-    .option('--jobs <n>', 'worker threads (default: the number of cores)', positiveInteger('--jobs'), availableParallelism())
+    .addOption(jobsOption('worker threads (same output whatever the number)'))
     .option('--shard <K/N>', 'run only slice K of N, numbered from 0 (for cluster job arrays)')
     .addOption(new Option('--format <format>', 'output format').choices(SWEEP_FORMATS).default('csv'))
+    .option(KPI_FLAG, KPI_HELP, collect, [])
     .option('--out <file>', 'write the rows to a file instead of stdout')
     .option('--resume', 'with --out: keep the points already in the file and run the rest', false)
     .addHelpText('after', SWEEP_EXAMPLES)

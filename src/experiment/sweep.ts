@@ -47,6 +47,8 @@ export interface SweepMeta {
   replications: number;
   /** `K/N` in the part file of a shard; absent in a whole sweep. */
   shard?: string;
+  /** The KPIs the file shows (`--kpi`), in order; absent: every KPI. */
+  kpis?: KpiName[];
 }
 
 /** One point × strategy. */
@@ -82,6 +84,8 @@ export interface PlanOptions {
   /** Strategies to run, in this order; all when absent or empty. */
   strategies?: readonly string[];
   shard?: Shard;
+  /** The KPIs sweep files show, in order (recorded in the metadata); all when absent. Rows always hold every KPI. */
+  kpis?: readonly KpiName[];
 }
 
 export interface SweepRunOptions {
@@ -156,6 +160,7 @@ export function planSweep(loaded: LoadedScenario, axes: SweepAxes, options: Plan
   // (e.g. rising headcount), so every shard gets a share of the dear ones.
   for (let i = shard.index; i < total; i += shard.count) points.push(i);
   if (options.shard) meta.shard = `${shard.index}/${shard.count}`;
+  if (options.kpis) meta.kpis = [...options.kpis];
   return { meta, axes, loaded, strategies, points };
 }
 

@@ -3,9 +3,10 @@
 // estimate, the best strategy per row marked. Table and markdown render this
 // model; they decide only how it looks.
 
-import { KPIS, type Estimate, type KpiGroup, type KpiName } from '../metrics/kpis.js';
+import { KPI_NAMES, KPIS, type Estimate, type KpiGroup, type KpiName } from '../metrics/kpis.js';
 import type { RunReport, StrategyResult } from '../experiment/result.js';
-import { formatEstimateParts, formatDuration, formatTargetShare } from './format.js';
+import { formatEstimate, formatEstimateParts, formatDuration, formatTargetShare } from './format.js';
+import { kpiInfos } from './kpi-selection.js';
 
 export const GROUP_TITLES: Record<KpiGroup, string> = {
   customers: 'Customers',
@@ -39,7 +40,7 @@ export interface ComparisonGroup {
 }
 
 /** Nothing was offered to the human queue: the strategy has no queue. */
-export function hasNoQueue(strategy: StrategyResult): boolean {
+export function hasNoQueue(strategy: Pick<StrategyResult, 'metrics'>): boolean {
   return strategy.metrics.offered_to_humans.mean === 0;
 }
 
@@ -47,7 +48,7 @@ export function hasNoQueue(strategy: StrategyResult): boolean {
  * Whether a KPI means anything for a strategy: human-queue KPIs need
  * contacts offered to humans, and gig-worker KPIs need paid gig hours.
  */
-export function applies(kpi: Kpi, strategy: StrategyResult): boolean {
+export function applies(kpi: Kpi, strategy: Pick<StrategyResult, 'metrics'>): boolean {
   if (kpi.queue && hasNoQueue(strategy)) return false;
   if ('gig' in kpi && kpi.gig && strategy.metrics.gig_hours.mean === 0) return false;
   return true;
@@ -74,12 +75,14 @@ function bestIndices(kpi: Kpi, strategies: readonly StrategyResult[], shown: rea
   return best;
 }
 
-export function comparison(report: RunReport): ComparisonGroup[] {
+/** The comparison of `kpis` (default all), grouped; a group with none of them is left out. */
+export function comparison(report: RunReport, kpis: readonly KpiName[] = KPI_NAMES): ComparisonGroup[] {
   const { strategies } = report;
-  return GROUP_ORDER.map((group) => ({
+  const shown = kpiInfos(kpis);
+  const groups = GROUP_ORDER.map((group) => ({
     group,
     title: GROUP_TITLES[group],
-    rows: KPIS.filter((k) => k.group === group).map((kpi): ComparisonRow => {
+    rows: shown.filter((k) => k.group === group).map((kpi): ComparisonRow => {
       const parts = strategies.map((s) => formatEstimateParts(kpi.unit, requireMetric(s, kpi.name)));
       const best = bestIndices(kpi, strategies, parts.map((p) => p.mean));
       return {
@@ -93,11 +96,21 @@ export function comparison(report: RunReport): ComparisonGroup[] {
       };
     }),
   }));
+  return groups.filter((g) => g.rows.length > 0);
 }
 
-function requireMetric(strategy: StrategyResult, name: KpiName): Estimate {
+/**
+ * One KPI of one strategy as the comparison prints it: "mean ± half-width"
+ * (the mean alone with one replication), or "n/a" where it does not apply.
+ * For outputs that print a KPI per cell without marking the best (sweeps).
+ */
+export function kpiCellText(kpi: Kpi, strategy: Pick<StrategyResult, 'metrics'>): string {
+  return applies(kpi, strategy) ? formatEstimate(kpi.unit, requireMetric(strategy, kpi.name)) : 'n/a';
+}
+
+function requireMetric(strategy: Pick<StrategyResult, 'metrics'> & { name?: string }, name: KpiName): Estimate {
   const e: Estimate | undefined = strategy.metrics[name];
-  if (e === undefined) throw new Error(`internal error: strategy ${strategy.name} has no KPI ${name}`);
+  if (e === undefined) throw new Error(`internal error: strategy ${strategy.name ?? '(unnamed)'} has no KPI ${name}`);
   return e;
 }
 

@@ -1,10 +1,12 @@
-// Long-format CSV, one row per strategy × KPI (KPIs in catalogue order):
+// Long-format CSV, one row per strategy × KPI (KPIs in catalogue order, or
+// those of --kpi in its order):
 // strategy,kpi,mean,ci95_low,ci95_high. Null bounds are empty cells; numbers
 // are printed at full precision; fields are quoted per RFC 4180 when needed.
 // Lines end with "\n".
 
 import { KPI_NAMES } from '../metrics/kpis.js';
 import type { RunReport } from '../experiment/result.js';
+import type { RenderOptions } from './index.js';
 
 export const CSV_HEADER = ['strategy', 'kpi', 'mean', 'ci95_low', 'ci95_high'] as const;
 
@@ -19,10 +21,10 @@ function num(value: number | null, where: string): string {
   return String(value);
 }
 
-export function renderCsv(report: RunReport): string {
+export function renderCsv(report: RunReport, options: Pick<RenderOptions, 'kpis'> = {}): string {
   const lines = [CSV_HEADER.join(',')];
   for (const s of report.strategies) {
-    for (const kpi of KPI_NAMES) {
+    for (const kpi of options.kpis ?? KPI_NAMES) {
       const e = s.metrics[kpi];
       const where = `strategy ${s.name}, KPI ${kpi}`;
       if (e === undefined) throw new Error(`internal error: ${where} is missing`);

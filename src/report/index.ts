@@ -2,6 +2,7 @@
 // Every renderer returns the whole output, ending with a newline.
 
 import type { RunReport } from '../experiment/result.js';
+import type { KpiName } from '../metrics/kpis.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
@@ -10,6 +11,8 @@ import { renderTable } from './table.js';
 export interface RenderOptions {
   /** ANSI colour in the table; the other formats never colour. */
   color: boolean;
+  /** The KPIs to show, in this order (selectKpis); default every KPI in catalogue order. */
+  kpis?: readonly KpiName[];
 }
 
 const RENDERERS = {
@@ -35,3 +38,4 @@ export function render(report: RunReport, format: Format, options: RenderOptions
 
 export { verdict } from './verdict.js';
 export { warningText } from './warnings.js';
+export { selectKpis, UnknownKpiError } from './kpi-selection.js';

@@ -1,10 +1,11 @@
 // The JSON contract of DESIGN.md, plus routing, measured_days, service_level,
 // warnings (records: code, strategy, figures), unstable queues and, for auto-staffed strategies, the staffing chosen. KPIs appear
-// in catalogue order. A non-finite number anywhere is an internal bug and
+// in catalogue order (or only those of --kpi, in its order). A non-finite number anywhere is an internal bug and
 // throws instead of turning into null.
 
 import { KPI_NAMES } from '../metrics/kpis.js';
 import type { RunReport } from '../experiment/result.js';
+import type { RenderOptions } from './index.js';
 
 function finite(value: number, where: string): number {
   if (!Number.isFinite(value)) throw new Error(`internal error: ${where} is ${value}, not a finite number`);
@@ -21,7 +22,7 @@ function finiteRecord<T extends object>(record: T, where: string): T {
   return { ...record };
 }
 
-export function renderJson(report: RunReport): string {
+export function renderJson(report: RunReport, options: Pick<RenderOptions, 'kpis'> = {}): string {
   const out = {
     staffsim: report.staffsim,
     scenario: { name: report.scenario.name, sha256: report.scenario.sha256 },
@@ -36,7 +37,7 @@ export function renderJson(report: RunReport): string {
       name: s.name,
       routing: s.routing,
       metrics: Object.fromEntries(
-        KPI_NAMES.map((kpi) => {
+        (options.kpis ?? KPI_NAMES).map((kpi) => {
           const e = s.metrics[kpi];
           const where = `strategy ${s.name}, KPI ${kpi}`;
           if (e === undefined) throw new Error(`internal error: ${where} is missing`);

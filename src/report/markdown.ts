@@ -4,6 +4,7 @@
 
 import type { RunReport } from '../experiment/result.js';
 import { comparison, legendLine, summaryLine, type ComparisonCell } from './comparison.js';
+import type { RenderOptions } from './index.js';
 import { verdict } from './verdict.js';
 import { warningText } from './warnings.js';
 
@@ -22,8 +23,8 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-export function renderMarkdown(report: RunReport): string {
-  const groups = comparison(report);
+export function renderMarkdown(report: RunReport, options: Pick<RenderOptions, 'kpis'> = {}): string {
+  const groups = comparison(report, options.kpis);
   const strategies = report.strategies;
   const lines: string[] = [escapeMarkdown(summaryLine(report)), ''];
   lines.push(row(['KPI', ...strategies.map((s) => `${escapeMarkdown(s.name)} (${s.routing})`)]));

@@ -4,21 +4,28 @@
 //
 // Layout, for every format:
 //   line 1   a metadata record (scenario hash, sweep hash, points,
-//            strategies, shard) written so the file stays valid in its
-//            format: a `#` comment in CSV (pandas: skiprows=1), a JSON
-//            object in JSON lines, an HTML comment in Markdown;
+//            strategies, shard) written where readers of the format skip
+//            it: a `#` comment in CSV (pandas: comment='#'), an HTML comment
+//            in Markdown; JSON lines has no comments, so there the record
+//            lives in a file of its own beside the rows (FILE.meta.json,
+//            see jsonlMetaFile) and every line of FILE is a row;
 //   then     the column header (CSV: one line; Markdown: header and rule;
 //            JSON lines: none, every row names its columns);
 //   then     the rows, the point index first, every point's rows (one per
 //            strategy) consecutive and written with a single write.
 // Columns: point, point_seed, the varied keys, strategy, then for each KPI
+// (all, or those of --kpi in its order, recorded in the metadata)
 // `<kpi>`, `<kpi>_lo`, `<kpi>_hi` (mean and 95% interval bounds; empty or
-// null bounds with one replication). Numbers are printed at full precision.
+// null bounds with one replication), numbers at full precision, for
+// programs. Markdown is for reading: one column per KPI, "mean ± half-width"
+// rounded as the run's table rounds it (report/comparison.ts, kpiCellText).
 
 import type { SweepMeta, SweepRow } from '../experiment/sweep.js';
-import { KPI_NAMES } from '../metrics/kpis.js';
+import { KPI_NAMES, type KpiName } from '../metrics/kpis.js';
 import { canonicalJson } from '../scenario/load.js';
+import { kpiCellText } from './comparison.js';
 import { csvField } from './csv.js';
+import { kpiInfos } from './kpi-selection.js';
 import { escapeMarkdown } from './markdown.js';
 
 export const SWEEP_FORMATS = ['csv', 'jsonl', 'markdown'] as const;
@@ -27,17 +34,37 @@ export type SweepFormat = (typeof SWEEP_FORMATS)[number];
 const META_PREFIX: Record<SweepFormat, string> = { csv: '# staffsim-sweep ', jsonl: '{"staffsim_sweep":', markdown: '<!-- staffsim-sweep ' };
 const META_SUFFIX: Record<SweepFormat, string> = { csv: '', jsonl: '}', markdown: ' -->' };
 
-/** The columns of every row, in order. */
-export function sweepColumns(meta: SweepMeta): string[] {
+/** The KPIs a sweep file shows: those of its metadata (--kpi), or all. */
+function shownKpis(meta: SweepMeta): readonly KpiName[] {
+  return meta.kpis ?? KPI_NAMES;
+}
+
+/** The columns of every row, in order: a mean and two bounds per KPI, or (Markdown) one rounded cell. */
+export function sweepColumns(meta: SweepMeta, format: SweepFormat = 'csv'): string[] {
   const columns = ['point', 'point_seed', ...meta.keys, 'strategy'];
-  for (const kpi of KPI_NAMES) columns.push(kpi, `${kpi}_lo`, `${kpi}_hi`);
+  for (const kpi of shownKpis(meta)) {
+    if (format === 'markdown') columns.push(kpi);
+    else columns.push(kpi, `${kpi}_lo`, `${kpi}_hi`);
+  }
   return columns;
 }
 
-/** The metadata line and the column header: everything before the first row. */
+/**
+ * Where a JSON-lines sweep FILE keeps its metadata record: `FILE.meta.json`.
+ * Resume and merge read it; readers of the rows never see it.
+ */
+export function jsonlMetaFile(file: string): string {
+  return `${file}.meta.json`;
+}
+
+/**
+ * The metadata line and the column header: everything before the first row.
+ * For JSON lines this is the metadata record alone, which is written to
+ * jsonlMetaFile(FILE), not to FILE; readSweepFile reads the two joined.
+ */
 export function renderSweepHead(meta: SweepMeta, format: SweepFormat): string {
   const lines = [`${META_PREFIX[format]}${JSON.stringify(meta)}${META_SUFFIX[format]}`];
-  const columns = sweepColumns(meta);
+  const columns = sweepColumns(meta, format);
   if (format === 'csv') lines.push(columns.map(csvField).join(','));
   if (format === 'markdown') {
     lines.push(markdownRow(columns.map(escapeMarkdown)));
@@ -58,7 +85,7 @@ function finite(value: number, where: string): number {
 /** A row's values in column order: numbers, text, or null for a missing interval bound. */
 function rowValues(row: SweepRow, meta: SweepMeta): unknown[] {
   const values: unknown[] = [row.point, row.point_seed, ...meta.keys.map((k) => row.values[k]), row.strategy];
-  for (const kpi of KPI_NAMES) {
+  for (const kpi of shownKpis(meta)) {
     const e = row.metrics[kpi];
     const where = `point ${row.point}, strategy ${row.strategy}, KPI ${kpi}`;
     if (e === undefined) throw new Error(`internal error: ${where} is missing`);
@@ -80,16 +107,20 @@ function cellText(value: unknown): string {
 
 /** One point's rows (one per strategy), as one string to write at once. */
 export function renderSweepRows(rows: readonly SweepRow[], meta: SweepMeta, format: SweepFormat): string {
-  const columns = sweepColumns(meta);
+  const columns = sweepColumns(meta, format);
   const lines = rows.map((row) => {
-    const values = rowValues(row, meta);
     switch (format) {
       case 'csv':
-        return values.map((v) => csvField(cellText(v))).join(',');
-      case 'jsonl':
+        return rowValues(row, meta).map((v) => csvField(cellText(v))).join(',');
+      case 'jsonl': {
+        const values = rowValues(row, meta);
         return JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null])));
-      case 'markdown':
-        return markdownRow(values.map((v) => escapeMarkdown(cellText(v))));
+      }
+      case 'markdown': {
+        const head = [row.point, row.point_seed, ...meta.keys.map((k) => row.values[k]), row.strategy].map(cellText);
+        const kpis = kpiInfos(shownKpis(meta)).map((kpi) => kpiCellText(kpi, row));
+        return markdownRow([...head, ...kpis].map(escapeMarkdown));
+      }
     }
   });
   return lines.map((line) => `${line}\n`).join('');

@@ -30,7 +30,7 @@ function cellText(cell: ComparisonCell, hwWidth: number, c: ChalkInstance): stri
 
 export function renderTable(report: RunReport, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const groups = comparison(report);
+  const groups = comparison(report, options.kpis);
   const strategies = report.strategies;
   const columns = strategies.length;
 

@@ -177,8 +177,10 @@ hint, reported with the file, line and key path, e.g.
 
 Times are written as a number with a unit — \`30s\`, \`5m\`, \`1.5h\`, \`2h\`,
 \`14d\` (s, m, h, d; lower case) — or as a plain number of **minutes**
-(\`90\` is 90 minutes). Negative durations are refused. Inside staffsim every
-time is in minutes.
+(\`90\` is 90 minutes). One key needs its unit: \`service_level.answer_within\`,
+since service levels are quoted in seconds as often as in minutes, so
+\`answer_within: 60\` is an error asking for \`60s\` or \`60m\`. Negative
+durations are refused. Inside staffsim every time is in minutes.
 
 ## Distributions
 

@@ -16,10 +16,18 @@ export const DURATION_UNITS: Readonly<Record<string, number>> = Object.freeze({
  */
 export const DURATION_PATTERN = '^\\s*(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*[smhd]?\\s*$';
 
+/**
+ * A duration that must carry its unit (`60s`, `1m`): for keys where a plain
+ * number is too easily meant as another unit than minutes.
+ */
+export const DURATION_WITH_UNIT_PATTERN = '^\\s*(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*[smhd]\\s*$';
+
 const DURATION_RE = new RegExp(DURATION_PATTERN);
+const WITH_UNIT_RE = new RegExp(DURATION_WITH_UNIT_PATTERN);
 const PARTS_RE = /^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*([A-Za-z]*)\s*$/;
 
 const EXAMPLES = 'e.g. 30s, 5m, 1.5h, 14d, or a plain number of minutes';
+const UNIT_EXAMPLES = 'e.g. 20s, 60s, 2m, 1.5h';
 
 /** Thrown by parseDuration; the message says what is wrong and how to write it. */
 export class DurationError extends Error {
@@ -33,7 +41,7 @@ export class DurationError extends Error {
  * Why `input` is not a valid duration, or null when it is one. The message
  * is written for an analyst reading an error about their scenario file.
  */
-export function durationProblem(input: unknown): string | null {
+export function durationProblem(input: unknown, examples = EXAMPLES): string | null {
   if (typeof input === 'number') {
     if (Number.isNaN(input)) return 'a duration cannot be NaN';
     if (!Number.isFinite(input)) return 'a duration must be finite';
@@ -41,21 +49,35 @@ export function durationProblem(input: unknown): string | null {
     return null;
   }
   if (typeof input !== 'string') {
-    return `expected a duration (${EXAMPLES})`;
+    return `expected a duration (${examples})`;
   }
   if (DURATION_RE.test(input)) return null;
   const text = input.trim();
-  if (text === '') return `empty duration (${EXAMPLES})`;
+  if (text === '') return `empty duration (${examples})`;
   const parts = PARTS_RE.exec(input);
-  if (!parts) return `\`${text}\` is not a duration (${EXAMPLES})`;
+  if (!parts) return `\`${text}\` is not a duration (${examples})`;
   const [, num, unit] = parts;
   if (num.startsWith('-')) return `a duration cannot be negative (got \`${text}\`)`;
-  if (/[eE]/.test(num)) return `write \`${text}\` without an exponent (${EXAMPLES})`;
+  if (/[eE]/.test(num)) return `write \`${text}\` without an exponent (${examples})`;
   if (unit && unit.toLowerCase() in DURATION_UNITS && unit !== unit.toLowerCase()) {
     return `units are lower-case: write \`${num.replace(/^\+/, '')}${unit.toLowerCase()}\``;
   }
   if (num.startsWith('+')) return `write \`${text.replace(/^\+/, '')}\` without the plus sign`;
-  return `unknown unit \`${unit}\` in \`${text}\` (use s, m, h or d: ${EXAMPLES})`;
+  return `unknown unit \`${unit}\` in \`${text}\` (use s, m, h or d: ${examples})`;
+}
+
+/**
+ * Why `input` is not a duration with a unit, or null when it is one. A plain
+ * number (`60`, or the text `60`) is refused with both readings spelled out,
+ * since nothing tells whether seconds or minutes were meant.
+ */
+export function durationWithUnitProblem(input: unknown): string | null {
+  if (typeof input === 'string' && WITH_UNIT_RE.test(input)) return null;
+  if (typeof input !== 'string' && typeof input !== 'number') return `expected a duration with its unit (${UNIT_EXAMPLES})`;
+  const problem = durationProblem(input, UNIT_EXAMPLES);
+  if (problem !== null) return problem;
+  const n = typeof input === 'number' ? String(input) : String(input).trim();
+  return `needs a unit: write \`${n}s\` or \`${n}m\`, not a plain number`;
 }
 
 /**

@@ -35,4 +35,4 @@ export {
 export { ScenarioFileSchema, type ScenarioFileInput } from './schema.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export { scenarioReference } from './docs.js';
-export { STARTER_SCENARIO } from './starter.js';
+export { starterScenario } from './starter.js';

@@ -10,7 +10,14 @@
 
 import { z } from 'zod';
 import { distMean, type DistSpec } from '../engine/distributions.js';
-import { DURATION_PATTERN, durationProblem, formatMinutes, parseDuration } from './duration.js';
+import {
+  DURATION_PATTERN,
+  DURATION_WITH_UNIT_PATTERN,
+  durationProblem,
+  durationWithUnitProblem,
+  formatMinutes,
+  parseDuration,
+} from './duration.js';
 import { closest, didYouMean, listNames } from './suggest.js';
 import type { Routing, Scenario, StrategyScenario } from './types.js';
 import { defOf, descriptionOf, unwrap } from './walk.js';
@@ -48,12 +55,35 @@ function withHint(issue: unknown, hint: string | undefined): void {
 
 const nonNegative = () => expecting(z.number().min(0), 'a number ≥ 0');
 const positive = () => expecting(z.number().positive(), 'a number > 0');
-const probability = () => expecting(z.number().min(0).max(1), 'a probability between 0 and 1');
+/**
+ * The one rule for every probability and share key: a value written as a
+ * percentage (80 for 0.8) gets the hint "did you mean 0.8?" beside the
+ * range message, when the fraction would be accepted.
+ */
+function percentHint(acceptsOne: boolean) {
+  return (issue: { input?: unknown }) => {
+    const value = issue.input;
+    if (typeof value === 'number' && value > 1 && (value < 100 || (acceptsOne && value === 100))) {
+      withHint(issue, `did you mean ${Number((value / 100).toPrecision(12))}?`);
+    }
+    return undefined; // the message itself is scenarioErrorMap's
+  };
+}
+
+/** A share from 0 to 1; `above0`: 0 excluded, `below1`: 1 excluded. */
+function fraction(expected: string, range: { above0?: boolean; below1?: boolean } = {}) {
+  const from = range.above0 ? z.number().gt(0) : z.number().min(0);
+  const to = range.below1 ? from.lt(1, { error: percentHint(false) }) : from.max(1, { error: percentHint(true) });
+  return expecting(to, expected);
+}
+
+const probability = () => fraction('a probability between 0 and 1');
 const count = (min: number) =>
   expecting(z.number().int().min(min), min === 0 ? 'a whole number ≥ 0' : `a whole number ≥ ${min}`);
 const score = () => expecting(z.number().min(1).max(5), 'a score between 1 and 5');
 
 const DURATION_EXPECTED = 'a duration (e.g. 30s, 5m, 1.5h, 14d, or a number of minutes)';
+const DURATION_WITH_UNIT_EXPECTED = 'a duration with its unit (e.g. 20s, 60s, 2m)';
 
 interface Missing {
   message: string;
@@ -78,11 +108,23 @@ function duration(options: { positive?: boolean; missing?: Missing } = {}) {
     ],
     { error: missingError(options.missing) },
   );
-  expecting(input, DURATION_EXPECTED);
+  return inMinutes(expecting(input, DURATION_EXPECTED), options.positive);
+}
+
+/**
+ * A duration that must carry its unit (`20s`, `2m`) -> minutes, for a key
+ * whose plain number is easily meant in another unit than minutes.
+ */
+function durationWithUnit() {
+  const input = z
+    .string({ error: (issue) => (issue.input === undefined ? undefined : durationWithUnitProblem(issue.input)) })
+    .regex(new RegExp(DURATION_WITH_UNIT_PATTERN), { error: (issue) => durationWithUnitProblem(issue.input) ?? undefined });
+  return inMinutes(expecting(input, DURATION_WITH_UNIT_EXPECTED));
+}
+
+function inMinutes(input: z.ZodType<string | number>, positive = false) {
   const minutes = input.transform((value) => (typeof value === 'number' ? value : parseDuration(value)));
-  const checked = options.positive
-    ? minutes.refine((value) => value > 0, { error: 'must be longer than 0' })
-    : minutes;
+  const checked = positive ? minutes.refine((value) => value > 0, { error: 'must be longer than 0' }) : minutes;
   return checked.meta({ title: 'duration' });
 }
 
@@ -266,13 +308,14 @@ function profile(length: number, unit: string, example: string) {
 
 export const ServiceLevelSchema = z
   .strictObject({
-    answer_within: duration()
+    // Thresholds are quoted in seconds ("80/20") as often as in minutes: a bare 60 would be read as an hour.
+    answer_within: durationWithUnit()
       .prefault('60s')
-      .describe('Answer-time threshold of the service level (duration). Default 60s.'),
+      .describe('Answer-time threshold of the service level (duration with its unit, e.g. 20s or 2m: a plain number is refused, as it could mean seconds or minutes). Default 60s.'),
     target: probability()
       .prefault(0.8)
       .describe('Share of contacts offered to humans that should be answered within answer_within (0-1). Default 0.8.'),
-    max_occupancy: expecting(z.number().gt(0).max(1), 'a share above 0 and at most 1, or null for no cap')
+    max_occupancy: fraction('a share above 0 and at most 1, or null for no cap', { above0: true })
       .nullable()
       .prefault(null)
       .describe('Highest share of their time auto-staffed agents may be busy (0-1, e.g. 0.85; industry targets are 80-85%): auto staffing adds agents until each hour is under it. Omit or null: no cap. Default no cap.'),
@@ -512,7 +555,7 @@ const EmployeesObject = z
       .describe(
         'Agents on shift per hour of the day, 24 numbers ≥ 0 (before shrinkage), any of them `auto` (chosen as for headcount: auto). Instead of headcount.',
       ),
-    shrinkage: expecting(z.number().min(0).lt(1), 'a share from 0 up to (not including) 1')
+    shrinkage: fraction('a share from 0 up to (not including) 1', { below1: true })
       .prefault(0)
       .describe(
         'Share of scheduled time not available for contacts: breaks, training, absence (0 up to, not including, 1). Default 0.',
@@ -909,7 +952,7 @@ export const ScenarioFileSchema = z
   .meta({
     title: 'staffsim scenario',
     description:
-      'A staffsim scenario: demand, ticket types, customers, staff, AI and the strategies to compare. Durations are numbers of minutes or strings with a unit (30s, 5m, 2h, 14d).',
+      'A staffsim scenario: demand, ticket types, customers, staff, AI and the strategies to compare. Durations are numbers of minutes or strings with a unit (30s, 5m, 2h, 14d); service_level.answer_within needs its unit.',
   });
 
 export type ScenarioFileInput = z.input<typeof ScenarioFileSchema>;

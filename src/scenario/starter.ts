@@ -1,16 +1,31 @@
 // The commented starter scenario that `staffsim init` writes. A test checks
 // that it validates.
 
-export const STARTER_SCENARIO = `# A staffsim scenario, written by \`staffsim init\`: a mid-sized chat centre.
+/**
+ * A file name as the user would type it in a shell, quoted when it needs to
+ * be; a name with a line break (which would end the comment) as a placeholder.
+ */
+function shellWord(file: string): string {
+  if (/[\r\n]/.test(file)) return 'FILE';
+  return /^[A-Za-z0-9._\/+:@%=-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The starter scenario, its header naming the file it is written to. */
+export function starterScenario(file: string): string {
+  const name = shellWord(file);
+  return `# A staffsim scenario, written by \`staffsim init\`: a mid-sized chat centre.
 # Edit the figures, then:
-#   staffsim validate scenario.yaml
-#   staffsim run scenario.yaml
-#
+#   staffsim validate ${name}
+#   staffsim run ${name}
+${STARTER_BODY}`;
+}
+
+const STARTER_BODY = `#
 # Durations are a number with a unit (30s, 5m, 1.5h, 14d) or a plain number
-# of minutes. Distributions are {dist: exponential, mean: 5m},
-# {dist: lognormal, mean: 6m, cv: 0.8}, {dist: gamma, mean, cv},
-# {dist: uniform, min, max}, {dist: empirical, values, weights} or a bare
-# duration (always that long). Every key, its unit and default:
+# of minutes (answer_within needs its unit). Distributions are
+# {dist: exponential, mean: 5m}, {dist: lognormal, mean: 6m, cv: 0.8},
+# {dist: gamma, mean, cv}, {dist: uniform, min, max},
+# {dist: empirical, values, weights} or a bare duration (always that long). Every key, its unit and default:
 # docs/scenario.md, or \`staffsim schema\` for your editor.
 # Money is in one currency of your choice throughout.
 

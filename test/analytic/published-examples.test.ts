@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { erlangA, erlangB, erlangC, queueFigures } from '../../src/analytic/index.js';
 import { expectShown } from './helpers.js';
 
-// /work/shared/reference/queueing-checks.md and /work/shared/bench/README.md
+// The published examples and the reference workload of docs/sources.md.
 const cch = { arrivalsPerMinute: 100 / 30, aht: 3, answerWithin: 20 / 60 };
 
 describe('published worked examples', () => {

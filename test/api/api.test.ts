@@ -81,7 +81,7 @@ describe('the library', () => {
       '--vary', 'staff.employees.headcount=8,12', '--vary', 'ai.cost_per_conversation=0.5:1:0.5',
     );
     expect(cli.code).toBe(0);
-    const printed = cli.stdout.trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
+    const printed = cli.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)); // rows only: the metadata goes to FILE.meta.json
     expect(rows).toHaveLength(8);
     expect(printed).toHaveLength(8);
     rows.forEach((row, i) => {

@@ -1,6 +1,6 @@
 // `staffsim erlang` end to end, as a user runs it: the built binary in a
 // child process. The worked examples are those of
-// /work/shared/reference/queueing-checks.md, checked to the digits published.
+// docs/sources.md ("Published queueing examples"), checked to the digits published.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';

@@ -67,10 +67,51 @@ describe('staffsim sweep', () => {
     expect(lines[0]).not.toContain('shard');
   });
 
+  it('JSON lines: every line a row with the same keys (as pandas.read_json(lines=True) wants), the metadata beside the file, and shards merged to the same bytes', async () => {
+    const dir = scratch();
+    const whole = join(dir, 'sweep.jsonl');
+    const parts = [0, 1].map((k) => join(dir, `part-${k}.jsonl`));
+    const results = await staffsimMany([
+      ['sweep', FIXTURE, ...VARY, '--format', 'jsonl'],
+      ['sweep', FIXTURE, ...VARY, '--format', 'jsonl', '--out', whole],
+      ...parts.map((out, k) => ['sweep', FIXTURE, ...VARY, '--format', 'jsonl', '--shard', `${k}/2`, '--out', out]),
+    ]);
+    for (const r of results) expect(r.code).toBe(0);
+    const stdout = results[0].stdout;
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(12);
+    const rows = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const keys = Object.keys(rows[0]);
+    expect(keys.slice(0, 5)).toEqual(['point', 'point_seed', 'staff.employees.headcount', 'ai.cost_per_conversation', 'strategy']);
+    for (const row of rows) expect(Object.keys(row)).toEqual(keys);
+    expect(rows.map((r) => r.point)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect(readFileSync(whole, 'utf8')).toBe(stdout);
+    const meta = JSON.parse(readFileSync(`${whole}.meta.json`, 'utf8')).staffsim_sweep;
+    expect(meta).toMatchObject({ points: 6, strategies: ['all-human', 'hybrid'] });
+    expect(JSON.parse(readFileSync(`${parts[1]}.meta.json`, 'utf8')).staffsim_sweep.shard).toBe('1/2');
+
+    const merged = join(dir, 'merged.jsonl');
+    expect(staffsim('merge', ...parts, '--out', merged).code).toBe(0);
+    expect(readFileSync(merged, 'utf8')).toBe(stdout);
+    expect(readFileSync(`${merged}.meta.json`, 'utf8')).toBe(readFileSync(`${whole}.meta.json`, 'utf8'));
+  });
+
+  it('JSON lines: a part without its metadata file, or a shard to stdout, is refused (exit 2)', () => {
+    const dir = scratch();
+    const part = join(dir, 'part-0.jsonl');
+    writeFileSync(part, '{"point":0}\n');
+    const merge = staffsim('merge', part);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toContain(`${part}: its metadata file ${part}.meta.json is missing`);
+    const shard = staffsim('sweep', FIXTURE, ...VARY, '--format', 'jsonl', '--shard', '0/2');
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toContain('--shard with --format jsonl needs --out FILE');
+  });
+
   it('changes the output when a varied value changes the result (more staff, shorter waits)', () => {
     const { code, stdout } = staffsim('sweep', FIXTURE, '--vary', 'staff.employees.headcount=6,14', '--strategy', 'all-human', '--format', 'jsonl');
     expect(code).toBe(0);
-    const rows = stdout.trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
+    const rows = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((r) => r['staff.employees.headcount'])).toEqual([6, 14]);
     expect(rows[0].wait_mean).toBeGreaterThan(rows[1].wait_mean);
     expect(rows[0].wait_mean_lo).toBeLessThanOrEqual(rows[0].wait_mean);
@@ -79,7 +120,7 @@ describe('staffsim sweep', () => {
 
   it('gives each row the seed that `staffsim run` needs to reproduce it alone', () => {
     const sweep = staffsim('sweep', FIXTURE, '--vary', 'staff.employees.headcount=8,12', '--format', 'jsonl');
-    const row = JSON.parse(sweep.stdout.split('\n')[4]); // point 1, hybrid
+    const row = JSON.parse(sweep.stdout.split('\n')[3]); // point 1, hybrid
     expect([row.point, row.strategy]).toEqual([1, 'hybrid']);
     const run = staffsim('run', FIXTURE, '--set', 'staff.employees.headcount=12', '--seed', String(row.point_seed), '--format', 'json');
     const metrics = JSON.parse(run.stdout).strategies.find((s: { name: string }) => s.name === 'hybrid').metrics;

@@ -83,7 +83,8 @@ describe('sweep file formats', () => {
     expect(lines[3]).toMatch(/^0,1000,0,"\{""dist"":""exponential"",""mean"":""4m""\}",hybrid,1,,,/);
   });
 
-  it('JSON lines: a metadata record, then one object per row with the same columns', () => {
+  // On disk the record is in FILE.meta.json and the rows in FILE (src/cli/sweep.ts); read joined.
+  it('JSON lines: the metadata record (kept beside the rows), then one object per row with the same columns', () => {
     const lines = whole('jsonl').trimEnd().split('\n');
     expect(Object.keys(JSON.parse(lines[0]))).toEqual(['staffsim_sweep']);
     const row = JSON.parse(lines[2]);
@@ -162,5 +163,45 @@ describe('merge', () => {
     expect(() => mergeSweepParts([{ name: 'whole', text: whole('csv') }])).toThrow(/not a part/);
     expect(() => mergeSweepParts([p(0), p(1), { name: 'md', text: part('markdown', 2, 3) }])).toThrow(/md is markdown but part-0 is csv/);
     expect(() => mergeSweepParts([])).toThrow(SweepFileError);
+  });
+});
+
+describe('sweep files with --kpi', () => {
+  const chosen = { ...meta(), kpis: ['cost_total', 'csat'] as KpiName[] };
+  const row = (): SweepRow => {
+    const [first] = rows(0);
+    return {
+      ...first,
+      metrics: { ...first.metrics, cost_total: { mean: 1_234_567, ci95: [1_200_000, 1_269_134] }, csat: { mean: 3.8512, ci95: [3.8, 3.9024] } },
+    };
+  };
+
+  it('CSV and JSON lines: the point columns, then mean and bounds of the chosen KPIs only, in order', () => {
+    const columns = ['point', 'point_seed', 'ai.cost_per_conversation', 'customers.patience', 'strategy'];
+    const kpiColumns = ['cost_total', 'cost_total_lo', 'cost_total_hi', 'csat', 'csat_lo', 'csat_hi'];
+    expect(renderSweepHead(chosen, 'csv').split('\n')[1]).toBe([...columns, ...kpiColumns].join(','));
+    const line = JSON.parse(renderSweepRows([row()], chosen, 'jsonl'));
+    expect(Object.keys(line)).toEqual([...columns, ...kpiColumns]);
+    expect(line.cost_total).toBe(1_234_567);
+    expect(line.csat_hi).toBe(3.9024);
+  });
+
+  it('Markdown: one column per chosen KPI, rounded as the run table rounds it', () => {
+    const [, header] = renderSweepHead(chosen, 'markdown').split('\n');
+    expect(header).toBe('| point | point\\_seed | ai.cost\\_per\\_conversation | customers.patience | strategy | cost\\_total | csat |');
+    // $1,234,567 ± 34,567 is "$1.23M ± 0.03M"; 3.8512 ± 0.0512 is "3.85 ± 0.05".
+    expect(renderSweepRows([row()], chosen, 'markdown')).toMatch(/ \| all-human \| \$1\.23M ± 0\.03M \| 3\.85 ± 0\.05 \|\n$/);
+  });
+
+  it('Markdown: "n/a" for a queue KPI of a strategy with nothing offered to humans', () => {
+    const noQueue = row();
+    noQueue.metrics.offered_to_humans = { mean: 0, ci95: [0, 0] };
+    const text = renderSweepRows([noQueue], { ...meta(), kpis: ['service_level', 'csat'] }, 'markdown');
+    expect(text).toMatch(/ \| n\/a \| 3\.85 ± 0\.05 \|\n$/);
+  });
+
+  it('a resume with other KPIs is refused: the columns would differ', () => {
+    const text = renderSweepHead(chosen, 'csv') + renderSweepRows(rows(0), chosen, 'csv');
+    expect(() => resumeState(text, 'x.csv', plan(), 'csv')).toThrow(/kpis differs: \["cost_total","csat"\] against null/);
   });
 });

@@ -1,6 +1,7 @@
 // Small scenarios for model tests, built from plain objects through the same
 // resolver a YAML file goes through.
 
+import { formatMinutes } from '../../src/scenario/duration.js';
 import { resolveScenario } from '../../src/scenario/load.js';
 import type { Scenario, StrategyScenario } from '../../src/scenario/types.js';
 
@@ -22,7 +23,7 @@ export function queueScenario(options: {
     horizon: options.horizonMinutes,
     warmup: options.warmupMinutes ?? 0,
     replications: options.replications ?? 10,
-    service_level: { answer_within: options.answerWithin ?? 1 / 3, target: 0.8 },
+    service_level: { answer_within: formatMinutes(options.answerWithin ?? 1 / 3), target: 0.8 },
     demand: { contacts_per_day: options.perMinute * 1440 },
     ticket_types: [{ name: 'any', handle_time: { dist: 'exponential', mean: options.aht } }],
     customers: options.patience ? { patience: { dist: 'exponential', mean: options.patience } } : {},

@@ -24,6 +24,14 @@ function duration(minMinutes: number, maxMinutes: number): fc.Arbitrary<number |
   );
 }
 
+/** A duration with its unit, as `service_level.answer_within` requires. */
+function durationWithUnit(minMinutes: number, maxMinutes: number): fc.Arbitrary<string> {
+  return fc.oneof(
+    decimal(minMinutes, maxMinutes).map((m) => `${m}m`),
+    fc.integer({ min: Math.ceil(minMinutes * 60), max: Math.floor(maxMinutes * 60) }).map((s) => `${s}s`),
+  );
+}
+
 /**
  * A time distribution of any of the six kinds, or a bare duration; `positive`
  * keeps its mean above 0 (required of human handle times).
@@ -177,7 +185,7 @@ export const scenarioFile: fc.Arbitrary<Record<string, unknown>> = window.chain(
       horizon: fc.constant(horizon),
       warmup: fc.constant(warmup),
       replications: fc.integer({ min: 1, max: 3 }),
-      service_level: fc.record({ answer_within: duration(0, 2), target: probability }),
+      service_level: fc.record({ answer_within: durationWithUnit(0, 2), target: probability }),
       demand: fc.record(
         {
           contacts_per_day: fc.integer({ min: 20, max: 3000 }),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DurationError, durationProblem, formatMinutes, parseDuration } from '../../src/scenario/duration.js';
+import { DurationError, durationProblem, durationWithUnitProblem, formatMinutes, parseDuration } from '../../src/scenario/duration.js';
 
 describe('durations', () => {
   it('converts each unit to minutes', () => {
@@ -71,5 +71,24 @@ describe('durations', () => {
         expect(parseDuration(formatMinutes(seconds / 60))).toBeCloseTo(seconds / 60, 9);
       }),
     );
+  });
+});
+
+describe('durations that must carry a unit', () => {
+  it('accepts any unit', () => {
+    for (const text of ['20s', '60s', '2m', '1.5h', '1d', ' 30 s ']) expect(durationWithUnitProblem(text)).toBeNull();
+  });
+
+  it('refuses a plain number, or a number as text, naming both readings', () => {
+    expect(durationWithUnitProblem(60)).toBe('needs a unit: write `60s` or `60m`, not a plain number');
+    expect(durationWithUnitProblem('20')).toBe('needs a unit: write `20s` or `20m`, not a plain number');
+    expect(durationWithUnitProblem(0.5)).toBe('needs a unit: write `0.5s` or `0.5m`, not a plain number');
+  });
+
+  it('keeps the ordinary message for other mistakes, without offering plain numbers', () => {
+    expect(durationWithUnitProblem('5x')).toMatch(/unknown unit `x`/);
+    expect(durationWithUnitProblem(-1)).toMatch(/cannot be negative/);
+    expect(durationWithUnitProblem(true)).toBe('expected a duration with its unit (e.g. 20s, 60s, 2m, 1.5h)');
+    expect(durationWithUnitProblem('soon')).not.toMatch(/plain number/);
   });
 });

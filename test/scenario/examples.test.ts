@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, loadScenarioFile, parseScenarioText } from '../../src/scenario/load.js';
-import { STARTER_SCENARIO } from '../../src/scenario/starter.js';
+import { starterScenario } from '../../src/scenario/starter.js';
+
+const STARTER_SCENARIO = starterScenario('scenario.yaml');
 import type { Scenario } from '../../src/scenario/types.js';
 
 const scenarios = join(import.meta.dirname, '..', '..', 'scenarios');

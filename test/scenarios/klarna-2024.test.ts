@@ -1,5 +1,5 @@
 // The default scenario reproduces the published figures of the 2024 case
-// (shared/reference/klarna-2024.md) within the tolerances of issue 5.
+// (docs/sources.md) within the tolerances of issue 5.
 
 import { describe, expect, it } from 'vitest';
 import { resolveAutoStaffing } from '../../src/experiment/auto-staffing.js';
