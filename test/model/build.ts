@@ -1,6 +1,8 @@
 // Small scenarios for model tests, built from plain objects through the same
 // resolver a YAML file goes through.
 
+import { RandomStream } from '../../src/engine/random.js';
+import { ArrivalProcess } from '../../src/model/arrivals.js';
 import { formatMinutes } from '../../src/scenario/duration.js';
 import { resolveScenario } from '../../src/scenario/load.js';
 import type { Scenario, StrategyScenario } from '../../src/scenario/types.js';
@@ -91,4 +93,30 @@ export function busyScenario(overrides: Record<string, unknown> = {}): Scenario 
     },
     ...overrides,
   });
+}
+
+/**
+ * One strategy of a small scenario written as a file would be, with defaults
+ * filled in: `strategy` is its single strategy. Callers give what matters to
+ * their mechanism; the rest is the resolver's defaults.
+ */
+export function strategyOf(doc: Record<string, unknown>, strategy: Record<string, unknown>): StrategyScenario {
+  return resolveScenario({
+    name: 'mechanism',
+    seed: 3,
+    replications: 1,
+    ...doc,
+    strategies: { only: strategy },
+  }).strategies[0];
+}
+
+/** The first contacts' arrival times of replication `r`, as the centre draws them (same stream). */
+export function firstArrivals(s: StrategyScenario, r = 0): number[] {
+  const process = new ArrivalProcess(s.demand);
+  const rng = new RandomStream(s.seed, r, 'arrivals');
+  const times: number[] = [];
+  for (let t = process.next(0, rng.exponential(1), s.horizon); t < s.horizon; t = process.next(t, rng.exponential(1), s.horizon)) {
+    times.push(t);
+  }
+  return times;
 }

@@ -21,3 +21,26 @@ export function expectWithinInterval(exact: number, values: readonly number[], c
   expect(exact, `${what} exact ${exact} outside [${lo}, ${hi}]`).toBeGreaterThanOrEqual(lo);
   expect(exact, `${what} exact ${exact} outside [${lo}, ${hi}]`).toBeLessThanOrEqual(hi);
 }
+
+/** The two-sided normal critical value of one of `checks` checks sharing a 5% family-wise error. */
+export function criticalValue(checks: number): number {
+  return tQuantile(1 - 0.025 / checks, 1e9);
+}
+
+/**
+ * Asserts that `count` successes out of `n` independent trials agree with
+ * probability `p`: within the family-wise 95% normal interval of a binomial.
+ */
+export function expectBinomial(count: number, n: number, p: number, checks: number, what = ''): void {
+  const half = criticalValue(checks) * Math.sqrt(n * p * (1 - p));
+  expect(Math.abs(count - n * p), `${what}: ${count} of ${n}, expected ${n * p} ± ${half}`).toBeLessThanOrEqual(half);
+}
+
+/**
+ * Asserts that a sum of `n` independent draws with mean `mean` and variance
+ * `variance` is within its family-wise 95% normal interval.
+ */
+export function expectSum(sum: number, n: number, mean: number, variance: number, checks: number, what = ''): void {
+  const half = criticalValue(checks) * Math.sqrt(n * variance);
+  expect(Math.abs(sum - n * mean), `${what}: ${sum} over ${n}, expected ${n * mean} ± ${half}`).toBeLessThanOrEqual(half);
+}
