@@ -16,6 +16,7 @@ import { runCommand, type RunFlags } from './run.js';
 import { registerMergeCommand, registerSweepCommand } from './sweep.js';
 import { initCommand, schemaCommand, validateCommand } from './scenario-commands.js';
 import { UsageError } from './usage-error.js';
+import { streams, withStreams, type CliStreams } from './streams.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -79,7 +80,11 @@ function program(): Command {
     .showHelpAfterError('(run with --help for usage)')
     // Usage errors start like every other message (`staffsim: ...`), not with commander's `error: `.
     // Set before the subcommands are added: they copy it.
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'staffsim: ')) })
+    .configureOutput({
+      writeOut: (text) => streams().stdout.write(text),
+      writeErr: (text) => streams().stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error: /, 'staffsim: ')),
+    })
     .configureHelp({ optionDescription })
     .exitOverride();
 
@@ -129,17 +134,29 @@ function program(): Command {
   return root;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the command line `argv` (as process.argv: node, script, arguments...)
+ * and returns its exit code. `io` replaces the process streams (tests).
+ */
+export async function main(argv: string[], io: CliStreams | null = null): Promise<number> {
+  return withStreams(io, () => runMain(argv));
+}
+
+async function runMain(argv: string[]): Promise<number> {
   // A reader that stops early (`staffsim run --format csv | head`) closes the
   // pipe: what is left to print is not wanted, which is no error (as for Unix tools).
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  const stdout = streams().stdout;
+  const onError = (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
-  });
+  };
+  stdout.on('error', onError);
   try {
     await program().parseAsync(argv);
     return EXIT_OK;
   } catch (error) {
     return report(error);
+  } finally {
+    stdout.off('error', onError);
   }
 }
 
@@ -152,20 +169,20 @@ function report(error: unknown): number {
     return EXIT_BAD_INPUT;
   }
   if (error instanceof InterruptedError) {
-    process.stderr.write(`staffsim: ${error.message}\n`);
+    streams().stderr.write(`staffsim: ${error.message}\n`);
     return error.exitCode;
   }
   if (error instanceof ScenarioError) {
-    process.stderr.write(`staffsim: ${error.format()}\n`);
+    streams().stderr.write(`staffsim: ${error.format()}\n`);
     return EXIT_BAD_INPUT;
   }
   if (error instanceof UsageError || error instanceof UnknownStrategyError || error instanceof UnknownKpiError) {
-    process.stderr.write(`staffsim: ${error.message}\n`);
+    streams().stderr.write(`staffsim: ${error.message}\n`);
     return EXIT_BAD_INPUT;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`staffsim: internal error: ${message}\n`);
-  if (process.env.STAFFSIM_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write('This is a bug in staffsim. Re-run with STAFFSIM_DEBUG=1 for details and report it.\n');
+  streams().stderr.write(`staffsim: internal error: ${message}\n`);
+  if (process.env.STAFFSIM_DEBUG && error instanceof Error && error.stack) streams().stderr.write(`${error.stack}\n`);
+  else streams().stderr.write('This is a bug in staffsim. Re-run with STAFFSIM_DEBUG=1 for details and report it.\n');
   return EXIT_INTERNAL;
 }

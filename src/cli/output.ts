@@ -5,10 +5,11 @@
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './usage-error.js';
+import { streams } from './streams.js';
 
 export function writeOutput(text: string, outFile: string | undefined): void {
   if (!outFile) {
-    process.stdout.write(text);
+    streams().stdout.write(text);
     return;
   }
   writeFileAtomic(outFile, text);

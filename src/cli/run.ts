@@ -6,6 +6,7 @@ import { DEFAULT_SCENARIO, loadScenarioFile } from '../scenario/load.js';
 import { interruptOnSignals } from './interrupt.js';
 import { checkOutputPath, writeOutput, useColor } from './output.js';
 import { progressBar } from './progress.js';
+import { streams } from './streams.js';
 
 export interface RunFlags {
   replications?: number;
@@ -38,7 +39,7 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
   const kpis = selectKpis(flags.kpi);
   if (flags.out) checkOutputPath(flags.out);
 
-  const progress = progressBar(loaded.scenario.name);
+  const progress = progressBar(loaded.scenario.name, streams().stderr);
   let report;
   try {
     report = await runScenarioAsync(loaded.scenario, loaded.sha256, {
@@ -50,10 +51,10 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
   } finally {
     progress.stop();
   }
-  const color = !flags.out && flags.format === 'table' && useColor(process.stdout);
+  const color = !flags.out && flags.format === 'table' && useColor(streams().stdout);
   writeOutput(render(report, flags.format, { color, kpis }), flags.out);
   // The table and markdown on the terminal show the warnings; csv has no place for
   // them, and json or a file is read by a program, not by the user who ran it.
   const shown = !flags.out && (flags.format === 'table' || flags.format === 'markdown');
-  if (!shown) for (const warning of report.warnings) process.stderr.write(`staffsim: warning: ${warningText(warning)}\n`);
+  if (!shown) for (const warning of report.warnings) streams().stderr.write(`staffsim: warning: ${warningText(warning)}\n`);
 }

@@ -8,11 +8,12 @@ import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { starterScenario } from '../scenario/starter.js';
 import { writeFileAtomic } from './output.js';
 import { UsageError } from './usage-error.js';
+import { streams } from './streams.js';
 
 export function validateCommand(file: string, set: string[]): void {
   const { scenario } = loadScenarioFile(file, { set });
   const strategies = scenario.strategies.map((s) => `${s.name} (${s.routing})`).join(', ');
-  process.stdout.write(
+  streams().stdout.write(
     `${file}: valid. "${scenario.name}": ${scenario.ticket_types.length} ticket type(s), ` +
       // The horizon includes the warm-up: say what is measured.
       `horizon ${formatMinutes(scenario.horizon)} (a ${formatMinutes(scenario.warmup)} warm-up, then ` +
@@ -22,7 +23,7 @@ export function validateCommand(file: string, set: string[]): void {
 }
 
 export function schemaCommand(): void {
-  process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  streams().stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
 }
 
 export function initCommand(file: string, force: boolean): void {
@@ -30,5 +31,5 @@ export function initCommand(file: string, force: boolean): void {
     throw new UsageError(`${file} already exists; pass --force to overwrite it`);
   }
   writeFileAtomic(file, starterScenario(file));
-  process.stdout.write(`wrote ${file}: edit it, then run 'staffsim validate ${file}' and 'staffsim run ${file}'.\n`);
+  streams().stdout.write(`wrote ${file}: edit it, then run 'staffsim validate ${file}' and 'staffsim run ${file}'.\n`);
 }

@@ -15,6 +15,7 @@ import { collect, jobsOption, KPI_FLAG, KPI_HELP, positiveInteger, seedValue } f
 import { checkOutputPath, writeFileAtomic, writeOutput } from './output.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './usage-error.js';
+import { streams } from './streams.js';
 
 const SWEEP_EXAMPLES = `
 Values: a list v1,v2,v3 (each read as YAML, like --set) or a range
@@ -137,7 +138,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
     fd = openSync(out, 'w');
     if (!headApart) writeAll(fd, head);
   } else if (!headApart) {
-    process.stdout.write(head);
+    streams().stdout.write(head);
   }
 
   const interrupt = interruptOnSignals();
@@ -149,8 +150,8 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
     readerGone.abort();
   };
   // Left in place after the sweep: an EPIPE of the last write arrives a tick later.
-  if (fd === undefined) process.stdout.on('error', onStdoutError);
-  const progress = progressBar(`${loaded.scenario.name} sweep`, process.stderr, 'points');
+  if (fd === undefined) streams().stdout.on('error', onStdoutError);
+  const progress = progressBar(`${loaded.scenario.name} sweep`, streams().stderr, 'points');
   progress.update(skip, plan.points.length);
   try {
     const points = runSweep(plan, {
@@ -162,7 +163,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
     for await (const point of points) {
       const text = renderSweepRows(point.rows, plan.meta, flags.format);
       if (fd !== undefined) writeAll(fd, text);
-      else process.stdout.write(text);
+      else streams().stdout.write(text);
       if (readerGone.signal.aborted) break;
     }
   } catch (error) {

@@ -1,5 +1,6 @@
-// Bad input through the built command line, as an analyst or a pipeline
-// meets it: every file of test/fixtures/bad/ given to `staffsim validate` and
+// Bad input through the command line, as an analyst or a pipeline meets it,
+// run in-process through main() (test/support/cli.ts); one file also goes
+// through a real process, to show the exit code reaches the shell: every file of test/fixtures/bad/ given to `staffsim validate` and
 // to `staffsim run`, the cases a committed fixture cannot hold (a missing
 // file, a directory, files too large or too deep, generated here), and bad
 // flags. Each must exit 2 with exactly one message on stderr, naming the
@@ -8,10 +9,10 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/load.js';
 import { badFixtures } from '../support/bad-fixtures.js';
-import { REPO_ROOT, scratch, staffsimMany, type CliResult } from '../support/cli.js';
+import { REPO_ROOT, scratch, staffsim, staffsimInProcess, type CliResult } from '../support/cli.js';
 
 const STACK_TRACE = /^\s+at /m;
 
@@ -34,18 +35,11 @@ describe('every bad fixture is refused by validate and run with one clear messag
   const fixtures = badFixtures();
   const commands = ['validate', 'run'] as const;
   const argsOf = (command: string, f: (typeof fixtures)[number]) => [command, f.relative, ...f.set.flatMap((s) => ['--set', s])];
-  let results: CliResult[] = [];
 
-  beforeAll(async () => {
-    // Spawned a few at a time: one by one, ~140 Node start-ups take most of a minute,
-    // and over two on a shared two-core machine under load.
-    results = await staffsimMany(fixtures.flatMap((f) => commands.map((c) => argsOf(c, f))));
-  }, 300_000);
-
-  fixtures.forEach((fixture, i) => {
-    commands.forEach((command, j) => {
-      it(`${command} ${fixture.name}`, () => {
-        const result = results[i * commands.length + j];
+  fixtures.forEach((fixture) => {
+    commands.forEach((command) => {
+      it(`${command} ${fixture.name}`, async () => {
+        const result = await staffsimInProcess(...argsOf(command, fixture));
         const message = expectRefused(result);
         // Each fixture holds one mistake, reported on one line.
         expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -59,10 +53,17 @@ describe('every bad fixture is refused by validate and run with one clear messag
     });
   });
 
-  it('validate and run say the same thing about each file', () => {
-    fixtures.forEach((fixture, i) => {
-      expect(results[i * 2 + 1].stderr, fixture.name).toBe(results[i * 2].stderr);
-    });
+  it('validate and run say the same thing about each file', async () => {
+    for (const fixture of fixtures) {
+      const [validate, run] = [await staffsimInProcess(...argsOf('validate', fixture)), await staffsimInProcess(...argsOf('run', fixture))];
+      expect(run.stderr, fixture.name).toBe(validate.stderr);
+    }
+  });
+
+  it('a real process exits 2 with the same message', () => {
+    const fixture = fixtures[0];
+    const result = staffsim(...argsOf('run', fixture));
+    expect(expectRefused(result)).toContain(fixture.expect);
   });
 });
 
@@ -92,14 +93,9 @@ describe('files no fixture can hold, and bad flags', () => {
     ['--out naming a directory', ['run', minimal, '--out', 'test'], 'staffsim: cannot write test: it is a directory'],
     ['init in a directory that does not exist', ['init', 'no-such-dir/s.yaml'], 'staffsim: cannot write no-such-dir/s.yaml: the directory no-such-dir does not exist'],
   ];
-  let results: CliResult[] = [];
-  beforeAll(async () => {
-    results = await staffsimMany(cases.map(([, args]) => args));
-  }, 60_000);
-
-  cases.forEach(([what, , expected], i) => {
-    it(what, () => {
-      expect(expectRefused(results[i])).toMatch(expected);
+  cases.forEach(([what, args, expected]) => {
+    it(what, async () => {
+      expect(expectRefused(await staffsimInProcess(...args))).toMatch(expected);
     });
   });
 });
@@ -114,19 +110,15 @@ describe('the messages shown in the README', () => {
     if (line.startsWith('$ staffsim ')) examples.push({ args: line.slice('$ staffsim '.length).split(' '), output: '' });
     else examples[examples.length - 1].output += `${line}\n`;
   }
-  let results: CliResult[] = [];
-  beforeAll(async () => {
-    results = await staffsimMany(examples.map((e) => e.args));
-  }, 60_000);
-
   it('has examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(4);
   });
 
-  examples.forEach((example, i) => {
-    it(`are what \`staffsim ${example.args.join(' ')}\` prints`, () => {
-      expectRefused(results[i]);
-      expect(results[i].stderr).toBe(example.output);
+  examples.forEach((example) => {
+    it(`are what \`staffsim ${example.args.join(' ')}\` prints`, async () => {
+      const result = await staffsimInProcess(...example.args);
+      expectRefused(result);
+      expect(result.stderr).toBe(example.output);
     });
   });
 });

@@ -1,19 +1,21 @@
-// The command line end to end, as a user runs it: the built binary in a
-// child process (npm test builds first).
+// The command line end to end: formats, files and exit codes in-process
+// through main() with injected streams; a real child process (the built
+// binary) where only a process shows it: the exit code it hands the shell,
+// byte-identical output across processes, worker threads, a closed pipe.
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KPI_NAMES } from '../../src/metrics/kpis.js';
-import { BIN, scratch, staffsim } from '../support/cli.js';
+import { BIN, scratch, staffsim, staffsimInProcess } from '../support/cli.js';
 
 // The default scenario shortened so each run takes a fraction of a second.
 const SHORT = ['--set', 'horizon=6h', '--set', 'warmup=1h', '--replications', '2'];
 
 describe('staffsim run', () => {
-  it('prints the JSON shape of DESIGN.md with every KPI for every strategy', () => {
-    const { code, stdout } = staffsim('run', ...SHORT, '--format', 'json');
+  it('prints the JSON shape of DESIGN.md with every KPI for every strategy', async () => {
+    const { code, stdout } = await staffsimInProcess('run', ...SHORT, '--format', 'json');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.staffsim).toMatch(/^\d+\.\d+\.\d+$/);
@@ -46,30 +48,30 @@ describe('staffsim run', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
-  it('prints the comparison table without colour when not on a terminal', () => {
-    const { code, stdout } = staffsim('run', ...SHORT);
+  it('prints the comparison table without colour when not on a terminal', async () => {
+    const { code, stdout } = await staffsimInProcess('run', ...SHORT);
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/\x1b\[/);
     for (const word of ['all-human', 'all-ai', 'hybrid', 'Customers', 'Cost', 'Workers']) expect(stdout).toContain(word);
   });
 
-  it('runs only the strategies asked for, in that order', () => {
-    const { stdout } = staffsim('run', ...SHORT, '--format', 'json', '--strategy', 'hybrid', '--strategy', 'all-human');
+  it('runs only the strategies asked for, in that order', async () => {
+    const { stdout } = await staffsimInProcess('run', ...SHORT, '--format', 'json', '--strategy', 'hybrid', '--strategy', 'all-human');
     expect(JSON.parse(stdout).strategies.map((s: { name: string }) => s.name)).toEqual(['hybrid', 'all-human']);
   });
 
-  it('writes csv and markdown', () => {
-    const csv = staffsim('run', ...SHORT, '--format', 'csv', '--strategy', 'all-ai');
+  it('writes csv and markdown', async () => {
+    const csv = await staffsimInProcess('run', ...SHORT, '--format', 'csv', '--strategy', 'all-ai');
     expect(csv.code).toBe(0);
     expect(csv.stdout.trim().split('\n')).toHaveLength(1 + KPI_NAMES.length);
-    const md = staffsim('run', ...SHORT, '--format', 'markdown');
+    const md = await staffsimInProcess('run', ...SHORT, '--format', 'markdown');
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^\|/m);
   });
 
-  it('writes --out to a file and nothing to stdout', () => {
+  it('writes --out to a file and nothing to stdout', async () => {
     const file = join(scratch(), 'r.json');
-    const { code, stdout } = staffsim('run', ...SHORT, '--format', 'json', '--out', file);
+    const { code, stdout } = await staffsimInProcess('run', ...SHORT, '--format', 'json', '--out', file);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(JSON.parse(readFileSync(file, 'utf8')).strategies).toHaveLength(4);
@@ -86,21 +88,21 @@ describe('bad input exits 2 with one clear message and no stack trace', () => {
     ['a --set path that does not exist', ['run', '--set', 'demand.contacts_per_dya=5'], /contacts_per_dya/],
   ];
   for (const [what, args, pattern] of cases) {
-    it(what, () => {
-      const { code, stderr } = staffsim(...args);
+    it(what, async () => {
+      const { code, stderr } = await staffsimInProcess(...args);
       expect(code).toBe(2);
       expect(stderr).toMatch(pattern);
       expect(stderr).not.toMatch(/^\s+at /m);
     });
   }
 
-  it('a bad key in a file names the file, the line and the key path', () => {
+  it('a bad key in a file names the file, the line and the key path', async () => {
     const file = join(scratch(), 'bad.yaml');
     writeFileSync(
       file,
       ['name: x', 'horizon: 1d', 'demand:', '  contacts_per_day: 100', 'ticket_types:', '  - name: a', '    handle_tme: 5m', 'strategies:', '  h: { routing: human }', ''].join('\n'),
     );
-    const { code, stderr } = staffsim('validate', file);
+    const { code, stderr } = await staffsimInProcess('validate', file);
     expect(code).toBe(2);
     expect(stderr).toContain(`${file}:7`);
     expect(stderr).toContain('handle_tme');
@@ -109,31 +111,31 @@ describe('bad input exits 2 with one clear message and no stack trace', () => {
 });
 
 describe('the other commands', () => {
-  it('validate says what a good file holds', () => {
-    const { code, stdout } = staffsim('validate', 'scenarios/ecommerce-shop.yaml');
+  it('validate says what a good file holds', async () => {
+    const { code, stdout } = await staffsimInProcess('validate', 'scenarios/ecommerce-shop.yaml');
     expect(code).toBe(0);
     expect(stdout).toContain('valid');
     // The file's horizon (15d) includes its warm-up (1d): 14 days are measured.
     expect(stdout).toContain('horizon 15d (a 1d warm-up, then 14d measured)');
   });
 
-  it('schema prints a JSON Schema', () => {
-    const { code, stdout } = staffsim('schema');
+  it('schema prints a JSON Schema', async () => {
+    const { code, stdout } = await staffsimInProcess('schema');
     expect(code).toBe(0);
     const schema = JSON.parse(stdout);
     expect(schema.properties).toHaveProperty('demand');
   });
 
-  it('init writes a starter that validates, and refuses to overwrite it', () => {
+  it('init writes a starter that validates, and refuses to overwrite it', async () => {
     const file = join(scratch(), 'starter.yaml');
-    expect(staffsim('init', file).code).toBe(0);
+    expect((await staffsimInProcess('init', file)).code).toBe(0);
     expect(existsSync(file)).toBe(true);
-    expect(staffsim('validate', file).code).toBe(0);
-    expect(staffsim('init', file).code).toBe(2);
+    expect((await staffsimInProcess('validate', file)).code).toBe(0);
+    expect((await staffsimInProcess('init', file)).code).toBe(2);
   });
 
-  it('help shows examples and exits 0', () => {
-    const { code, stdout } = staffsim('run', '--help');
+  it('help shows examples and exits 0', async () => {
+    const { code, stdout } = await staffsimInProcess('run', '--help');
     expect(code).toBe(0);
     expect(stdout).toContain('Examples:');
   });

@@ -1,10 +1,13 @@
-// Running the built command line (bin/staffsim.js over dist/: npm test
-// builds first) as a user does: in a child process, without colour.
+// Running the command line as a user does: the built bin/staffsim.js over
+// dist/ in a child process, without colour (for what only a process shows:
+// signals, exit codes, closed pipes), or in this process through main() with
+// injected streams (everything else: no Node start-up per case).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 
 export const BIN = new URL('../../bin/staffsim.js', import.meta.url).pathname;
 export const REPO_ROOT = new URL('../..', import.meta.url).pathname;
@@ -58,4 +61,29 @@ export async function staffsimMany(argsList: readonly string[][], concurrency = 
 /** A fresh temporary directory. */
 export function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'staffsim-cli-'));
+}
+
+/** A stream that keeps what is written to it, and is no terminal (no colour, no progress bar). */
+function collector(): { stream: NodeJS.WriteStream; text(): string } {
+  const chunks: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return { stream: Object.assign(sink, { isTTY: false }) as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
+}
+
+/**
+ * Runs `staffsim ...args` in this process, through the CLI's main() with its
+ * own streams: what a process would print and its exit code, without the
+ * cost of starting Node. Imports src/: no build needed for what it tests.
+ */
+export async function staffsimInProcess(...args: string[]): Promise<CliResult> {
+  const { main } = await import('../../src/cli/main.js');
+  const stdout = collector();
+  const stderr = collector();
+  const code = await main([process.execPath, BIN, ...args], { stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
