@@ -130,8 +130,7 @@ export class Observations {
       cost_per_contact: ratio(operating, this.contacts),
       cost_per_resolution: ratio(operating, this.episodesResolved),
       cost_transition: costs.transitionCost,
-      // Busy and staffed time are sums of many clipped intervals: rounding can put the ratio a hair above 1.
-      utilization: Math.min(1, ratio(costs.employeeBusyMinutes, costs.employeeStaffedMinutes)),
+      utilization: utilization(costs.employeeBusyMinutes, costs.employeeStaffedMinutes),
       employee_share: ratio(this.answered - this.answeredByGig, this.answered),
       gig_share: ratio(this.answeredByGig, this.answered),
       gig_hours: costs.gigPaidHours,
@@ -142,6 +141,23 @@ export class Observations {
       gig_earnings_cv: costs.gigEarningsCv,
     };
   }
+}
+
+/**
+ * How far above 1 busy / staffed time may come by rounding alone: both are
+ * sums of many clipped intervals of floating-point times, so the ratio of a
+ * fully busy pool can land a few ulps above 1 (relative error ~1e-12 over a
+ * year of minutes). Anything beyond is a bug in the bookkeeping.
+ */
+export const UTILIZATION_ROUNDING = 1e-9;
+
+/** Employees' busy time over staffed time: over 1 only by rounding, which is clamped; more is refused. */
+export function utilization(busyMinutes: number, staffedMinutes: number): number {
+  const raw = ratio(busyMinutes, staffedMinutes);
+  if (raw > 1 + UTILIZATION_ROUNDING) {
+    throw new Error(`employees were busy ${busyMinutes} minutes of ${staffedMinutes} staffed: busy time exceeds staffed time`);
+  }
+  return Math.min(1, raw);
 }
 
 /** A share or mean whose denominator may be zero: a KPI that does not apply is 0 (DESIGN.md). */

@@ -95,7 +95,9 @@ describe('outcomes', () => {
         expect(Number.isFinite(value), name).toBe(true);
         expect(value, name).toBeGreaterThanOrEqual(0);
       }
-      for (const share of ['resolved_rate', 'ai_containment', 'escalation_rate', 'abandon_rate', 'p_wait', 'service_level', 'churn_rate', 'utilization'] as const) {
+      // Not utilization: it is busy over staffed time, which kpis() refuses to report above 1
+      // (observations.ts, tested in observations.test.ts), so a run reaching here has it in range.
+      for (const share of ['resolved_rate', 'ai_containment', 'escalation_rate', 'abandon_rate', 'p_wait', 'service_level', 'churn_rate'] as const) {
         expect(k[share], share).toBeLessThanOrEqual(1);
       }
       expect(k.csat).toBeGreaterThanOrEqual(1);
