@@ -1,5 +1,9 @@
-// The default scenario reproduces the published figures of the 2024 case
-// (docs/sources.md) within the tolerances of issue 5.
+// Acceptance tests of the klarna-2024 scenario, not of the model: the default
+// scenario's calibrated inputs reproduce the published figures of the 2024
+// case (docs/sources.md) within the tolerances of issue 5. A failure here
+// means the scenario file (or a change of the model's behaviour) moved the
+// calibration; that the mechanisms are right is shown by test/model/
+// (docs/testing.md).
 
 import { describe, expect, it } from 'vitest';
 import { resolveAutoStaffing } from '../../src/experiment/auto-staffing.js';
@@ -16,7 +20,7 @@ const byName = Object.fromEntries(report.strategies.map((s) => [s.name, s.metric
 /** A full-time agent's paid minutes per calendar day: 40 hours a week. */
 const FTE_MINUTES_PER_DAY = (40 * 60) / 7;
 
-describe('klarna-2024 calibration', () => {
+describe('acceptance: the klarna-2024 scenario reproduces the published case', () => {
   it('has the four strategies of the case', () => {
     expect(report.strategies.map((s) => s.name)).toEqual(['all-human', 'all-ai', 'hybrid', 'hybrid-gig']);
   });
