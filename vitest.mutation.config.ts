@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 // src/ directly, with no worker threads loading dist/.
 export default defineConfig({
   test: {
-    include: ['test/model/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/metrics/**/*.test.ts', 'test/analytic/**/*.test.ts'],
+    include: ['test/model/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/metrics/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
