@@ -36,7 +36,7 @@ describe('contacts per episode', () => {
     const s = strategyOf(
       {
         horizon: '2d',
-        demand: { contacts_per_day: 20_000 },
+        demand: { contacts_per_day: 5_000 },
         ticket_types: [{ name: 'any', handle_time: '1m', fcr: 0.6 }],
         customers: { repeat_probability: 0.5, repeat_delay: '1m', max_contacts: 3 },
         staff: { employees: agents },
@@ -56,7 +56,7 @@ describe('contacts per episode', () => {
     const s = strategyOf(
       {
         horizon: '2d',
-        demand: { contacts_per_day: 20_000 },
+        demand: { contacts_per_day: 5_000 },
         ticket_types: [{ name: 'any', handle_time: '1m', ai_handle_time: '1m', ai_resolution: 0.6, ai_false_resolution: 0.25 }],
         customers: { repeat_probability: 0.8, repeat_delay: '1m', max_contacts: 3 },
         staff: { employees: agents },
@@ -76,7 +76,7 @@ describe('contacts per episode', () => {
     const s = strategyOf(
       {
         horizon: '2d',
-        demand: { contacts_per_day: 20_000 },
+        demand: { contacts_per_day: 5_000 },
         ticket_types: [{ name: 'any', handle_time: '10d' }],
         customers: { patience: { dist: 'exponential', mean: '1m' }, retry: { probability: 0.5, delay: '1m' }, max_contacts: 4 },
         staff: { employees: { headcount: 1, hourly_cost: 30 } },
