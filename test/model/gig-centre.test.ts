@@ -144,22 +144,22 @@ describe('gig resolution', () => {
 
 describe('the wait trigger', () => {
   // At t2 one contact waits, behind one agent: expected wait 1 x 10 / 1 = 10
-  // minutes. At or over trigger.wait, staffsim calls ceil(1 x 10 / wait) - 1
-  // workers (enough to bring the estimate under it); each logs in at t2 + 5
-  // and (idle_timeout 1 h) stays logged in past the horizon.
+  // minutes. At or over trigger.wait, staffsim calls enough workers to bring
+  // it strictly under: more than 10 / wait agents, floor(10 / wait) + 1, less
+  // the one agent there. Each logs in at t2 + 5 and (idle_timeout 1 h) stays
+  // logged in past the horizon.
   const called = (wait: string) => {
-    const s = centre({ trigger: { wait }, pool: 5, max_active: 5, idle_timeout: '1h' });
+    const s = centre({ trigger: { wait }, pool: 6, max_active: 6, idle_timeout: '1h' });
     const [, t2] = firstArrivals(s);
     const k = simulateReplication(s, 0).kpis;
     return (k.gig_hours * 60) / (HORIZON - (t2 + 5));
   };
-  it('calls as many workers as bring the expected wait under trigger.wait', () => {
-    expect(called('4m')).toBeCloseTo(2, 9); // ceil(10 / 4) - 1
-    expect(called('2m')).toBeCloseTo(4, 9); // ceil(10 / 2) - 1
-    expect(called('10m')).toBeCloseTo(0, 9); // ceil(10 / 10) - 1: the estimate reaches the trigger, but one agent already meets it
+  it('calls as many workers as bring the expected wait strictly under trigger.wait', () => {
+    expect(called('4m')).toBeCloseTo(2, 9); // floor(10 / 4) + 1 - 1
+    expect(called('2m')).toBeCloseTo(5, 9); // floor(10 / 2) + 1 - 1
+    expect(called('10m')).toBeCloseTo(1, 9); // the estimate equals the trigger: one more agent
   });
   it('calls nobody while the expected wait is under trigger.wait', () => {
     expect(called('11m')).toBe(0);
   });
 });
-
