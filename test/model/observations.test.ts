@@ -24,7 +24,8 @@ const costs: CostInputs = {
 
 describe('Observations', () => {
   // Four contacts offered to humans (answer_within 1 minute): answered after
-  // 0, 0.5 and 3 minutes (the last by a gig worker), one abandoned after 2.
+  // 0, 0.5 and 3 minutes (the last by a gig worker, handed off by the AI),
+  // one abandoned after 2 (also handed off).
   // Six contacts in all, two with the AI: one contained, one escalated.
   function observed(): Observations {
     const o = new Observations(1);
@@ -34,10 +35,10 @@ describe('Observations', () => {
     o.aiContained = 1;
     o.aiEscalated = 1;
     o.offered = 4;
-    o.answer(0, false);
-    o.answer(0.5, false);
-    o.answer(3, true);
-    o.abandon(2);
+    o.answer(0, false, false);
+    o.answer(0.5, false, false);
+    o.answer(3, true, true);
+    o.abandon(2, true);
     o.endEpisode(true, 5, 0.1);
     o.endEpisode(true, 4, 0.2);
     o.endEpisode(false, 1, 0.5);
@@ -53,6 +54,8 @@ describe('Observations', () => {
     expect(k.service_level).toBe(2 / 4);
     expect(k.employee_share).toBe(2 / 3);
     expect(k.gig_share).toBe(1 / 3);
+    expect(k.handoff_wait_mean).toBe((3 + 2) / 2);
+    expect(k.direct_wait_mean).toBe((0 + 0.5) / 2);
   });
 
   it('episode KPIs over ended episodes', () => {
