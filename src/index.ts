@@ -5,7 +5,9 @@
 import YAML from 'yaml';
 import { z } from 'zod';
 import { runScenario as runResolved, type RunOptions } from './experiment/run.js';
-import type { RunReport } from './experiment/result.js';
+import type { RunReport, SensitivityCase } from './experiment/result.js';
+import { defaultInputs, planSensitivity, runSensitivity, type SensitivityInput } from './experiment/sensitivity.js';
+import { recommended } from './report/verdict.js';
 import { axesFromSection, SweepError } from './experiment/sweep-axes.js';
 import { planSweep, runSweep, type PlanOptions, type SweepRow, type SweepRunOptions } from './experiment/sweep.js';
 import { loadScenarioFile, parseScenarioText, type LoadedScenario } from './scenario/load.js';
@@ -13,9 +15,13 @@ import { SweepSchema } from './scenario/schema.js';
 
 export * from './analytic/index.js';
 export { KPIS, KPI_NAMES, type Estimate, type KpiInfo, type KpiName, type KpiValues } from './metrics/kpis.js';
-export type { QueueName, RunReport, StrategyResult, Warning, WarningCode } from './experiment/result.js';
+export type { QueueName, RunReport, SensitivityCase, StrategyResult, Warning, WarningCode } from './experiment/result.js';
 export { warningText } from './report/warnings.js';
-export { UnknownStrategyError, type RunOptions } from './experiment/run.js';
+export { BaselineError, UnknownStrategyError, type RunOptions } from './experiment/run.js';
+export type { SensitivityInput } from './experiment/sensitivity.js';
+export { decide, recommended, verdict, type Decision } from './report/verdict.js';
+export { againstBaseline, perYear, type AgainstBaseline } from './report/economics.js';
+export { pairedDifference, type Difference } from './metrics/replications.js';
 export { SweepError, type Combine } from './experiment/sweep-axes.js';
 export { parseShard, type Shard, type SweepMeta, type SweepRow } from './experiment/sweep.js';
 export { ScenarioError, type ScenarioIssue } from './scenario/errors.js';
@@ -42,6 +48,20 @@ export function loadScenario(pathOrObject: string | Record<string, unknown>, opt
 /** Runs every selected strategy for the scenario's replications: estimates with 95% intervals for every KPI. */
 export function runScenario(scenario: LoadedScenario, options: RunOptions = {}): RunReport {
   return runResolved(scenario.scenario, scenario.sha256, options);
+}
+
+/**
+ * The recommendation with one uncertain input at a time at a low and a high
+ * value (default: customers.churn.unresolved and customers.lifetime_value at
+ * half and twice the scenario's), each a run with the same options and seed.
+ */
+export async function sensitivity(
+  scenario: LoadedScenario,
+  options: RunOptions & { jobs?: number; inputs?: SensitivityInput[] } = {},
+): Promise<SensitivityCase[]> {
+  const { inputs, ...run } = options;
+  const pick = (r: RunReport) => recommended(r)?.name ?? null;
+  return runSensitivity(planSensitivity(scenario, inputs ?? defaultInputs(scenario)), run, pick, pick(runScenario(scenario, run)));
 }
 
 /** The values to sweep, in the form of a scenario's `sweep:` section. */

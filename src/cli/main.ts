@@ -6,7 +6,8 @@
 
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { UnknownStrategyError } from '../experiment/run.js';
+import { BaselineError, UnknownStrategyError } from '../experiment/run.js';
+import { SensitivityError } from '../experiment/sensitivity.js';
 import { VERSION } from '../experiment/version.js';
 import { FORMATS, UnknownKpiError } from '../report/index.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -29,7 +30,10 @@ Examples:
   $ staffsim run my.yaml --strategy all-human --strategy hybrid
   $ staffsim run my.yaml --set demand.contacts_per_day=30000 --set staff.employees.headcount=150
   $ staffsim run my.yaml --kpi cost_total,service_level,csat
-  $ staffsim run my.yaml --format json --out results.json`;
+  $ staffsim run my.yaml --format json --out results.json
+  $ staffsim run my.yaml --baseline hybrid --strategy hybrid --strategy all-ai
+  $ staffsim run --sensitivity                     the verdict at half and twice churn after a bad episode and lifetime value
+  $ staffsim run my.yaml --sensitivity-input customers.lifetime_value=50,500`;
 
 /** `--kpi`, shared by run and sweep. */
 export const KPI_FLAG = '--kpi <names>';
@@ -100,9 +104,14 @@ function program(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option(KPI_FLAG, KPI_HELP, collect, [])
     .option('--out <file>', 'write the output to a file instead of stdout')
+    .option('--baseline <name>', 'the strategy the others are compared against (default: the first strategy run)')
+    .option('--as-staffed', 'compare against the baseline only as the file staffs it, without adding <baseline>@target (the baseline staffed by auto to just meet the target)')
+    .option('--sensitivity', 'rerun the comparison at low and high values of the least certain inputs and say whether the verdict changes (default inputs: customers.churn.unresolved and customers.lifetime_value at half and twice their values)')
+    .option('--sensitivity-input <key=low,high>', 'an input for --sensitivity instead of the defaults (repeatable; implies --sensitivity)', collect, [])
     .addHelpText('after', RUN_EXAMPLES)
-    .action(async (file: string | undefined, flags: RunFlags) => {
-      await runCommand(file, flags);
+    .action(async (file: string | undefined, flags: Omit<RunFlags, 'atTarget'> & { asStaffed?: boolean }) => {
+      const { asStaffed, ...rest } = flags;
+      await runCommand(file, { ...rest, atTarget: asStaffed !== true, sensitivity: flags.sensitivity === true });
     });
 
   root
@@ -176,7 +185,13 @@ function report(error: unknown): number {
     streams().stderr.write(`staffsim: ${error.format()}\n`);
     return EXIT_BAD_INPUT;
   }
-  if (error instanceof UsageError || error instanceof UnknownStrategyError || error instanceof UnknownKpiError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof UnknownStrategyError ||
+    error instanceof UnknownKpiError ||
+    error instanceof BaselineError ||
+    error instanceof SensitivityError
+  ) {
     streams().stderr.write(`staffsim: ${error.message}\n`);
     return EXIT_BAD_INPUT;
   }

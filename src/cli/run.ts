@@ -1,11 +1,13 @@
 // `staffsim run [FILE]`: simulate a scenario and print the comparison.
 
-import { runScenarioAsync } from '../experiment/run.js';
+import { runScenarioAsync, type RunOptions } from '../experiment/run.js';
+import { defaultInputs, parseSensitivityInput, planSensitivity, runSensitivity } from '../experiment/sensitivity.js';
 import { render, selectKpis, warningText, type Format } from '../report/index.js';
+import { recommended } from '../report/verdict.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../scenario/load.js';
 import { interruptOnSignals } from './interrupt.js';
 import { checkOutputPath, writeOutput, useColor } from './output.js';
-import { progressBar } from './progress.js';
+import { progressBar, type Progress } from './progress.js';
 import { streams } from './streams.js';
 
 export interface RunFlags {
@@ -17,6 +19,21 @@ export interface RunFlags {
   kpi: string[];
   out?: string;
   jobs: number;
+  baseline?: string;
+  /** False with --as-staffed: no `<baseline>@target` beside the baseline. */
+  atTarget: boolean;
+  sensitivity: boolean;
+  sensitivityInput: string[];
+}
+
+/** Runs `work` with a progress bar on stderr, stopped whatever happens. */
+async function withProgress<T>(label: string, work: (onProgress: NonNullable<RunOptions['onProgress']>) => Promise<T>): Promise<T> {
+  const progress = progressBar(label, streams().stderr);
+  try {
+    return await work((done, total) => progress.update(done, total));
+  } finally {
+    progress.stop();
+  }
 }
 
 export async function runCommand(file: string | undefined, flags: RunFlags): Promise<void> {
@@ -37,22 +54,43 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
   if (flags.seed !== undefined) overrides.push(`seed=${flags.seed}`);
   const loaded = loadScenarioFile(file ?? DEFAULT_SCENARIO, { set: overrides });
   const kpis = selectKpis(flags.kpi);
+  // Checked before anything runs, like the output path.
+  const named = flags.sensitivityInput.map(parseSensitivityInput);
+  const reruns = flags.sensitivity || named.length > 0 ? planSensitivity(loaded, named.length > 0 ? named : defaultInputs(loaded)) : null;
   if (flags.out) checkOutputPath(flags.out);
 
-  const progress = progressBar(loaded.scenario.name, streams().stderr);
-  let report;
-  try {
-    report = await runScenarioAsync(loaded.scenario, loaded.sha256, {
-      strategies: flags.strategy,
-      onProgress: (done, total) => progress.update(done, total),
-      signal,
-      jobs: flags.jobs,
-    });
-  } finally {
-    progress.stop();
+  const options: RunOptions & { jobs: number } = {
+    strategies: flags.strategy,
+    signal,
+    jobs: flags.jobs,
+    atTarget: flags.atTarget,
+    ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
+  };
+  const report = await withProgress(loaded.scenario.name, (onProgress) => runScenarioAsync(loaded.scenario, loaded.sha256, { ...options, onProgress }));
+  if (reruns !== null) {
+    // Each case is a run of its own, with its own progress bar.
+    let bar: Progress | null = null;
+    try {
+      report.sensitivity = await runSensitivity(
+        reruns,
+        options,
+        (r) => recommended(r)?.name ?? null,
+        recommended(report)?.name ?? null,
+        (key, value) => {
+          bar?.stop();
+          const current = progressBar(`${loaded.scenario.name} ${key}=${value}`, streams().stderr);
+          bar = current;
+          return (done, total) => current.update(done, total);
+        },
+      );
+    } finally {
+      (bar as Progress | null)?.stop();
+    }
   }
   const color = !flags.out && flags.format === 'table' && useColor(streams().stdout);
-  writeOutput(render(report, flags.format, { color, kpis }), flags.out);
+  // Without --kpi, every KPI and the rows derived from them (the year, payback, payroll).
+  const chosen = flags.kpi !== undefined && flags.kpi.length > 0 ? { kpis } : {};
+  writeOutput(render(report, flags.format, { color, ...chosen }), flags.out);
   // The table and markdown on the terminal show the warnings; csv has no place for
   // them, and json or a file is read by a program, not by the user who ran it.
   const shown = !flags.out && (flags.format === 'table' || flags.format === 'markdown');

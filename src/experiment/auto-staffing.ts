@@ -150,3 +150,25 @@ function abandonmentAt(net: number[], arrivals: number[], demand: HumanDemand, p
   });
   return offered > 0 ? abandoned / offered : 0;
 }
+
+/** The suffix of the copy of a strategy staffed by auto in every hour (see atTargetStaffing). */
+export const AT_TARGET_SUFFIX = '@target';
+
+/**
+ * A copy of a strategy with every employee hour staffed by `auto`: the same
+ * centre at the staffing that just meets the target, so that a strategy kept
+ * at its historical roster (over- or under-staffed) is also compared fairly.
+ * Null when there is nothing to restaff: no work reaches humans (routing
+ * `ai`), or every hour is already auto.
+ */
+export function atTargetStaffing(s: StrategyScenario): StrategyScenario | null {
+  if (s.routing === 'ai') return null;
+  if (s.staff.employees.auto?.every((flag) => flag)) return null;
+  const { schedule, shrinkage, hourly_cost } = s.staff.employees;
+  return {
+    ...s,
+    name: `${s.name}${AT_TARGET_SUFFIX}`,
+    description: `${s.name} with every hour staffed by auto: the fewest employees meeting the target`,
+    staff: { ...s.staff, employees: { schedule: schedule.map(() => 0), shrinkage, hourly_cost, auto: schedule.map(() => true) } },
+  };
+}

@@ -1,6 +1,6 @@
 // What a run produces and every report format consumes.
 
-import type { Estimate, KpiName } from '../metrics/kpis.js';
+import type { Estimate, KpiName, KpiValues } from '../metrics/kpis.js';
 import type { Routing } from '../scenario/types.js';
 import type { AutoStaffing } from './auto-staffing.js';
 
@@ -16,6 +16,37 @@ export interface StrategyResult {
    * figures grow with the horizon, so the verdict must not recommend it.
    */
   unstable?: QueueName[];
+  /** Employees on shift in an average hour (before shrinkage), as simulated. */
+  mean_on_shift: number;
+  /** People on the payroll the strategy needs: its mean on-shift level × transition.people_per_seat (model/transition.ts). */
+  payroll_headcount: number;
+  /**
+   * Every KPI of each replication, in replication order. Replication i of
+   * every strategy of a run uses the same random streams, so differences
+   * between strategies are taken replication by replication (the verdict's
+   * paired intervals). Absent in a report rebuilt from summaries alone.
+   */
+  per_replication?: KpiValues[];
+  /**
+   * Set on the strategy a run adds beside the baseline: the baseline's name,
+   * of which this is a copy with every employee hour staffed by `auto`, so
+   * the comparison is also made at a staffing that just meets the target.
+   */
+  at_target_of?: string;
+}
+
+
+/** How the verdict's recommendation held when one uncertain input was moved (`--sensitivity`). */
+export interface SensitivityCase {
+  /** The scenario key moved (a --set path). */
+  key: string;
+  /** What it was moved to, and what the scenario says. */
+  value: number;
+  scenario_value: number | null;
+  /** The strategy recommended at that value; null when none is. */
+  recommended: string | null;
+  /** recommended differs from the run's own recommendation. */
+  changed: boolean;
 }
 
 /** The strategy's queues: the human queue and the AI line (ai.concurrency). */
@@ -55,6 +86,19 @@ export type Warning =
       share: number;
     }
   | {
+      /** The baseline strategy, as the file staffs it, pays a transition to itself (model/transition.ts). */
+      code: 'baseline_transition';
+      strategy: string;
+      /** transition.baseline_payroll_headcount, and the people its staffing needs. */
+      stated: number;
+      needed: number;
+      /** Its mean agents on shift and the people per seat. */
+      on_shift: number;
+      people_per_seat: number;
+      /** The one-off cost it would pay. */
+      cost: number;
+    }
+  | {
       /** The human queue hit the model's cap on waiting contacts. */
       code: 'queue_cap_reached';
       strategy: string;
@@ -72,8 +116,12 @@ export interface RunReport {
   replications: number;
   /** Measured window, days (horizon minus warm-up). */
   measured_days: number;
-  service_level: { answer_within: number; target: number };
+  service_level: { answer_within: number; target: number; max_occupancy: number | null };
+  /** The strategy others are compared against (--baseline; default the first run). */
+  baseline: string;
   strategies: StrategyResult[];
   /** Things a reader must know (unstable queue, one replication, ...), as records: report/warnings.ts words them. */
   warnings: Warning[];
+  /** Present after `--sensitivity`: the recommendation at low and high values of uncertain inputs. */
+  sensitivity?: SensitivityCase[];
 }

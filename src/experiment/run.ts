@@ -1,7 +1,14 @@
 // Runs every selected strategy of a scenario for its replications and turns
 // the per-replication KPI values into estimates with confidence intervals.
 // Strategies share seeds, so they see the same arrivals (common random
-// numbers) and their differences are measured more sharply than their levels.
+// numbers) and their differences are measured more sharply than their levels:
+// each strategy keeps its per-replication values for the verdict's paired
+// intervals.
+//
+// The baseline (RunOptions.baseline, default the first strategy run) is what
+// the others are compared against. With `atTarget`, a copy of it staffed by
+// `auto` in every hour runs beside it (auto-staffing.ts, atTargetStaffing):
+// the comparison at a staffing that just meets the target.
 
 import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
@@ -9,7 +16,8 @@ import { KPI_NAMES, type Estimate, type KpiName, type KpiValues } from '../metri
 import { estimate } from '../metrics/replications.js';
 import { didYouMean } from '../scenario/suggest.js';
 import type { Scenario, StrategyScenario } from '../scenario/types.js';
-import { resolveAutoStaffing } from './auto-staffing.js';
+import { meanOnShift, payrollHeadcount } from '../model/transition.js';
+import { atTargetStaffing, resolveAutoStaffing } from './auto-staffing.js';
 import { inTaskOrder, workerUrl } from './pool.js';
 import runReplication, { type ReplicationTask } from './replication-worker.js';
 import { RunControl } from './run-control.js';
@@ -29,6 +37,10 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Checked before each replication: once aborted, the run stops by throwing the signal's reason. */
   signal?: AbortSignal;
+  /** The strategy the others are compared against; default the first run. Must be among those run. */
+  baseline?: string;
+  /** Also run the baseline staffed by `auto` in every hour, as `<baseline>@target` (default false). */
+  atTarget?: boolean;
 }
 
 export class UnknownStrategyError extends Error {
@@ -38,6 +50,19 @@ export class UnknownStrategyError extends Error {
   ) {
     super(`unknown strategy \`${strategy}\` (${didYouMean(strategy, known, 'the scenario has')})`);
   }
+}
+
+/** A --baseline that names no strategy run. */
+export class BaselineError extends Error {}
+
+/** The baseline's name among the selected strategies: `name`, or the first. */
+export function selectBaseline(selected: readonly StrategyScenario[], name: string | undefined, scenario: Scenario): string {
+  if (name === undefined) return selected[0]?.name ?? '';
+  if (selected.some((s) => s.name === name)) return name;
+  if (scenario.strategies.some((s) => s.name === name)) {
+    throw new BaselineError(`--baseline ${name}: \`${name}\` is not among the strategies run (add --strategy ${name})`);
+  }
+  throw new BaselineError(`--baseline ${name}: unknown strategy \`${name}\` (${didYouMean(name, scenario.strategies.map((s) => s.name), 'the scenario has')})`);
 }
 
 export function selectStrategies(scenario: Scenario, names: readonly string[] | undefined): StrategyScenario[] {
@@ -145,25 +170,33 @@ export interface ReplicationSummary {
 }
 
 interface RunPlan {
-  resolved: ReturnType<typeof resolveAutoStaffing>[];
+  baseline: string;
+  resolved: Array<ReturnType<typeof resolveAutoStaffing> & { atTargetOf?: string }>;
   /** Strategy by strategy, replication by replication: the order results are assembled in. */
   tasks: ReplicationTask[];
 }
 
 function planRun(scenario: Scenario, options: RunOptions): RunPlan {
   // Auto-staffed hours become numbers before anything is simulated (auto-staffing.ts).
-  const resolved = selectStrategies(scenario, options.strategies).map(resolveAutoStaffing);
+  const selected = selectStrategies(scenario, options.strategies);
+  const baseline = selectBaseline(selected, options.baseline, scenario);
+  const resolved: RunPlan['resolved'] = [];
+  for (const s of selected) {
+    resolved.push(resolveAutoStaffing(s));
+    const fair = options.atTarget && s.name === baseline ? atTargetStaffing(s) : null;
+    if (fair && !selected.some((other) => other.name === fair.name)) resolved.push({ ...resolveAutoStaffing(fair), atTargetOf: s.name });
+  }
   const tasks = resolved.flatMap(({ strategy }) =>
     Array.from({ length: strategy.replications }, (_, replication) => ({ strategy, replication })),
   );
-  return { resolved, tasks };
+  return { baseline, resolved, tasks };
 }
 
 function assemble(scenario: Scenario, sha256: string, plan: RunPlan, summaries: readonly ReplicationSummary[]): RunReport {
   const results: StrategyResult[] = [];
   const turnedAway = new Map<string, number>();
   let next = 0;
-  for (const { strategy, staffing } of plan.resolved) {
+  for (const { strategy, staffing, atTargetOf } of plan.resolved) {
     const mine = summaries.slice(next, next + strategy.replications);
     next += strategy.replications;
     turnedAway.set(strategy.name, mine.reduce((sum, r) => sum + r.turnedAway, 0));
@@ -173,6 +206,10 @@ function assemble(scenario: Scenario, sha256: string, plan: RunPlan, summaries: 
       routing: strategy.routing,
       metrics: summarise(mine.map((r) => r.kpis)),
       ...(staffing ? { staffing } : {}),
+      mean_on_shift: meanOnShift(strategy),
+      payroll_headcount: payrollHeadcount(strategy),
+      per_replication: mine.map((r) => r.kpis),
+      ...(atTargetOf !== undefined ? { at_target_of: atTargetOf } : {}),
       ...(unstable.length > 0 ? { unstable } : {}),
     });
   }
@@ -184,8 +221,9 @@ function assemble(scenario: Scenario, sha256: string, plan: RunPlan, summaries: 
     replications: scenario.replications,
     measured_days: (scenario.horizon - scenario.warmup) / 1440,
     service_level: { ...scenario.service_level },
+    baseline: plan.baseline,
     strategies: results,
-    warnings: runWarnings(scenario, strategies, turnedAway),
+    warnings: runWarnings(scenario, strategies, plan.baseline, turnedAway),
   };
 }
 

@@ -3,6 +3,7 @@
 // estimate, before simulating), and the waiting line's cap being hit.
 
 import { MAX_WAITING } from '../model/contact-centre.js';
+import { baselineMismatch } from '../model/transition.js';
 import { aiLoad, humanLoad } from '../model/human-load.js';
 import type { Scenario, StrategyScenario } from '../scenario/types.js';
 import type { QueueName, Warning } from './result.js';
@@ -44,13 +45,28 @@ export function unstableQueues(s: StrategyScenario): QueueName[] {
 }
 
 /** Every warning of a run, in report order: the run first, then strategy by strategy. */
+/**
+ * The record when the baseline strategy, as the file staffs it, would pay a
+ * transition to itself: transition.baseline_payroll_headcount is not the
+ * people its staffing needs (often agents on shift written for people).
+ */
+export function baselineTransitionWarning(baseline: StrategyScenario): Warning | null {
+  const m = baselineMismatch(baseline);
+  if (m === null) return null;
+  return { code: 'baseline_transition', strategy: baseline.name, stated: m.stated, needed: m.needed, on_shift: m.onShift, people_per_seat: m.peoplePerSeat, cost: m.cost };
+}
+
 export function runWarnings(
   scenario: Scenario,
   strategies: readonly StrategyScenario[],
+  baseline: string,
   turnedAway: ReadonlyMap<string, number>,
 ): Warning[] {
   const out: Warning[] = [];
   if (scenario.replications < 2) out.push({ code: 'one_replication', replications: scenario.replications });
+  const base = strategies.find((s) => s.name === baseline);
+  const mismatch = base ? baselineTransitionWarning(base) : null;
+  if (mismatch !== null) out.push(mismatch);
   for (const s of strategies) {
     out.push(...overloads(s));
     // The model's cap on the waiting line (memory stays bounded) changed the figures: say by how much.

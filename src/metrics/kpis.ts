@@ -64,7 +64,7 @@ export const KPIS = [
   { name: 'cost_per_resolution', label: 'Cost per resolved episode', group: 'cost', unit: 'money', better: 'lower', queue: false,
     description: 'Operating cost / resolved episodes.' },
   { name: 'cost_transition', label: 'One-off transition cost', group: 'cost', unit: 'money', better: 'lower', queue: false,
-    description: 'Severance, hiring and training to move from transition.baseline_headcount to the strategy\'s employees; not in cost_total.' },
+    description: 'Severance, hiring and training to move from transition.baseline_payroll_headcount to the strategy\'s employees; not in cost_total.' },
   { name: 'utilization', label: 'Employee utilisation', group: 'workers', unit: 'share', better: null, queue: false,
     description: "Employees' busy time / their time present: on shift net of shrinkage, plus the time an agent whose shift ended stays to finish the contact in hand." },
   { name: 'employee_share', label: 'Answered by employees', group: 'workers', unit: 'share', better: null, queue: true,

@@ -200,3 +200,78 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
   }
   return h;
 }
+
+// ---------------------------------------------------------------------------
+// Differences between two strategies.
+
+/** The difference of two strategies' means and its 95% interval; how many replications would tell them apart. */
+export interface Difference extends Estimate {
+  /** The interval excludes 0; null with one replication (no interval). */
+  distinguishable: boolean | null;
+  /**
+   * Replications per strategy whose interval would exclude 0 if the
+   * difference and its spread stay as measured; null when the means are
+   * equal (no number would), or when already distinguishable.
+   */
+  replications_to_separate: number | null;
+}
+
+/** Most replications replicationsToSeparate looks for; beyond it the answer is this bound. */
+export const MAX_REPLICATIONS_TO_SEPARATE = 100_000;
+
+/**
+ * The fewest n ≥ 2 with t(0.975, n−1)·sd/√n < |diff|: the replications at
+ * which an interval of that spread around that difference excludes 0.
+ * Null when diff is 0; MAX_REPLICATIONS_TO_SEPARATE when more are needed.
+ */
+export function replicationsToSeparate(diff: number, sd: number): number | null {
+  if (diff === 0) return null;
+  if (sd === 0) return 2;
+  const separated = (n: number) => (tQuantile(0.975, n - 1) * sd) / Math.sqrt(n) < Math.abs(diff);
+  if (!separated(MAX_REPLICATIONS_TO_SEPARATE)) return MAX_REPLICATIONS_TO_SEPARATE;
+  let lo = 1; // not separated (no interval with one replication)
+  let hi = MAX_REPLICATIONS_TO_SEPARATE; // separated
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (mid >= 2 && separated(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+function difference(mean: number, halfWidth: number | null, sd: number | null): Difference {
+  if (halfWidth === null || sd === null) return { mean, ci95: [null, null], distinguishable: null, replications_to_separate: null };
+  const lo = mean - halfWidth;
+  const hi = mean + halfWidth;
+  const distinguishable = lo > 0 || hi < 0;
+  return { mean, ci95: [lo, hi], distinguishable, replications_to_separate: distinguishable ? null : replicationsToSeparate(mean, sd) };
+}
+
+/**
+ * a − b from paired replications: replication i of each ran on the same
+ * random streams (common random numbers), so the interval is that of the
+ * per-replication differences, usually far narrower than either level's.
+ */
+export function pairedDifference(a: readonly number[], b: readonly number[]): Difference {
+  if (a.length !== b.length) throw new RangeError(`pairedDifference: ${a.length} values against ${b.length}`);
+  const d = a.map((x, i) => x - b[i]);
+  const e = estimate(d);
+  if (e.ci95[0] === null || e.ci95[1] === null) return difference(e.mean, null, null);
+  const sd = d.every((x) => x === d[0]) ? 0 : sampleStandardDeviation(d);
+  return difference(e.mean, e.mean - e.ci95[0], sd);
+}
+
+/**
+ * a − b from two estimates alone (no per-replication values, e.g. a report
+ * read back from JSON): the half-widths combined as for independent samples,
+ * √(h_a² + h_b²), which overstates the noise of runs on common random numbers.
+ * `n` is the replications behind each estimate.
+ */
+export function independentDifference(a: Estimate, b: Estimate, n: number): Difference {
+  const mean = a.mean - b.mean;
+  const ha = a.ci95[0] === null ? null : a.mean - a.ci95[0];
+  const hb = b.ci95[0] === null ? null : b.mean - b.ci95[0];
+  if (ha === null || hb === null || n < 2) return difference(mean, null, null);
+  const half = Math.hypot(ha, hb);
+  return difference(mean, half, (half * Math.sqrt(n)) / tQuantile(0.975, n - 1));
+}

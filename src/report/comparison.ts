@@ -3,9 +3,10 @@
 // estimate, the best strategy per row marked. Table and markdown render this
 // model; they decide only how it looks.
 
-import { KPI_NAMES, KPIS, type Estimate, type KpiGroup, type KpiName } from '../metrics/kpis.js';
+import { KPI_NAMES, KPIS, type Estimate, type KpiGroup, type KpiName, type KpiUnit } from '../metrics/kpis.js';
 import type { RunReport, StrategyResult } from '../experiment/result.js';
-import { formatEstimate, formatEstimateParts, formatDuration, formatTargetShare } from './format.js';
+import { againstBaseline, baselineOf, perYear } from './economics.js';
+import { formatCount, formatEstimate, formatEstimateParts, formatDuration, formatTargetShare } from './format.js';
 import { kpiInfos } from './kpi-selection.js';
 
 export const GROUP_TITLES: Record<KpiGroup, string> = {
@@ -29,7 +30,9 @@ export interface ComparisonCell {
 }
 
 export interface ComparisonRow {
-  kpi: Kpi;
+  label: string;
+  /** The KPI shown; absent on the rows derived from KPIs (the year, payback, payroll: economics.ts). */
+  kpi?: Kpi;
   cells: ComparisonCell[];
 }
 
@@ -60,41 +63,83 @@ export function applies(kpi: Kpi, strategy: Pick<StrategyResult, 'metrics'>): bo
  * is null, fewer than two strategies are eligible, or all eligible ones show
  * the same value.
  */
-function bestIndices(kpi: Kpi, strategies: readonly StrategyResult[], shown: readonly string[]): Set<number> {
+function bestIndices(better: Kpi['better'], values: readonly (number | null)[], shown: readonly string[]): Set<number> {
   const best = new Set<number>();
-  if (kpi.better === null) return best;
-  const eligible = strategies.map((_, i) => i).filter((i) => applies(kpi, strategies[i]));
+  if (better === null) return best;
+  const eligible = values.map((_, i) => i).filter((i) => values[i] !== null);
   if (eligible.length < 2) return best;
-  const sign = kpi.better === 'higher' ? 1 : -1;
+  const sign = better === 'higher' ? 1 : -1;
   let top = eligible[0];
   for (const i of eligible) {
-    if (sign * strategies[i].metrics[kpi.name].mean > sign * strategies[top].metrics[kpi.name].mean) top = i;
+    if (sign * values[i]! > sign * values[top]!) top = i;
   }
   for (const i of eligible) if (shown[i] === shown[top]) best.add(i);
   if (best.size === eligible.length) best.clear();
   return best;
 }
 
-/** The comparison of `kpis` (default all), grouped; a group with none of them is left out. */
-export function comparison(report: RunReport, kpis: readonly KpiName[] = KPI_NAMES): ComparisonGroup[] {
+/** A row of estimates (null: not applicable), the best marked by `better`. */
+function estimateRow(label: string, unit: KpiUnit, better: Kpi['better'], estimates: readonly (Estimate | null)[]): ComparisonRow {
+  const parts = estimates.map((e) => (e === null ? { mean: '', halfWidth: null } : formatEstimateParts(unit, e)));
+  const best = bestIndices(better, estimates.map((e) => e?.mean ?? null), parts.map((p) => p.mean));
+  return {
+    label,
+    cells: estimates.map((e, i) => ({ applicable: e !== null, best: best.has(i), mean: parts[i].mean, halfWidth: parts[i].halfWidth })),
+  };
+}
+
+/** A row of text cells, nothing marked best. */
+function textRow(label: string, texts: readonly (string | null)[]): ComparisonRow {
+  return { label, cells: texts.map((t) => ({ applicable: t !== null, best: false, mean: t ?? '', halfWidth: null })) };
+}
+
+function kpiRow(kpi: Kpi, strategies: readonly StrategyResult[]): ComparisonRow {
+  const row = estimateRow(kpi.label, kpi.unit, kpi.better, strategies.map((s) => (applies(kpi, s) ? requireMetric(s, kpi.name) : null)));
+  // An inapplicable KPI still shows its value in the data formats; here it is "n/a", never best.
+  return { ...row, kpi };
+}
+
+/** "4.9 wk", "0 wk", "never" (its interval is in the verdict, JSON and CSV). */
+function paybackText(w: Estimate | null): string {
+  if (w === null) return 'never';
+  return `${w.mean < 10 ? w.mean.toFixed(1) : formatCount(Math.round(w.mean))} wk`;
+}
+
+/** The rows derived from KPIs (economics.ts), by the KPI row they follow. */
+function derivedRows(report: RunReport): Map<string, ComparisonRow[]> {
+  const { strategies, measured_days: days } = report;
+  const baseline = baselineOf(report);
+  const against = strategies.map((s) => (baseline && s !== baseline ? againstBaseline(report, s, baseline) : null));
+  const rows = new Map<string, ComparisonRow[]>();
+  rows.set('cost_total', [
+    estimateRow('Operating cost a year', 'money', 'lower', strategies.map((s) => perYear(s.metrics.cost_operating, days))),
+    estimateRow('Churn loss a year', 'money', 'lower', strategies.map((s) => perYear(s.metrics.cost_churn, days))),
+    estimateRow('Total economic cost a year', 'money', 'lower', strategies.map((s) => perYear(s.metrics.cost_total, days))),
+  ]);
+  if (baseline) {
+    rows.set('cost_transition', [
+      textRow('Payback (weeks)', against.map((a) => (a === null ? null : paybackText(a.payback_weeks)))),
+    ]);
+  }
+  rows.set('utilization', [
+    textRow('People on payroll', strategies.map((s) => formatCount(s.payroll_headcount))),
+    ...(baseline
+      ? [textRow('Payroll change', against.map((a) => (a === null ? null : `${a.payroll_change > 0 ? '+' : ''}${formatCount(a.payroll_change)}`)))]
+      : []),
+  ]);
+  return rows;
+}
+
+/** The comparison of `kpis` (default all), grouped, each KPI followed by the rows derived from it; a group with none of them is left out. */
+export function comparison(report: RunReport, kpis?: readonly KpiName[]): ComparisonGroup[] {
   const { strategies } = report;
-  const shown = kpiInfos(kpis);
+  const shown = kpiInfos(kpis ?? KPI_NAMES);
+  // With KPIs chosen (--kpi), only those rows: the derived ones are in the verdict.
+  const derived = kpis === undefined ? derivedRows(report) : new Map<string, ComparisonRow[]>();
   const groups = GROUP_ORDER.map((group) => ({
     group,
     title: GROUP_TITLES[group],
-    rows: shown.filter((k) => k.group === group).map((kpi): ComparisonRow => {
-      const parts = strategies.map((s) => formatEstimateParts(kpi.unit, requireMetric(s, kpi.name)));
-      const best = bestIndices(kpi, strategies, parts.map((p) => p.mean));
-      return {
-        kpi,
-        cells: strategies.map((s, i) => ({
-          applicable: applies(kpi, s),
-          best: best.has(i),
-          mean: parts[i].mean,
-          halfWidth: parts[i].halfWidth,
-        })),
-      };
-    }),
+    rows: shown.filter((k) => k.group === group).flatMap((kpi) => [kpiRow(kpi, strategies), ...(derived.get(kpi.name) ?? [])]),
   }));
   return groups.filter((g) => g.rows.length > 0);
 }
@@ -137,7 +182,7 @@ export function legendLine(report: RunReport, bestMeaning: string, groups: reado
   );
   parts.push(bestMeaning);
   if (groups.some((g) => g.rows.some((r) => r.cells.some((c) => !c.applicable)))) {
-    parts.push('n/a: nothing offered to humans (queue KPIs) or no gig hours');
+    parts.push('n/a: nothing offered to humans (queue KPIs), no gig hours, or the baseline against itself');
   }
   return `${parts.join('; ')}.`;
 }

@@ -2,7 +2,7 @@
 // Every renderer returns the whole output, ending with a newline.
 
 import type { RunReport } from '../experiment/result.js';
-import type { KpiName } from '../metrics/kpis.js';
+import { KPI_NAMES, type Estimate, type KpiName } from '../metrics/kpis.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
@@ -33,7 +33,25 @@ export function isFormat(name: string): name is Format {
 export function render(report: RunReport, format: Format, options: RenderOptions): string {
   const renderer: ((report: RunReport, options: RenderOptions) => string) | undefined = RENDERERS[format];
   if (renderer === undefined) throw new Error(`unknown report format ${String(format)}; expected one of ${FORMATS.join(', ')}`);
+  checkEstimates(report);
   return renderer(report, options);
+}
+
+/**
+ * Every strategy has every KPI, with a finite mean and finite (or null)
+ * bounds. Checked before any format derives figures from them (the verdict,
+ * the year), so a bug is reported as the KPI it is, never printed.
+ */
+function checkEstimates(report: RunReport): void {
+  for (const s of report.strategies) {
+    for (const kpi of KPI_NAMES) {
+      const e: Estimate | undefined = s.metrics[kpi];
+      const where = `strategy ${s.name}, KPI ${kpi}`;
+      if (e === undefined) throw new Error(`internal error: ${where} is missing`);
+      const bad = [e.mean, ...e.ci95].find((v) => v !== null && !Number.isFinite(v));
+      if (bad !== undefined) throw new Error(`internal error: ${where} is ${bad}, not a finite number`);
+    }
+  }
 }
 
 export { verdict } from './verdict.js';

@@ -2,9 +2,19 @@
 // warnings (records: code, strategy, figures), unstable queues and, for auto-staffed strategies, the staffing chosen. KPIs appear
 // in catalogue order (or only those of --kpi, in its order). A non-finite number anywhere is an internal bug and
 // throws instead of turning into null.
+//
+// The verdict (verdict.ts) comes before the strategies: `verdict.recommended`
+// and `verdict.baseline` name strategies, and the figures it quotes follow
+// (docs/verdict.md lists them). Each strategy adds its year's costs, its
+// people on the payroll and, but for the baseline, its figures against it
+// (economics.ts).
 
+import type { Estimate } from '../metrics/kpis.js';
 import { KPI_NAMES } from '../metrics/kpis.js';
-import type { RunReport } from '../experiment/result.js';
+import type { Difference } from '../metrics/replications.js';
+import type { RunReport, StrategyResult } from '../experiment/result.js';
+import { againstBaseline, baselineOf, difference as differenceOf, perYear, yearFigures, YEAR_KPIS } from './economics.js';
+import { decide, verdict } from './verdict.js';
 import type { RenderOptions } from './index.js';
 
 function finite(value: number, where: string): number {
@@ -22,7 +32,63 @@ function finiteRecord<T extends object>(record: T, where: string): T {
   return { ...record };
 }
 
+function estimateJson(e: Estimate, where: string) {
+  return { mean: finite(e.mean, `${where} mean`), ci95: [bound(e.ci95[0], `${where} ci95 low`), bound(e.ci95[1], `${where} ci95 high`)] };
+}
+
+function differenceJson(d: Difference, where: string) {
+  return { ...estimateJson(d, where), distinguishable: d.distinguishable, replications_to_separate: d.replications_to_separate };
+}
+
+function yearJson(report: RunReport, s: StrategyResult) {
+  const year = yearFigures(report, s);
+  return Object.fromEntries(YEAR_KPIS.map((k) => [k, estimateJson(year[k], `strategy ${s.name}, ${k} a year`)]));
+}
+
+function againstJson(report: RunReport, s: StrategyResult, baseline: StrategyResult) {
+  const a = againstBaseline(report, s, baseline);
+  const where = `strategy ${s.name} against ${baseline.name}`;
+  return {
+    saving_per_week: differenceJson(a.saving_per_week, `${where}, saving a week`),
+    saving_per_year: differenceJson(a.saving_per_year, `${where}, saving a year`),
+    payback_weeks: a.payback_weeks === null ? null : estimateJson(a.payback_weeks, `${where}, payback`),
+    payroll_change: finite(a.payroll_change, `${where}, payroll change`),
+  };
+}
+
+function verdictJson(report: RunReport) {
+  const d = decide(report);
+  const pick = d.recommended;
+  const where = 'verdict';
+  return {
+    text: verdict(report),
+    recommended: pick?.name ?? null,
+    basis: d.basis,
+    baseline: report.baseline,
+    at_target: d.atTarget?.name ?? null,
+    qualifying: d.qualifying.map((s) => s.name),
+    excluded_no_queue: d.dominated.map(({ strategy, by }) => ({ strategy: strategy.name, cheaper_and_no_worse_for_customers: by.name })),
+    excluded_unstable: d.unstable.map((s) => s.name),
+    ...(pick
+      ? {
+          cost_total: estimateJson(pick.metrics.cost_total, `${where} cost_total`),
+          cost_total_per_year: estimateJson(perYear(pick.metrics.cost_total, report.measured_days), `${where} cost_total a year`),
+          cost_transition: finite(pick.metrics.cost_transition.mean, `${where} cost_transition`),
+          payroll_headcount: finite(pick.payroll_headcount, `${where} payroll`),
+          against_baseline: d.baseline && d.baseline !== pick ? againstJson(report, pick, d.baseline) : null,
+          against_at_target:
+            d.atTarget && d.atTarget !== pick ? { cost_total_difference: differenceJson(differenceOf(report, pick, d.atTarget, 'cost_total'), `${where} against ${d.atTarget.name}`) } : null,
+          cheaper_tie: d.cheaperTie ? { strategy: d.cheaperTie.strategy.name, cost_total_difference: differenceJson(d.cheaperTie.difference, `${where} tie`) } : null,
+          runner_up: d.runnerUp ? { strategy: d.runnerUp.strategy.name, cost_total_difference: differenceJson(d.runnerUp.difference, `${where} runner-up`) } : null,
+          over_occupancy_cap: d.overCap,
+        }
+      : {}),
+    ...(report.sensitivity ? { sensitivity: report.sensitivity.map((c) => ({ ...c })) } : {}),
+  };
+}
+
 export function renderJson(report: RunReport, options: Pick<RenderOptions, 'kpis'> = {}): string {
+  const baseline = baselineOf(report);
   const out = {
     staffsim: report.staffsim,
     scenario: { name: report.scenario.name, sha256: report.scenario.sha256 },
@@ -32,10 +98,13 @@ export function renderJson(report: RunReport, options: Pick<RenderOptions, 'kpis
     service_level: {
       answer_within: finite(report.service_level.answer_within, 'service_level.answer_within'),
       target: finite(report.service_level.target, 'service_level.target'),
+      max_occupancy: report.service_level.max_occupancy === null ? null : finite(report.service_level.max_occupancy, 'service_level.max_occupancy'),
     },
+    verdict: verdictJson(report),
     strategies: report.strategies.map((s) => ({
       name: s.name,
       routing: s.routing,
+      ...(s.at_target_of !== undefined ? { at_target_of: s.at_target_of } : {}),
       metrics: Object.fromEntries(
         (options.kpis ?? KPI_NAMES).map((kpi) => {
           const e = s.metrics[kpi];
@@ -47,6 +116,10 @@ export function renderJson(report: RunReport, options: Pick<RenderOptions, 'kpis
           ];
         }),
       ),
+      year: yearJson(report, s),
+      mean_on_shift: finite(s.mean_on_shift, `strategy ${s.name} mean_on_shift`),
+      payroll_headcount: finite(s.payroll_headcount, `strategy ${s.name} payroll_headcount`),
+      against_baseline: baseline && s !== baseline ? againstJson(report, s, baseline) : null,
       // Auto-staffed strategies say what they chose (experiment/auto-staffing.ts).
       ...(s.staffing ? { staffing: s.staffing } : {}),
       // Queues predicted not to settle (experiment/warnings.ts).

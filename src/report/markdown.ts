@@ -1,10 +1,11 @@
-// The comparison as a GitHub Markdown table (strategies as columns, group
-// sub-header rows, "mean ± half-width", the best in bold), then the verdict,
-// the warnings and the legend.
+// The verdict first (what an executive reads), then the comparison as a
+// GitHub Markdown table (strategies as columns, group sub-header rows,
+// "mean ± half-width", the best in bold), the warnings and the legend.
 
 import type { RunReport } from '../experiment/result.js';
 import { comparison, legendLine, summaryLine, type ComparisonCell } from './comparison.js';
 import type { RenderOptions } from './index.js';
+import { sensitivityLines } from './sensitivity.js';
 import { verdict } from './verdict.js';
 import { warningText } from './warnings.js';
 
@@ -26,14 +27,16 @@ function row(cells: readonly string[]): string {
 export function renderMarkdown(report: RunReport, options: Pick<RenderOptions, 'kpis'> = {}): string {
   const groups = comparison(report, options.kpis);
   const strategies = report.strategies;
-  const lines: string[] = [escapeMarkdown(summaryLine(report)), ''];
+  const lines: string[] = [`**Verdict:** ${escapeMarkdown(verdict(report))}`, ''];
+  const sensitivity = sensitivityLines(report);
+  if (sensitivity.length > 0) lines.push(...sensitivity.map((l) => `- ${escapeMarkdown(l)}`), '');
+  lines.push(escapeMarkdown(summaryLine(report)), '');
   lines.push(row(['KPI', ...strategies.map((s) => `${escapeMarkdown(s.name)} (${s.routing})`)]));
   lines.push(row([':--', ...strategies.map(() => '--:')]));
   for (const group of groups) {
     lines.push(row([`**${group.title}**`, ...strategies.map(() => '')]));
-    for (const r of group.rows) lines.push(row([r.kpi.label, ...r.cells.map(cellText)]));
+    for (const r of group.rows) lines.push(row([r.label, ...r.cells.map(cellText)]));
   }
-  lines.push('', `**Verdict:** ${escapeMarkdown(verdict(report))}`);
   if (report.warnings.length > 0) {
     lines.push('');
     for (const warning of report.warnings) lines.push(`- **Warning:** ${escapeMarkdown(warningText(warning))}`);

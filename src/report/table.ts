@@ -1,7 +1,8 @@
 // The terminal table an executive reads: a summary line, strategies as
 // columns, KPI rows under Customers / Cost / Workers headings, each cell
 // "mean ± half-width", the best per row marked with "*" (and bold green when
-// colour is on); then the verdict, the warnings and a legend.
+// colour is on); then the verdict (and --sensitivity's cases), the warnings
+// and a legend.
 //
 // Within a column the "±" signs line up: half-widths are padded to the
 // column's widest and cells are right-aligned. Colour comes only from a
@@ -12,6 +13,7 @@ import Table from 'cli-table3';
 import type { RunReport } from '../experiment/result.js';
 import { comparison, legendLine, summaryLine, type ComparisonCell } from './comparison.js';
 import type { RenderOptions } from './index.js';
+import { sensitivityLines } from './sensitivity.js';
 import { verdict } from './verdict.js';
 import { warningText } from './warnings.js';
 
@@ -49,11 +51,11 @@ export function renderTable(report: RunReport, options: RenderOptions): string {
   for (const group of groups) {
     table.push([{ colSpan: columns + 1, content: c.bold.cyan(group.title) }]);
     for (const row of group.rows) {
-      table.push([` ${row.kpi.label}`, ...row.cells.map((cell, i) => cellText(cell, hwWidths[i], c))]);
+      table.push([` ${row.label}`, ...row.cells.map((cell, i) => cellText(cell, hwWidths[i], c))]);
     }
   }
 
-  const lines = [c.bold(summaryLine(report)), table.toString(), c.bold(verdict(report))];
+  const lines = [c.bold(summaryLine(report)), table.toString(), c.bold(verdict(report)), ...sensitivityLines(report)];
   for (const warning of report.warnings) lines.push(c.yellow(`Warning: ${warningText(warning)}`));
   lines.push(c.dim(legendLine(report, `${BEST_MARK} best`, groups)));
   return `${lines.join('\n')}\n`;

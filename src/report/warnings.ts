@@ -26,6 +26,15 @@ export function warningText(w: Warning): string {
         `ai.concurrency ${w.capacity.toLocaleString('en-US')} (${Math.round(100 * w.share)}% of capacity); nobody leaves the AI's line, ` +
         'so it grows for the whole run and its waits depend on the horizon.'
       );
+    case 'baseline_transition': {
+      const n = (x: number) => x.toLocaleString('en-US');
+      return (
+        `${w.strategy} (the baseline) pays a one-off transition of $${n(Math.round(w.cost))} to move to itself: ` +
+        `transition.baseline_payroll_headcount is ${n(w.stated)} people, but its staffing needs ${n(w.needed)} ` +
+        `(${n(Number(w.on_shift.toFixed(1)))} agents on shift on average × people_per_seat ${Number(w.people_per_seat.toFixed(3))}); ` +
+        `if ${w.strategy} is today's set-up, set baseline_payroll_headcount to ${n(w.needed)}.`
+      );
+    }
     case 'queue_cap_reached':
       return (
         `${w.strategy}: the human queue reached its cap of ${w.cap.toLocaleString('en-US')} waiting contacts; ` +

@@ -9,6 +9,7 @@ import { applyStrategyPatch } from './merge.js';
 import {
   BaseSchema,
   PATCHABLE_KEYS,
+  renamedKeyHint,
   RESERVED_KEYS,
   ScenarioFileSchema,
   scenarioErrorMap,
@@ -152,6 +153,8 @@ function keyIndex(): Map<string, string[]> {
 }
 
 function unknownKeyHint(key: string, valid: readonly string[]): string {
+  const renamed = renamedKeyHint(key);
+  if (renamed !== undefined) return renamed;
   const hint = didYouMean(key, valid);
   if (valid.includes(key)) return hint;
   // A key that exists elsewhere was probably put at the wrong level.

@@ -716,24 +716,40 @@ export const AiSchema = z
 
 export const TransitionSchema = z
   .strictObject({
-    baseline_headcount: nonNegative()
+    baseline_payroll_headcount: nonNegative()
       .prefault(0)
-      .describe('Employees on the payroll before the change (people, ≥ 0). A strategy needing fewer (its mean on-shift level times people_per_seat) pays severance, one needing more pays hiring and training. Default 0: no transition costed.'),
+      .describe('People on the payroll today, before the change (people, not agents on shift: an agent on shift around the clock takes people_per_seat people; ≥ 0). A strategy needing fewer (its mean on-shift level times people_per_seat) pays severance, one needing more pays hiring and training; today\'s strategy should need exactly this many (a warning says when the baseline strategy does not). Default 0: no transition costed.'),
     people_per_seat: positive()
       .prefault(168 / 40)
       .describe('People on the payroll per agent on shift around the clock (> 0). Default 4.2: 168 hours a week over a 40-hour week.'),
     severance_per_head: nonNegative()
       .prefault(0)
-      .describe('One-off cost per employee let go below baseline_headcount (currency, ≥ 0). Default 0.'),
+      .describe('One-off cost per employee let go below baseline_payroll_headcount (currency, ≥ 0). Default 0.'),
     hiring_per_head: nonNegative()
       .prefault(0)
-      .describe('One-off cost per employee hired above baseline_headcount (currency, ≥ 0). Default 0.'),
+      .describe('One-off cost per employee hired above baseline_payroll_headcount (currency, ≥ 0). Default 0.'),
     training_per_head: nonNegative()
       .prefault(0)
-      .describe('One-off training cost per employee hired above baseline_headcount (currency, ≥ 0). Default 0.'),
+      .describe('One-off training cost per employee hired above baseline_payroll_headcount (currency, ≥ 0). Default 0.'),
   })
   .prefault({})
-  .describe('One-off costs of moving from today\'s headcount (baseline_headcount) to a strategy\'s: severance, hiring and training. All 0 by default.');
+  .describe('One-off costs of moving from today\'s payroll (baseline_payroll_headcount) to a strategy\'s: severance, hiring and training. All 0 by default.');
+
+/**
+ * Keys that were renamed: the old name is an error whose hint gives the new
+ * one and why, instead of a plain "unknown key".
+ */
+const RENAMED_KEYS: ReadonlyMap<string, string> = new Map([
+  [
+    'baseline_headcount',
+    '`baseline_headcount` is now `baseline_payroll_headcount`: people on the payroll today, not agents on shift (agents on shift on average × people_per_seat, 4.2 by default)',
+  ],
+]);
+
+/** The hint for a key that was renamed, or undefined. */
+export function renamedKeyHint(key: string): string | undefined {
+  return RENAMED_KEYS.get(key);
+}
 
 // ---------------------------------------------------------------------------
 // The file.

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { scenarioError, ScenarioError, yamlReason } from './errors.js';
 import { dropAlternatives } from './merge.js';
 import type { PathSegment, SetOrigin } from './resolve.js';
-import { RESERVED_KEYS, ScenarioFileSchema, StrategyNameSchema } from './schema.js';
+import { renamedKeyHint, RESERVED_KEYS, ScenarioFileSchema, StrategyNameSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { childOf, isPlainObject, kindOf, unwrap } from './walk.js';
 
@@ -92,7 +92,7 @@ function applyOne(root: Record<string, unknown>, set: SetOverride, file: string 
       if (step.reason === 'leaf') {
         throw fail(file, set, `${where} is a value, not a mapping: it has no key \`${key}\``);
       }
-      throw fail(file, set, `\`${key}\` is not a key of ${where}`, didYouMean(key, step.validKeys));
+      throw fail(file, set, `\`${key}\` is not a key of ${where}`, renamedKeyHint(key) ?? didYouMean(key, step.validKeys));
     }
     if (step.container === 'record' && path.length === 1 && path[0] === 'strategies') {
       const check = StrategyNameSchema.safeParse(key);

@@ -125,10 +125,11 @@ ai:
   concurrency: null               # most simultaneous AI chats; null = unlimited
 
 transition:
-  baseline_headcount: 57          # agents on shift today (the all-human schedule's average)
-  severance_per_head: 6000        # one-off cost per agent fewer than today
-  hiring_per_head: 3000           # one-off cost per agent more than today
-  training_per_head: 2000         # one-off training cost per agent hired
+  baseline_payroll_headcount: 238 # people on the payroll today, not agents on shift: the schedule's
+                                  # average of 56.6 on shift × people_per_seat (4.2, a 40-hour week)
+  severance_per_head: 6000        # one-off cost per person fewer on the payroll than today
+  hiring_per_head: 3000           # one-off cost per person more than today
+  training_per_head: 2000         # one-off training cost per person hired
 
 # The strategies to compare: a routing plus any changes to the sections above.
 strategies:

@@ -142,7 +142,7 @@ export interface Ai {
 
 export interface Transition {
   /** People on the payroll before the change; 0: no transition costed. */
-  baseline_headcount: number;
+  baseline_payroll_headcount: number;
   /** People on the payroll per agent on shift around the clock. */
   people_per_seat: number;
   severance_per_head: number;

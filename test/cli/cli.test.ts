@@ -23,7 +23,10 @@ describe('staffsim run', () => {
     expect(out.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(out.seed).toBe(2024);
     expect(out.replications).toBe(2);
-    expect(out.strategies.map((s: { name: string }) => s.name)).toEqual(['all-human', 'all-ai', 'hybrid', 'hybrid-gig']);
+    // all-human@target: the baseline staffed by auto to just meet the target, beside it by default.
+    expect(out.strategies.map((s: { name: string }) => s.name)).toEqual(['all-human', 'all-human@target', 'all-ai', 'hybrid', 'hybrid-gig']);
+    expect(out.verdict.baseline).toBe('all-human');
+    expect(out.verdict.at_target).toBe('all-human@target');
     for (const s of out.strategies) {
       expect(Object.keys(s.metrics)).toEqual(KPI_NAMES);
       for (const m of Object.values(s.metrics) as Array<{ mean: number; ci95: number[] }>) {
@@ -63,7 +66,8 @@ describe('staffsim run', () => {
   it('writes csv and markdown', async () => {
     const csv = await staffsimInProcess('run', ...SHORT, '--format', 'csv', '--strategy', 'all-ai');
     expect(csv.code).toBe(0);
-    expect(csv.stdout.trim().split('\n')).toHaveLength(1 + KPI_NAMES.length);
+    // The KPIs, then the year's three costs, mean on shift and payroll (all-ai is its own baseline).
+    expect(csv.stdout.trim().split('\n')).toHaveLength(1 + KPI_NAMES.length + 5);
     const md = await staffsimInProcess('run', ...SHORT, '--format', 'markdown');
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^\|/m);
@@ -74,7 +78,27 @@ describe('staffsim run', () => {
     const { code, stdout } = await staffsimInProcess('run', ...SHORT, '--format', 'json', '--out', file);
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    expect(JSON.parse(readFileSync(file, 'utf8')).strategies).toHaveLength(4);
+    expect(JSON.parse(readFileSync(file, 'utf8')).strategies).toHaveLength(5);
+  });
+
+  it('compares against the baseline named, and only as staffed with --as-staffed', () => {
+    const { code, stdout } = staffsim('run', ...SHORT, '--format', 'json', '--baseline', 'hybrid', '--as-staffed');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.strategies.map((s: { name: string }) => s.name)).toEqual(['all-human', 'all-ai', 'hybrid', 'hybrid-gig']);
+    expect(out.verdict.baseline).toBe('hybrid');
+    expect(out.strategies[2].against_baseline).toBeNull();
+    expect(out.strategies[0].against_baseline.payroll_change).toBe(out.strategies[0].payroll_headcount - out.strategies[2].payroll_headcount);
+  });
+
+  it('prints the verdict first in markdown and the sensitivity cases under it', () => {
+    const md = staffsim('run', ...SHORT, '--format', 'markdown', '--strategy', 'all-human', '--strategy', 'all-ai', '--as-staffed', '--sensitivity-input', 'customers.lifetime_value=1,10000');
+    expect(md.code).toBe(0);
+    const lines = md.stdout.split('\n');
+    expect(lines[0]).toMatch(/^\*\*Verdict:\*\* /);
+    expect(lines[2]).toMatch(/^- Sensitivity: the verdict (holds in all 2|changes in \d of 2) cases below/);
+    expect(lines[3]).toMatch(/^- customers.lifetime\\_value = 1 \(scenario 90\): /);
+    expect(lines[4]).toMatch(/^- customers.lifetime\\_value = 10000 \(scenario 90\): /);
   });
 });
 
@@ -86,6 +110,10 @@ describe('bad input exits 2 with one clear message and no stack trace', () => {
     ['an unknown flag', ['run', '--replicatons', '3'], /replicatons/],
     ['a bad replications value', ['run', '--replications', '0'], /replications/],
     ['a --set path that does not exist', ['run', '--set', 'demand.contacts_per_dya=5'], /contacts_per_dya/],
+    ['an unknown baseline', ['run', ...SHORT, '--baseline', 'hybird'], /--baseline hybird: unknown strategy `hybird` \(did you mean `hybrid`\?/],
+    ['a baseline not run', ['run', ...SHORT, '--baseline', 'hybrid', '--strategy', 'all-ai'], /`hybrid` is not among the strategies run \(add --strategy hybrid\)/],
+    ['a malformed sensitivity input', ['run', ...SHORT, '--sensitivity-input', 'customers.lifetime_value=5'], /KEY=LOW,HIGH/],
+    ['a sensitivity input that is no key', ['run', ...SHORT, '--sensitivity-input', 'customers.lifetime_valu=1,2'], /lifetime_valu/],
   ];
   for (const [what, args, pattern] of cases) {
     it(what, async () => {

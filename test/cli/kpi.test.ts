@@ -12,7 +12,8 @@ describe('--kpi', () => {
     const { code, stdout } = staffsim('run', ...SHORT, '--format', 'csv', '--kpi', 'cost_total,csat', '--kpi', 'service_level');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(1 + 4 * 3);
+    // Five strategies: the four of the file and all-human@target, the baseline staffed to just meet the target.
+    expect(lines).toHaveLength(1 + 5 * 3);
     expect(lines.slice(1, 4).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
       'all-human,cost_total',
       'all-human,csat',

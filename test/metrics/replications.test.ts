@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KPI_NAMES, type KpiValues } from '../../src/metrics/kpis.js';
-import { estimate, estimateKpis, tCdf, tQuantile } from '../../src/metrics/replications.js';
+import { estimate, estimateKpis, independentDifference, pairedDifference, replicationsToSeparate, tCdf, tQuantile } from '../../src/metrics/replications.js';
 
 describe('tQuantile', () => {
   // Reference values: R qt() / scipy.stats.t.ppf.
@@ -100,5 +100,38 @@ describe('estimate', () => {
     expect(Object.keys(all)).toEqual([...KPI_NAMES]);
     expect(all.csat.mean).toBe(2);
     expect(() => estimateKpis([rep(1), { ...rep(2), csat: Number.NaN }])).toThrow(/csat/);
+  });
+});
+
+describe('differences between strategies', () => {
+  it('takes the interval of the per-replication differences when runs are paired', () => {
+    // a − b = −1, −1, −1.5: mean −7/6, sd √(1/12) = 0.288675, half-width t(0.975, 2) · sd / √3 = 4.302653 · 0.166667 = 0.717109.
+    const d = pairedDifference([100, 200, 300], [101, 201, 301.5]);
+    expect(d.mean).toBeCloseTo(-7 / 6, 12);
+    expect(d.ci95[0]).toBeCloseTo(-7 / 6 - 0.717109, 5);
+    expect(d.ci95[1]).toBeCloseTo(-7 / 6 + 0.717109, 5);
+    expect(d.distinguishable).toBe(true);
+    expect(d.replications_to_separate).toBeNull();
+  });
+
+  it('is far wider from the levels alone: the same runs seen as independent cannot be told apart', () => {
+    const n = 3;
+    const d = independentDifference(estimate([100, 200, 300]), estimate([101, 201, 301.5]), n);
+    // Half-widths 4.302653 · sd / √3: sd 100 gives 248.414, sd 100.2501 (b) gives 249.036; combined √(248.414² + 249.036²) = 351.750.
+    expect(d.ci95[1]! - d.mean).toBeCloseTo(351.750, 2);
+    expect(d.distinguishable).toBe(false);
+  });
+
+  it('finds the fewest replications at which a difference of that spread would be separated', () => {
+    // |d| = 2/3, sd = 1.527525: n = 22 gives t(0.975, 21) · sd / √22 = 2.079614 · 0.325669 = 0.67726 > 2/3,
+    // n = 23 gives 2.073873 · 0.318511 = 0.66055 < 2/3.
+    expect(replicationsToSeparate(2 / 3, Math.sqrt(7 / 3))).toBe(23);
+    expect(replicationsToSeparate(0, 1)).toBeNull();
+    expect(replicationsToSeparate(1, 0)).toBe(2);
+  });
+
+  it('has no interval with one replication', () => {
+    const d = pairedDifference([5], [3]);
+    expect(d).toEqual({ mean: 2, ci95: [null, null], distinguishable: null, replications_to_separate: null });
   });
 });

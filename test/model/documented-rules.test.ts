@@ -80,7 +80,7 @@ describe('transition head counts', () => {
   const s = strategy(
     {
       staff: { employees: { schedule: [...new Array(12).fill(2), ...new Array(12).fill(3)], hourly_cost: 30 } },
-      transition: { baseline_headcount: 20, severance_per_head: 1000, hiring_per_head: 3000, training_per_head: 500 },
+      transition: { baseline_payroll_headcount: 20, severance_per_head: 1000, hiring_per_head: 3000, training_per_head: 500 },
     },
     { routing: 'human' },
   );

@@ -4,7 +4,8 @@
 // meets it by definition (no queue) but loses more to churn.
 
 import type { RunReport, StrategyResult } from '../../src/experiment/result.js';
-import type { Estimate, KpiName } from '../../src/metrics/kpis.js';
+import { KPI_NAMES, type Estimate, type KpiName, type KpiValues } from '../../src/metrics/kpis.js';
+import { estimateKpis } from '../../src/metrics/replications.js';
 import type { Routing } from '../../src/scenario/types.js';
 
 function est(mean: number, halfWidth: number): Estimate {
@@ -13,10 +14,11 @@ function est(mean: number, halfWidth: number): Estimate {
 
 type Row = Record<KpiName, [mean: number, halfWidth: number]>;
 
-function strategy(name: string, routing: Routing, row: Row): StrategyResult {
+function strategy(name: string, routing: Routing, payroll: number, row: Row): StrategyResult {
+  // Payroll of a seat staffed around the clock by 40-hour weeks: 4.2 people (transition.people_per_seat's default).
   const metrics = {} as Record<KpiName, Estimate>;
   for (const [kpi, [mean, hw]] of Object.entries(row) as [KpiName, [number, number]][]) metrics[kpi] = est(mean, hw);
-  return { name, routing, metrics };
+  return { name, routing, metrics, mean_on_shift: payroll / 4.2, payroll_headcount: payroll };
 }
 
 export function fixtureReport(): RunReport {
@@ -26,12 +28,13 @@ export function fixtureReport(): RunReport {
     seed: 42,
     replications: 10,
     measured_days: 13,
-    service_level: { answer_within: 1, target: 0.8 },
+    service_level: { answer_within: 1, target: 0.8, max_occupancy: null },
+    baseline: 'all-human',
     warnings: [
       { code: 'human_queue_overloaded', strategy: 'all-human', offered_load: 30.4, agents: 28, gig_capacity: 0, share: 30.4 / 28, abandonment: true },
     ],
     strategies: [
-      strategy('all-human', 'human', {
+      strategy('all-human', 'human', 420, {
         contacts: [271_840, 1_210],
         episodes: [259_310, 1_105],
         resolved_rate: [0.947, 0.002],
@@ -65,7 +68,7 @@ export function fixtureReport(): RunReport {
         gig_decline_rate: [0, 0],
         gig_earnings_cv: [0, 0],
       }),
-      strategy('all-ai', 'ai', {
+      strategy('all-ai', 'ai', 0, {
         contacts: [298_450, 1_530],
         episodes: [259_310, 1_105],
         resolved_rate: [0.712, 0.004],
@@ -99,7 +102,7 @@ export function fixtureReport(): RunReport {
         gig_decline_rate: [0, 0],
         gig_earnings_cv: [0, 0],
       }),
-      strategy('hybrid', 'ai-first', {
+      strategy('hybrid', 'ai-first', 140, {
         contacts: [280_120, 1_340],
         episodes: [259_310, 1_105],
         resolved_rate: [0.931, 0.003],
@@ -153,4 +156,36 @@ export function onlyStrategies(report: RunReport, ...names: string[]): RunReport
   const copy = structuredClone(report);
   copy.strategies = copy.strategies.filter((s) => names.includes(s.name));
   return copy;
+}
+
+/**
+ * A strategy from hand-written replications: each row gives the KPIs a test
+ * cares about (the others are 0), and the metrics are their estimates, as a
+ * run computes them. Replication i of every strategy built so is paired.
+ */
+export function fromReplications(
+  name: string,
+  routing: Routing,
+  rows: readonly Partial<KpiValues>[],
+  extra: Partial<StrategyResult> = {},
+): StrategyResult {
+  const full = rows.map((r) => Object.fromEntries(KPI_NAMES.map((k) => [k, r[k] ?? 0])) as KpiValues);
+  const metrics = estimateKpis(full);
+  return { name, routing, metrics, mean_on_shift: 0, payroll_headcount: 0, per_replication: full, ...extra };
+}
+
+/** A report of hand-built strategies (seven measured days, the 80% in 60 s target, no cap; baseline the first). */
+export function handReport(strategies: StrategyResult[], overrides: Partial<RunReport> = {}): RunReport {
+  return {
+    staffsim: '0.1.0',
+    scenario: { name: 'by-hand', sha256: '0'.repeat(64) },
+    seed: 1,
+    replications: strategies[0]?.per_replication?.length ?? 1,
+    measured_days: 7,
+    service_level: { answer_within: 1, target: 0.8, max_occupancy: null },
+    baseline: strategies[0]?.name ?? '',
+    strategies,
+    warnings: [],
+    ...overrides,
+  };
 }

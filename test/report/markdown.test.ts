@@ -24,11 +24,26 @@ describe('markdown report', () => {
     expect(lines).toContain('| Abandoned | **3.1% ± 0.4%** | n/a | 4.4% ± 0.6% |');
   });
 
-  it('puts the verdict, warnings and legend below the table', () => {
+  it('puts the verdict first, the warnings and legend below the table', () => {
     const text = markdown();
-    expect(text).toMatch(/\n\*\*Verdict:\*\* hybrid is cheapest meeting the 80% in 60 s target/);
+    expect(text).toMatch(/^\*\*Verdict:\*\* hybrid is recommended: it meets the 80% in 60 s target/);
+    expect(text.indexOf('**Verdict:**')).toBeLessThan(text.indexOf('| KPI |'));
     expect(text).toContain('- **Warning:** all-human: the human queue is overloaded: offered load 30.4 Erlangs');
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^_± is the 95% confidence interval/);
+  });
+
+  it('lists the sensitivity cases under the verdict', () => {
+    const report = fixtureReport();
+    report.sensitivity = [
+      { key: 'customers.lifetime_value', value: 45, scenario_value: 90, recommended: 'hybrid', changed: false },
+      { key: 'customers.lifetime_value', value: 180, scenario_value: 90, recommended: 'all-human', changed: true },
+    ];
+    const lines = markdown(report).split('\n');
+    expect(lines.slice(2, 5)).toEqual([
+      '- Sensitivity: the verdict changes in 1 of 2 cases below (one input moved at a time, the same random streams).',
+      '- customers.lifetime\\_value = 45 (scenario 90): hybrid recommended, as in the run.',
+      '- customers.lifetime\\_value = 180 (scenario 90): all-human recommended — the verdict changes.',
+    ]);
   });
 
   it('escapes a pipe in a strategy name so the table stays intact', () => {

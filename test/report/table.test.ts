@@ -80,7 +80,7 @@ describe('table report', () => {
   });
 
   it('lines up the ± signs within a column', () => {
-    const lines = table().split('\n').filter((l) => l.includes(' ± '));
+    const lines = table().split('\n').filter((l) => l.startsWith('│') && l.includes(' ± '));
     const column = (l: string, i: number) => l.split('│')[i];
     for (const i of [2, 3, 4]) {
       const positions = new Set(lines.map((l) => column(l, i)).filter((c) => c.includes('±')).map((c) => c.indexOf('±')));
@@ -91,10 +91,19 @@ describe('table report', () => {
   it('prints the verdict, the warnings and a legend after the table', () => {
     const lines = table().trimEnd().split('\n');
     const end = lines.findIndex((l) => l.startsWith('└'));
-    expect(lines[end + 1]).toMatch(/^hybrid is cheapest meeting the 80% in 60 s target/);
+    expect(lines[end + 1]).toMatch(/^hybrid is recommended: it meets the 80% in 60 s target/);
     expect(lines[end + 2]).toBe('Warning: all-human: the human queue is overloaded: offered load 30.4 Erlangs against 28.0 agents on shift on average (109% of capacity); only abandonment holds the queue in check.');
     expect(lines[end + 3]).toMatch(/^± is the 95% confidence interval half-width over 10 replications; \* best/);
     expect(lines).toHaveLength(end + 4);
+  });
+
+  it('shows the year, the payback and the jobs beside the window\'s totals', () => {
+    const text = table();
+    // hybrid: $1,397,300 over 13 days × 365 = $39.23M; payback $840,000 / ($1,382,300 × 7 / 13) = 1.1 weeks; 140 − 420 people.
+    expect(row(text, 'Total economic cost a year')).toEqual(['Total economic cost a year', '$78.04M ± 0.69M', '$54.69M ± 1.38M', '$39.23M ± 0.97M *']);
+    expect(row(text, 'Payback (weeks)')).toEqual(['Payback (weeks)', 'n/a', '2.8 wk', '1.1 wk']);
+    expect(row(text, 'People on payroll')).toEqual(['People on payroll', '420', '0', '140']);
+    expect(row(text, 'Payroll change')).toEqual(['Payroll change', 'n/a', '-420', '-280']);
   });
 
   it('fits in 120 columns with four strategies', () => {

@@ -61,7 +61,7 @@ describe('a minimal file resolves to all defaults', () => {
         ask_for_human: 0,
         concurrency: null,
       },
-      transition: { baseline_headcount: 0, severance_per_head: 0, hiring_per_head: 0, training_per_head: 0 },
+      transition: { baseline_payroll_headcount: 0, severance_per_head: 0, hiring_per_head: 0, training_per_head: 0 },
     });
     expect(scenario.customers).toEqual(DEFAULT_CUSTOMERS);
     expect(scenario.staff).toEqual(defaultStaff(6));
