@@ -103,7 +103,7 @@ export function resolveAutoStaffing(s: StrategyScenario): { strategy: StrategySc
         aht: demand.aht,
         patience,
         answerWithin,
-        ...(target > 0 ? { serviceLevelTarget: target } : {}),
+        ...(target > 0 ? { target } : {}),
         ...(maxOccupancy !== null ? { maxOccupancy } : {}),
       }).agents;
     });
