@@ -111,6 +111,9 @@ export function agentsFor(input: StaffingInput): StaffingResult {
     return meetsConstraints(input, f);
   };
 
+  const constrained = input.target !== undefined || input.maxAbandon !== undefined || input.maxOccupancy !== undefined;
+  if (!constrained) return { agents: lower, figures: figuresFor(input, lower) };
+
   const guess = Math.min(maxAgents, Math.max(lower, Math.ceil(load + Math.sqrt(load))));
   let fail = lower - 1; // largest count known (or assumed, below the bound) to fail
   let pass: number;

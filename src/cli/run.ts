@@ -2,6 +2,7 @@
 
 import { runScenarioAsync } from '../experiment/run.js';
 import { render, selectKpis, warningText, type Format } from '../report/index.js';
+import { inFile, ScenarioError } from '../scenario/errors.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../scenario/load.js';
 import { interruptOnSignals } from './interrupt.js';
 import { checkOutputPath, writeOutput, useColor } from './output.js';
@@ -47,6 +48,9 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
       signal,
       jobs: flags.jobs,
     });
+  } catch (error) {
+    // Auto staffing refuses a strategy after loading: name the file, as for any bad input.
+    throw error instanceof ScenarioError ? inFile(error, loaded.file) : error;
   } finally {
     progress.stop();
   }

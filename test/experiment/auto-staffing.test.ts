@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentsFor } from '../../src/analytic/index.js';
 import { resolveAutoStaffing, usesAutoStaffing } from '../../src/experiment/auto-staffing.js';
@@ -7,7 +8,8 @@ import { simulateReplication } from '../../src/model/contact-centre.js';
 import { netOnShift, scheduledFor } from '../../src/model/shrinkage.js';
 import { renderJson } from '../../src/report/json.js';
 import { verdict } from '../../src/report/verdict.js';
-import { resolveScenario } from '../../src/scenario/load.js';
+import { ScenarioError } from '../../src/scenario/errors.js';
+import { loadScenarioFile, resolveScenario } from '../../src/scenario/load.js';
 import type { StrategyScenario } from '../../src/scenario/types.js';
 import { expectWithinInterval } from '../support/confidence.js';
 
@@ -208,5 +210,26 @@ describe('an auto-staffed strategy, simulated', () => {
     const fixed = runScenario(mmcm({ replications: 2, horizon: '6h', warmup: '1h' }, { headcount: exact }), 'test');
     expect(fixed.strategies[0].staffing).toBeUndefined();
     expect(verdict(fixed)).not.toContain('Auto staffing');
+  });
+});
+
+describe('auto staffing past what the closed forms or the limits allow is bad input, naming the strategy', () => {
+  const minimal = join(import.meta.dirname, '..', 'fixtures', 'minimal.yaml');
+  const refusal = (set: string[]) => {
+    const { scenario } = loadScenarioFile(minimal, { set: ['staff.employees.headcount=auto', ...set] });
+    return () => resolveAutoStaffing(scenario.strategies[0]);
+  };
+
+  it('a patience of ten years at 100 million contacts a day: the Erlang A sum would need too many queue states', () => {
+    const resolve = refusal(['customers.patience=3650d', 'demand.contacts_per_day=1e8']);
+    expect(resolve).toThrow(ScenarioError);
+    expect(resolve).toThrow(/^strategies\.all-human\.staff\.employees: auto staffing cannot staff this strategy: Erlang A: about \d+ customers would be waiting/);
+  });
+
+  it('a ten-year handle time: more agents than a scenario may have', () => {
+    // 1 contact a minute times 5,256,000 minutes is 5.256 million Erlangs: more agents than that are needed.
+    expect(refusal(['ticket_types.0.handle_time=3650d'])).toThrow(
+      /auto staffing cannot staff this strategy: it would need 5,2[5-9]\d,\d{3} agents on shift, more than the 1,000,000 a scenario may have/,
+    );
   });
 });
