@@ -21,7 +21,7 @@ import {
 import { describeNumber, describeValue, quoteValue } from './describe.js';
 import { closest, didYouMean, listNames } from './suggest.js';
 import type { Routing, Scenario, StrategyScenario } from './types.js';
-import { defOf, descriptionOf, unwrap } from './walk.js';
+import { defOf, descriptionOf, firstSentence, unwrap } from './walk.js';
 
 // ---------------------------------------------------------------------------
 // Registries used by error messages and strategy patches.
@@ -1077,11 +1077,6 @@ function labelOf(issue: RawIssue): string | undefined {
   return undefined;
 }
 
-/** The first sentence of a description, for hints. */
-function firstSentence(text: string): string {
-  const end = text.search(/\.(\s|$)/);
-  return end >= 0 ? text.slice(0, end) : text;
-}
 
 function bound(value: number | bigint | undefined): string {
   return typeof value === 'number' && value >= Number.MAX_SAFE_INTEGER ? 'the largest safe integer' : String(value);
