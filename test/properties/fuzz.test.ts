@@ -160,7 +160,7 @@ function check(file: string, text: string): 0 | 2 {
   expectFinite(report.strategies, 'strategies');
   // Names and descriptions are the user's text (a scenario may be called "NaN"): only staffsim's own text is checked.
   const own = [loaded.scenario.name, loaded.scenario.description, ...loaded.scenario.strategies.flatMap((st) => [st.name, st.description])]
-    .filter((t) => t !== '')
+    .filter((t): t is string => typeof t === 'string' && t !== '')
     .sort((a, b) => b.length - a.length);
   for (const format of ['table', 'json', 'csv', 'markdown'] as const) {
     const rendered = own.reduce((out, t) => out.split(t).join('<name>'), render(report, format, { color: false }));
