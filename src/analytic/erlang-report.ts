@@ -20,7 +20,7 @@ export interface ErlangQuestion {
 }
 
 export interface StaffingConstraints {
-  serviceLevelTarget?: number;
+  target?: number;
   maxAbandon?: number;
   maxOccupancy?: number;
 }

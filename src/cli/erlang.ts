@@ -124,9 +124,13 @@ export function erlangReportFromFlags(flags: ErlangFlags): ErlangReport {
   };
   const constraints: StaffingConstraints = {};
   if (flags.target !== undefined) {
-    constraints.serviceLevelTarget = share('--target', flags.target, { min: 0, minIncluded: false, max: 1, maxIncluded: true });
+    constraints.target = share('--target', flags.target, { min: 0, minIncluded: false, max: 1, maxIncluded: true });
   }
   if (flags.maxAbandon !== undefined) {
+    // Without patience nobody abandons: the cap would hold for any staffing and say nothing.
+    if (question.patience === null) {
+      throw new UsageError('--max-abandon needs --patience: without it nobody abandons (Erlang C), so every staffing meets any abandonment cap');
+    }
     constraints.maxAbandon = share('--max-abandon', flags.maxAbandon, { min: 0, minIncluded: true, max: 1, maxIncluded: true });
   }
   if (flags.maxOccupancy !== undefined) {

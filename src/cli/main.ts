@@ -13,6 +13,7 @@ import { FORMATS, UnknownKpiError } from '../report/index.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { registerErlangCommand } from './erlang.js';
 import { InterruptedError } from './interrupt.js';
+import { cannotWrite } from './output.js';
 import { runCommand, type RunFlags } from './run.js';
 import { registerMergeCommand, registerSweepCommand } from './sweep.js';
 import { initCommand, schemaCommand, validateCommand } from './scenario-commands.js';
@@ -154,9 +155,15 @@ export async function main(argv: string[], io: CliStreams | null = null): Promis
 async function runMain(argv: string[]): Promise<number> {
   // A reader that stops early (`staffsim run --format csv | head`) closes the
   // pipe: what is left to print is not wanted, which is no error (as for Unix tools).
-  const stdout = streams().stdout;
+  // A full disk or a closed file behind stdout (`> /dev/full`) is the user's
+  // to fix, as for --out: say so and exit 2, at once (the error arrives after the write).
+  const { stdout, stderr } = streams();
   const onError = (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code === 'EPIPE') return;
+    const refusal = cannotWrite('the output (stdout)', error);
+    if (!(refusal instanceof UsageError)) throw error;
+    stderr.write(`staffsim: ${refusal.message}\n`);
+    process.exit(EXIT_BAD_INPUT);
   };
   stdout.on('error', onError);
   try {

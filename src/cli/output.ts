@@ -17,13 +17,27 @@ export function writeOutput(text: string, outFile: string | undefined): void {
 
 export function writeFileAtomic(file: string, text: string): void {
   checkOutputPath(file);
+  // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in place: a rename would replace it.
+  if (!isRegularOrMissing(file)) {
+    writingTo(file, () => writeFileSync(file, text));
+    return;
+  }
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
-  } catch (error) {
+    writingTo(file, () => {
+      writeFileSync(temporary, text);
+      renameSync(temporary, file);
+    });
+  } finally {
     rmSync(temporary, { force: true });
-    throw cannotWrite(file, error);
+  }
+}
+
+function isRegularOrMissing(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return true;
   }
 }
 
@@ -47,15 +61,35 @@ export function checkOutputPath(file: string): void {
   if (kind(file) === 'directory') throw new UsageError(`cannot write ${file}: it is a directory`);
 }
 
-// Errors of the file system that the user can fix (a path, a permission) are
-// usage errors; anything else (a full disk...) stays an error of its own.
-const USER_FIXABLE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
+// Errors of the file system that the user can fix (a path, a permission, a
+// full disk) are bad input, exit 2, for every output of every command; any
+// other error stays an error of its own. The one place for this rule.
+const REASONS: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'the file is too large for the file system',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'it is a directory',
+};
 
-function cannotWrite(file: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === undefined || !USER_FIXABLE.has(code)) return error;
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code;
-  return new UsageError(`cannot write ${file}: ${reason}`);
+/** `error` as the user should read it: "cannot write FILE: no space left on device" (a UsageError), or itself. */
+export function cannotWrite(file: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason = code === undefined ? undefined : REASONS[code];
+  return reason === undefined ? error : new UsageError(`cannot write ${file}: ${reason}`);
+}
+
+/** Runs `write` (any writes to `file`), turning the file system's refusals into usage errors. */
+export function writingTo<T>(file: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    throw cannotWrite(file, error);
+  }
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */

@@ -4,6 +4,7 @@ import { runScenarioAsync, type RunOptions } from '../experiment/run.js';
 import { defaultInputs, parseSensitivityInput, planSensitivity, runSensitivity } from '../experiment/sensitivity.js';
 import { render, selectKpis, warningText, type Format } from '../report/index.js';
 import { recommended } from '../report/verdict.js';
+import { inFile, ScenarioError } from '../scenario/errors.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../scenario/load.js';
 import { interruptOnSignals } from './interrupt.js';
 import { checkOutputPath, writeOutput, useColor } from './output.js';
@@ -66,7 +67,13 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
     atTarget: flags.atTarget,
     ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
   };
-  const report = await withProgress(loaded.scenario.name, (onProgress) => runScenarioAsync(loaded.scenario, loaded.sha256, { ...options, onProgress }));
+  let report;
+  try {
+    report = await withProgress(loaded.scenario.name, (onProgress) => runScenarioAsync(loaded.scenario, loaded.sha256, { ...options, onProgress }));
+  } catch (error) {
+    // Auto staffing refuses a strategy after loading: name the file, as for any bad input.
+    throw error instanceof ScenarioError ? inFile(error, loaded.file) : error;
+  }
   if (reruns !== null) {
     // Each case is a run of its own, with its own progress bar.
     let bar: Progress | null = null;

@@ -12,7 +12,7 @@ import { jsonlMetaFile, renderSweepHead, renderSweepRows, SweepFileError, SWEEP_
 import { loadScenarioFile } from '../scenario/load.js';
 import { InterruptedError, interruptOnSignals, type StopSignal } from './interrupt.js';
 import { collect, jobsOption, KPI_FLAG, KPI_HELP, positiveInteger, seedValue } from './main.js';
-import { checkOutputPath, writeFileAtomic, writeOutput } from './output.js';
+import { checkOutputPath, writeFileAtomic, writeOutput, writingTo } from './output.js';
 import { progressBar } from './progress.js';
 import { UsageError } from './usage-error.js';
 import { streams } from './streams.js';
@@ -131,12 +131,13 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
     const stored = sweepFileText(out, readFileSync(out, 'utf8'));
     const state = asUsage(() => resumeState(stored.text, out, plan, flags.format));
     skip = state.skip;
-    truncateSync(out, state.keepBytes - stored.headBytes); // drops a point cut short by a kill
-    fd = openSync(out, 'a');
+    writingTo(out, () => truncateSync(out, state.keepBytes - stored.headBytes)); // drops a point cut short by a kill
+    fd = writingTo(out, () => openSync(out, 'a'));
   } else if (out) {
     if (headApart) writeFileAtomic(jsonlMetaFile(out), head);
-    fd = openSync(out, 'w');
-    if (!headApart) writeAll(fd, head);
+    const opened = writingTo(out, () => openSync(out, 'w'));
+    fd = opened;
+    if (!headApart) writingTo(out, () => writeAll(opened, head));
   } else if (!headApart) {
     streams().stdout.write(head);
   }
@@ -162,7 +163,7 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
     });
     for await (const point of points) {
       const text = renderSweepRows(point.rows, plan.meta, flags.format);
-      if (fd !== undefined) writeAll(fd, text);
+      if (fd !== undefined) writingTo(out as string, () => writeAll(fd as number, text));
       else streams().stdout.write(text);
       if (readerGone.signal.aborted) break;
     }
@@ -176,8 +177,12 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
     progress.stop();
     interrupt.dispose();
     if (fd !== undefined) {
-      fsyncSync(fd);
-      closeSync(fd);
+      const opened = fd;
+      try {
+        writingTo(out as string, () => fsyncSync(opened));
+      } finally {
+        closeSync(opened);
+      }
     }
   }
 }

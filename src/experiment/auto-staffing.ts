@@ -34,7 +34,9 @@
 // The gig pool is not counted: auto staffs employees to meet the target on
 // their own, and gig workers add to that.
 
-import { agentsFor, queueFigures } from '../analytic/index.js';
+import { agentsFor, queueFigures, type StaffingInput } from '../analytic/index.js';
+import { scenarioError } from '../scenario/errors.js';
+import { formatLimit, LIMITS } from '../scenario/schema.js';
 import { distMean } from '../engine/distributions.js';
 import { humanDemand, type HumanDemand } from '../model/human-load.js';
 import { netOnShift, scheduledFor } from '../model/shrinkage.js';
@@ -98,14 +100,14 @@ export function resolveAutoStaffing(s: StrategyScenario): { strategy: StrategySc
       if (!hours[hour]) return netOnShift(employees.schedule[hour], employees.shrinkage);
       const lambda = perMinute * demand.contactsPerEpisode;
       if (lambda === 0) return 0;
-      return agentsFor({
+      return autoAgents(s, {
         arrivalsPerMinute: lambda,
         aht: demand.aht,
         patience,
         answerWithin,
-        ...(target > 0 ? { serviceLevelTarget: target } : {}),
+        ...(target > 0 ? { target } : {}),
         ...(maxOccupancy !== null ? { maxOccupancy } : {}),
-      }).agents;
+      });
     });
     const settled = next.every((n, hour) => n === net[hour]);
     net = next;
@@ -135,6 +137,30 @@ export function resolveAutoStaffing(s: StrategyScenario): { strategy: StrategySc
       human_contacts_per_episode: demand.contactsPerEpisode,
     },
   };
+}
+
+/**
+ * agentsFor for one auto hour, its limits said as bad input (exit 2) naming
+ * the strategy's key: a queue the closed forms cannot sum (millions waiting
+ * at once), no staffing meeting the target, or more agents than a scenario
+ * may have (LIMITS.people, as for a headcount written in the file).
+ */
+function autoAgents(s: StrategyScenario, input: StaffingInput): number {
+  const refuse = (message: string) =>
+    scenarioError(null, `strategies.${s.name}.staff.employees`, `auto staffing cannot staff this strategy: ${message}`, {
+      hint: 'give a headcount or schedule, or check the demand, handle times and patience',
+    });
+  let agents: number;
+  try {
+    agents = agentsFor(input).agents;
+  } catch (error) {
+    if (error instanceof RangeError) throw refuse(error.message);
+    throw error;
+  }
+  if (agents > LIMITS.people) {
+    throw refuse(`it would need ${agents.toLocaleString('en-US')} agents on shift, more than the ${formatLimit(LIMITS.people)} a scenario may have`);
+  }
+  return agents;
 }
 
 /** Abandonment over the day that Erlang A predicts for these net levels (weighted by arrivals). */

@@ -12,8 +12,8 @@
 
 import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
-import { KPI_NAMES, type Estimate, type KpiName, type KpiValues } from '../metrics/kpis.js';
-import { estimate } from '../metrics/replications.js';
+import type { KpiValues } from '../metrics/kpis.js';
+import { estimateKpis } from '../metrics/replications.js';
 import { didYouMean } from '../scenario/suggest.js';
 import type { Scenario, StrategyScenario } from '../scenario/types.js';
 import { meanOnShift, payrollHeadcount } from '../model/transition.js';
@@ -204,7 +204,7 @@ function assemble(scenario: Scenario, sha256: string, plan: RunPlan, summaries: 
     results.push({
       name: strategy.name,
       routing: strategy.routing,
-      metrics: summarise(mine.map((r) => r.kpis)),
+      metrics: estimateKpis(mine.map((r) => r.kpis)),
       ...(staffing ? { staffing } : {}),
       mean_on_shift: meanOnShift(strategy),
       payroll_headcount: payrollHeadcount(strategy),
@@ -225,10 +225,4 @@ function assemble(scenario: Scenario, sha256: string, plan: RunPlan, summaries: 
     strategies: results,
     warnings: runWarnings(scenario, strategies, plan.baseline, turnedAway),
   };
-}
-
-function summarise(samples: readonly KpiValues[]): Record<KpiName, Estimate> {
-  const metrics = {} as Record<KpiName, Estimate>;
-  for (const name of KPI_NAMES) metrics[name] = estimate(samples.map((s) => s[name]));
-  return metrics;
 }

@@ -14,6 +14,22 @@ function shardPoints(total: number, index: number, count: number): number[] {
   return points;
 }
 
+/**
+ * The `K/N` of a part's header, checked: a header edited by hand or cut
+ * (`0/0`, `x/y`) is refused rather than sliced into no points or NaN.
+ */
+function partShard(name: string, shard: unknown): { index: number; count: number } {
+  const m = typeof shard === 'string' ? /^(\d+)\/(\d+)$/.exec(shard) : null;
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || !Number.isSafeInteger(count) || count < 1 || index >= count) {
+    throw new SweepFileError(
+      `${name}: its header's shard ${JSON.stringify(shard)} is not K/N with N ≥ 1 and K from 0 to N − 1; was the file edited or cut?`,
+    );
+  }
+  return { index, count };
+}
+
 /** Names the first metadata field two files disagree on, for the refusal message. */
 function difference(a: SweepMeta, b: SweepMeta): string {
   for (const key of ['scenario', 'sweep', 'strategies', 'replications', 'seed', 'keys', 'combine', 'points', 'staffsim', 'kpis', 'shard'] as const) {
@@ -82,17 +98,24 @@ export function mergeSweepParts(parts: ReadonlyArray<{ name: string; text: strin
       throw new SweepFileError(`${name} and ${first.name} are parts of different sweeps (${difference(file.meta, first.file.meta)})`);
     }
   }
-  const count = Number(first.file.meta.shard!.split('/')[1]);
+  const count = partShard(first.name, first.file.meta.shard!).count;
   const byShard = new Map<number, { name: string; file: SweepFile }>();
   for (const part of files) {
-    const [k, n] = part.file.meta.shard!.split('/').map(Number);
+    const { index: k, count: n } = partShard(part.name, part.file.meta.shard!);
     if (n !== count) throw new SweepFileError(`${part.name} is shard ${k}/${n} but ${first.name} is one of ${count} shards`);
     const other = byShard.get(k);
     if (other) throw new SweepFileError(`${part.name} and ${other.name} are both shard ${k}/${count}`);
     byShard.set(k, part);
   }
-  const missing = Array.from({ length: count }, (_, k) => k).filter((k) => !byShard.has(k));
-  if (missing.length > 0) throw new SweepFileError(`shard${missing.length === 1 ? '' : 's'} ${missing.map((k) => `${k}/${count}`).join(', ')} missing`);
+  // The first few missing shards: a search that ends within parts + 5 steps however large N is.
+  const missing: number[] = [];
+  for (let k = 0; k < count && missing.length < 5; k++) if (!byShard.has(k)) missing.push(k);
+  if (missing.length > 0) {
+    const more = count - byShard.size - missing.length;
+    throw new SweepFileError(
+      `shard${missing.length === 1 ? '' : 's'} ${missing.map((k) => `${k}/${count}`).join(', ')}${more > 0 ? ` and ${more} more` : ''} missing`,
+    );
+  }
 
   const meta = { ...first.file.meta };
   delete meta.shard;

@@ -5,7 +5,7 @@
 // (dist/experiment/sweep-worker.js) and calls its default export.
 
 import type { Estimate, KpiName } from '../metrics/kpis.js';
-import { ScenarioError } from '../scenario/errors.js';
+import { inFile, ScenarioError } from '../scenario/errors.js';
 import { parseScenarioText } from '../scenario/load.js';
 import { runScenario } from './run.js';
 
@@ -23,15 +23,16 @@ export type PointResult =
   | { ok: false; message: string };
 
 export default function runPoint(task: PointTask): PointResult {
-  let loaded;
+  let report;
   try {
-    loaded = parseScenarioText(task.text, task.file, { set: task.set });
+    const loaded = parseScenarioText(task.text, task.file, { set: task.set });
+    // Auto staffing may refuse the point's values too (a load past what it can staff).
+    report = runScenario(loaded.scenario, loaded.sha256, { strategies: task.strategies });
   } catch (error) {
     // Error classes do not survive the thread boundary: send the message.
-    if (error instanceof ScenarioError) return { ok: false, message: error.format() };
+    if (error instanceof ScenarioError) return { ok: false, message: inFile(error, task.file).format() };
     throw error;
   }
-  const report = runScenario(loaded.scenario, loaded.sha256, { strategies: task.strategies });
   return {
     ok: true,
     metrics: report.strategies.map((s) => s.metrics),

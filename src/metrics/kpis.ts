@@ -15,7 +15,32 @@ export interface KpiInfo {
   queue: boolean;
   /** True for KPIs about gig workers' pay and work: meaningless without paid gig hours. */
   gig?: boolean;
+  /** The values the KPI can take, when not its unit's (UNIT_RANGES). */
+  range?: KpiRange;
   description: string;
+}
+
+/** The lowest and highest value a KPI can take; confidence bounds are kept inside it. */
+export type KpiRange = readonly [number, number];
+
+/**
+ * What each unit can be: counts, times, money and volatility are never
+ * negative, shares lie in [0, 1], satisfaction scores in [1, 5].
+ */
+export const UNIT_RANGES: Readonly<Record<KpiUnit, KpiRange>> = {
+  count: [0, Infinity],
+  share: [0, 1],
+  minutes: [0, Infinity],
+  score: [1, 5],
+  ratio: [0, Infinity],
+  money: [0, Infinity],
+  hours: [0, Infinity],
+  money_per_hour: [0, Infinity],
+};
+
+/** The range of a KPI: its own, or its unit's. */
+export function kpiRange(info: KpiInfo): KpiRange {
+  return info.range ?? UNIT_RANGES[info.unit];
 }
 
 export const KPIS = [

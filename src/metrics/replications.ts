@@ -7,7 +7,7 @@
 // is far below 1e-9.
 
 import { mean as sampleMean, sampleStandardDeviation } from 'simple-statistics';
-import { KPI_NAMES, type Estimate, type KpiName, type KpiValues } from './kpis.js';
+import { KPIS, kpiRange, type Estimate, type KpiName, type KpiRange, type KpiValues } from './kpis.js';
 
 /** Degrees of freedom above which the Cornish–Fisher expansion replaces root finding. */
 const CORNISH_FISHER_DF = 1000;
@@ -35,10 +35,12 @@ export function tCdf(t: number, df: number): number {
 
 /**
  * The mean of per-replication values and its 95% Student-t confidence
- * interval mean ± t(0.975, n−1)·s/√n. One value: null bounds. All values
+ * interval mean ± t(0.975, n−1)·s/√n, cut to `range` (what the quantity can
+ * be: a count is never below 0, a share never above 1; the values themselves
+ * lie in it, so the mean does too). One value: null bounds. All values
  * equal: [mean, mean] exactly. Empty or non-finite input throws a RangeError.
  */
-export function estimate(values: readonly number[]): Estimate {
+export function estimate(values: readonly number[], range: KpiRange = [-Infinity, Infinity]): Estimate {
   const n = values.length;
   if (n === 0) throw new RangeError('estimate: no values');
   for (let i = 0; i < n; i++) {
@@ -56,15 +58,16 @@ export function estimate(values: readonly number[]): Estimate {
   if (!Number.isFinite(m) || !Number.isFinite(lo) || !Number.isFinite(hi)) {
     throw new RangeError('estimate: values too large for a finite mean and interval');
   }
-  return { mean: m, ci95: [lo, hi] };
+  return { mean: m, ci95: [Math.min(Math.max(lo, range[0]), range[1]), Math.max(Math.min(hi, range[1]), range[0])] };
 }
 
-/** The estimate of every KPI from one KpiValues per replication. */
+/** The estimate of every KPI from one KpiValues per replication, each interval inside the KPI's range. */
 export function estimateKpis(replications: readonly KpiValues[]): Record<KpiName, Estimate> {
   const out = {} as Record<KpiName, Estimate>;
-  for (const name of KPI_NAMES) {
+  for (const info of KPIS) {
+    const name = info.name;
     try {
-      out[name] = estimate(replications.map((r) => r[name]));
+      out[name] = estimate(replications.map((r) => r[name]), kpiRange(info));
     } catch (err) {
       throw new RangeError(`KPI ${name}: ${(err as Error).message}`);
     }

@@ -45,8 +45,8 @@ function modelLine(report: ErlangReport): string {
 function targetPhrase(report: ErlangStaffingReport): string {
   const c = report.constraints;
   const parts: string[] = [];
-  if (c.serviceLevelTarget !== undefined) {
-    parts.push(`${formatTargetShare(c.serviceLevelTarget)} answered within ${formatDuration(report.question.answerWithin)}`);
+  if (c.target !== undefined) {
+    parts.push(`${formatTargetShare(c.target)} answered within ${formatDuration(report.question.answerWithin)}`);
   }
   if (c.maxAbandon !== undefined) parts.push(`at most ${formatTargetShare(c.maxAbandon)} abandoned`);
   if (c.maxOccupancy !== undefined) parts.push(`occupancy at most ${formatTargetShare(c.maxOccupancy)}`);
@@ -141,7 +141,7 @@ function renderJsonReport(report: ErlangReport): string {
       : {
           ...base,
           constraints: {
-            service_level_target: report.constraints.serviceLevelTarget ?? null,
+            service_level_target: report.constraints.target ?? null,
             max_abandon: report.constraints.maxAbandon ?? null,
             max_occupancy: report.constraints.maxOccupancy ?? null,
           },

@@ -4,7 +4,9 @@
 // scenarioReference(); regenerate it with
 //   UPDATE_DOCS=1 npx vitest run test/scenario/docs.test.ts
 
+import { formatMinutes } from './duration.js';
 import { scenarioJsonSchema } from './json-schema.js';
+import { formatLimit, LIMITS } from './schema.js';
 
 type Json = Record<string, unknown>;
 
@@ -31,8 +33,9 @@ function numberLabel(node: Json, integer: boolean): string {
   const xmin = node.exclusiveMinimum as number | undefined;
   const xmax = node.exclusiveMaximum as number | undefined;
   const hasMax = max !== undefined && max < Number.MAX_SAFE_INTEGER;
-  if (min !== undefined && hasMax) return `${noun} ${min}–${max}`;
+  if (min !== undefined && hasMax) return `${noun} ${min}–${formatLimit(max)}`;
   if (min !== undefined && xmax !== undefined) return `${noun} ${min} to < ${xmax}`;
+  if (xmin !== undefined && hasMax) return `${noun} > ${xmin}, ≤ ${formatLimit(max)}`;
   if (xmin !== undefined) return `${noun} > ${xmin}`;
   if (min !== undefined) return `${noun} ≥ ${min}`;
   return noun;
@@ -238,14 +241,39 @@ to the list's length appends). The value is read as YAML: \`5m\`, \`0.5\`,
 \`true\`, \`[1, 2]\`, \`{dist: exponential, mean: 3m}\`, or nothing (\`key=\`) for
 null. An error caused by an override names the \`--set\`.
 
-## Limits
+`;
+
+/** The Limits section, its bounds read from LIMITS (schema.ts) so the text cannot drift from validation. */
+function limitsProse(): string {
+  const n = formatLimit;
+  return `## Limits
 
 Files over 1 MiB, and YAML that expands more than 100 aliases, are refused.
 The keys \`__proto__\`, \`constructor\` and \`prototype\` are never accepted.
 The scenario's \`sha256\` (in JSON output) is the hash of the resolved
 scenario with every default filled in, so reformatting a file or writing a
 default explicitly does not change it.
+
+Numbers have upper bounds far above any real contact centre, so that the
+simulation's own arithmetic (rates times multipliers times durations times
+costs, summed over the horizon) stays finite; a value above its bound is an
+error naming the key:
+
+| What | Most allowed |
+|---|---|
+| \`demand.contacts_per_day\` | ${n(LIMITS.contacts_per_day)} (the largest centres take a few million) |
+| a value of \`intraday\`, \`weekly\` or empirical \`weights\` (only their ratios matter) | ${n(LIMITS.profile_value)} |
+| a surge's \`multiplier\` | ${n(LIMITS.surge_multiplier)} |
+| the gig pool's \`handle_time_multiplier\`, \`resolution_multiplier\`; \`people_per_seat\` | ${n(LIMITS.multiplier)} |
+| any duration (horizon, handle times, patience, delays...) | ${formatMinutes(LIMITS.duration_minutes)} (ten years) |
+| any amount of money (costs, pay, lifetime value) | ${n(LIMITS.money)} |
+| \`cv\` of a lognormal or gamma time | ${n(LIMITS.cv)} |
+| people: \`headcount\`, \`schedule\` levels, the gig \`pool\`, \`max_active\`, \`trigger.queue\`, \`baseline_payroll_headcount\`, \`ai.concurrency\`, and what auto staffing may choose | ${n(LIMITS.people)} |
+| satisfaction points lost per wait minute, per extra contact, per AI failure | ${n(LIMITS.csat_penalty)} |
+| \`max_contacts\` | ${n(LIMITS.max_contacts)} |
+| \`replications\` | ${n(LIMITS.replications)} |
 `;
+}
 
 /** The markdown of docs/scenario.md. */
 export function scenarioReference(): string {
@@ -270,6 +298,6 @@ export function scenarioReference(): string {
   parts.push('## `strategies`', '', String(strategies.description ?? ''), '');
   parts.push('### `strategies.<name>`', '', STRATEGY_PROSE);
   parts.push(table(strategy), '');
-  parts.push(SET_PROSE);
+  parts.push(SET_PROSE, limitsProse());
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

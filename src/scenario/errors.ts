@@ -104,3 +104,11 @@ export function scenarioError(
   if (extra.source !== undefined) issue.source = extra.source;
   return new ScenarioError(issue);
 }
+
+/**
+ * The error with `file` filled in where the problem was found without it
+ * (after loading, e.g. by auto staffing, which sees the resolved scenario only).
+ */
+export function inFile(error: ScenarioError, file: string | null): ScenarioError {
+  return new ScenarioError(error.issues.map((issue) => (issue.file === null ? { ...issue, file } : issue)));
+}

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ScenarioError, scenarioError, yamlReason } from './errors.js';
 import { resolveRaw, type Locator, type PathSegment, type SetOrigin } from './resolve.js';
 import { SweepSchema, type SweepSection } from './schema.js';
@@ -101,6 +101,8 @@ export function parseScenarioText(text: string, file: string | null, options: Lo
       }),
     );
   }
+  const unresolved = unresolvedAlias(doc, lineCounter, file);
+  if (unresolved) throw unresolved;
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -156,6 +158,37 @@ export function canonicalJson(value: unknown): string {
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
+/**
+ * The first alias (`*name`) whose anchor (`&name`) is not set before it, in
+ * document order as YAML requires: misspelt, missing, or a forward reference.
+ * Found here, before expansion, so it is named at its line rather than
+ * mistaken for an alias bomb.
+ */
+function unresolvedAlias(doc: Document.Parsed, lines: LineCounter, file: string | null): ScenarioError | null {
+  const anchors = new Map<string, number>();
+  visit(doc, (_, node) => {
+    if (isNode(node) && node.anchor !== undefined && node.range) anchors.set(node.anchor, node.range[0]);
+  });
+  const seen = new Set<string>();
+  let found: ScenarioError | null = null;
+  visit(doc, (_, node) => {
+    if (!isNode(node)) return undefined;
+    if (isAlias(node) && !seen.has(node.source)) {
+      const { line, col } = lines.linePos(node.range?.[0] ?? 0);
+      const anchor = anchors.get(node.source);
+      const hint =
+        anchor === undefined
+          ? `no \`&${node.source}\` anchor is set in the file`
+          : `its anchor \`&${node.source}\` comes later, at line ${lines.linePos(anchor).line}; YAML needs the anchor before the alias`;
+      found = scenarioError(file, '', `unknown alias \`*${node.source}\``, { line, column: col, hint });
+      return visit.BREAK;
+    }
+    if (node.anchor !== undefined) seen.add(node.anchor);
+    return undefined;
+  });
+  return found;
 }
 
 /** The dotted path of the mapping key whose text starts at `offset`, or null. */

@@ -17,7 +17,7 @@ import {
 } from './schema.js';
 import { closest, didYouMean } from './suggest.js';
 import type { Scenario, StrategyScenario } from './types.js';
-import { childOf, defOf, descriptionOf, isPlainObject, objectKeys, unwrap } from './walk.js';
+import { childOf, defOf, descriptionOf, firstSentence, isPlainObject, objectKeys, unwrap } from './walk.js';
 
 export type PathSegment = string | number;
 
@@ -208,9 +208,7 @@ function missingKeyHint(options: MapOptions, path: PathSegment[]): string | unde
   if (!options.schema) return undefined;
   const schema = schemaAt(options.schema, options.raw, path);
   const description = schema ? descriptionOf(schema) : undefined;
-  if (!description) return undefined;
-  const end = description.search(/\.(\s|$)/);
-  return end >= 0 ? description.slice(0, end) : description;
+  return description ? firstSentence(description) : undefined;
 }
 
 function toScenarioIssues(flat: readonly FlatIssue[], ctx: ResolveContext, options: MapOptions): ScenarioIssue[] {

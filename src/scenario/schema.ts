@@ -18,9 +18,10 @@ import {
   formatMinutes,
   parseDuration,
 } from './duration.js';
+import { describeNumber, describeValue, quoteValue } from './describe.js';
 import { closest, didYouMean, listNames } from './suggest.js';
 import type { Routing, Scenario, StrategyScenario } from './types.js';
-import { defOf, descriptionOf, unwrap } from './walk.js';
+import { defOf, descriptionOf, firstSentence, unwrap } from './walk.js';
 
 // ---------------------------------------------------------------------------
 // Registries used by error messages and strategy patches.
@@ -53,8 +54,49 @@ function withHint(issue: unknown, hint: string | undefined): void {
 // ---------------------------------------------------------------------------
 // Leaves.
 
-const nonNegative = () => expecting(z.number().min(0), 'a number ≥ 0');
-const positive = () => expecting(z.number().positive(), 'a number > 0');
+/**
+ * Upper bounds of the file's numbers (docs/scenario.md, "Limits"): far above
+ * any real contact centre, and low enough that the simulation's own
+ * arithmetic (rates times multipliers times durations times costs, summed
+ * over a horizon) stays finite and a run ends in reasonable time.
+ */
+export const LIMITS = {
+  /** First contacts per day: the largest centres take a few million. */
+  contacts_per_day: 1e8,
+  /** Intraday and weekly values (only their ratios matter: they are normalised). */
+  profile_value: 1e6,
+  /** A surge's arrival-rate multiplier. */
+  surge_multiplier: 1000,
+  /** Gig handle-time and resolution multipliers. */
+  multiplier: 100,
+  /** Any duration, in minutes: ten years. */
+  duration_minutes: 3650 * 1440,
+  /** Any single amount of money (hourly cost, lifetime value, per-head cost...). */
+  money: 1e9,
+  /** Coefficient of variation of a lognormal or gamma time. */
+  cv: 100,
+  /** People: a headcount, a schedule level, the gig pool, the baseline headcount. */
+  people: 1e6,
+  /** Satisfaction points lost per minute or per contact (the whole scale is 4). */
+  csat_penalty: 100,
+  /** Contacts per episode, replications. */
+  max_contacts: 1000,
+  replications: 100_000,
+} as const;
+
+/** A bound as written in messages and docs: 100,000,000, not 1e8. */
+export const formatLimit = (limit: number): string => limit.toLocaleString('en-US');
+
+/** Numbers whose maximum is one of LIMITS: above it, the message names the limit. */
+const limitedLeaves = z.registry<{ limited: true }>();
+
+function limited<T extends z.ZodType>(schema: T): T {
+  limitedLeaves.add(schema, { limited: true });
+  return schema;
+}
+
+const nonNegative = (max: number) => limited(expecting(z.number().min(0).max(max), 'a number ≥ 0'));
+const positive = (max: number) => limited(expecting(z.number().positive().max(max), 'a number > 0'));
 /**
  * The one rule for every probability and share key: a value written as a
  * percentage (80 for 0.8) gets the hint "did you mean 0.8?" beside the
@@ -78,8 +120,8 @@ function fraction(expected: string, range: { above0?: boolean; below1?: boolean 
 }
 
 const probability = () => fraction('a probability between 0 and 1');
-const count = (min: number) =>
-  expecting(z.number().int().min(min), min === 0 ? 'a whole number ≥ 0' : `a whole number ≥ ${min}`);
+const count = (min: number, max: number) =>
+  limited(expecting(z.number().int().min(min).max(max), min === 0 ? 'a whole number ≥ 0' : `a whole number ≥ ${min}`));
 const score = () => expecting(z.number().min(1).max(5), 'a score between 1 and 5');
 
 const DURATION_EXPECTED = 'a duration (e.g. 30s, 5m, 1.5h, 14d, or a number of minutes)';
@@ -123,7 +165,14 @@ function durationWithUnit() {
 }
 
 function inMinutes(input: z.ZodType<string | number>, positive = false) {
-  const minutes = input.transform((value) => (typeof value === 'number' ? value : parseDuration(value)));
+  const minutes = input
+    .transform((value) => (typeof value === 'number' ? value : parseDuration(value)))
+    .refine((value) => value <= LIMITS.duration_minutes, {
+      error: (issue) => {
+        const got = issue.input as number;
+        return `must be at most ${formatMinutes(LIMITS.duration_minutes)} (ten years), got ${Number.isFinite(got) ? formatMinutes(got) : describeNumber(got)}`;
+      },
+    });
   const checked = positive ? minutes.refine((value) => value > 0, { error: 'must be longer than 0' }) : minutes;
   return checked.meta({ title: 'duration' });
 }
@@ -131,9 +180,11 @@ function inMinutes(input: z.ZodType<string | number>, positive = false) {
 const need = (dist: string, key: string, hint: string): Missing => ({ message: `${dist} needs ${key}`, hint });
 
 function cv(dist: string) {
-  return expecting(
-    z.number({ error: missingError(need(dist, 'cv', 'the coefficient of variation, e.g. cv: 0.8')) }).min(0),
-    'a coefficient of variation ≥ 0',
+  return limited(
+    expecting(
+      z.number({ error: missingError(need(dist, 'cv', 'the coefficient of variation, e.g. cv: 0.8')) }).min(0).max(LIMITS.cv),
+      'a coefficient of variation ≥ 0',
+    ),
   ).describe('Coefficient of variation: standard deviation divided by the mean (0 = no variation, 1 = as variable as an exponential).');
 }
 
@@ -198,7 +249,7 @@ const Empirical = z
       .min(1, { error: 'empirical needs at least one value' })
       .describe('Observed times (durations, ≥ 0), at least one.'),
     weights: z
-      .array(nonNegative())
+      .array(nonNegative(LIMITS.profile_value))
       .optional()
       .describe('Relative weight of each value (≥ 0, positive sum, same length as values). Default: all equal.'),
   })
@@ -230,8 +281,12 @@ const DistObject = z.discriminatedUnion('dist', [Exponential, Lognormal, Gamma, 
       );
       return 'a distribution needs `dist`';
     }
-    withHint(issue, didYouMean(String(tag), DIST_NAMES, 'valid names'));
-    return `unknown distribution \`${String(tag)}\``;
+    if (typeof tag !== 'string') {
+      withHint(issue, `one of ${listNames(DIST_NAMES)}`);
+      return `\`dist\` must be the name of a distribution, got ${describeValue(tag)}`;
+    }
+    withHint(issue, didYouMean(tag, DIST_NAMES, 'valid names'));
+    return `unknown distribution \`${tag}\``;
   },
 });
 
@@ -288,7 +343,7 @@ function nameSchema(what: string) {
 /** 24 or 7 multipliers: non-negative, positive sum, normalised to mean 1. */
 function profile(length: number, unit: string, example: string) {
   return z
-    .array(nonNegative())
+    .array(nonNegative(LIMITS.profile_value))
     .length(length, {
       error: (issue) => {
         const got = Array.isArray(issue.input) ? issue.input.length : 0;
@@ -328,12 +383,12 @@ const SurgeSchema = z.strictObject({
     'Start of the surge, measured from the start of the horizon (duration); a surge outside the horizon has no effect.',
   ),
   duration: duration({ positive: true }).describe('How long the surge lasts (duration, > 0).'),
-  multiplier: positive().describe('Arrival-rate multiplier during the surge (> 0; 2 doubles the arrivals).'),
+  multiplier: positive(LIMITS.surge_multiplier).describe('Arrival-rate multiplier during the surge (> 0; 2 doubles the arrivals).'),
 });
 
 export const DemandSchema = z
   .strictObject({
-    contacts_per_day: positive().describe(
+    contacts_per_day: positive(LIMITS.contacts_per_day).describe(
       'Average first contacts per day (> 0), before intraday and weekly shaping. Required.',
     ),
     intraday: profile(24, 'hour of the day, 00:00-01:00 first', 'intraday: [0.3, 0.2, ..., 0.5] with 24 numbers')
@@ -464,13 +519,13 @@ const CsatSchema = z
     unresolved: score()
       .prefault(1.5)
       .describe('Score (1-5) of an episode that ends unresolved (given up or abandoned for good). Default 1.5.'),
-    per_wait_minute: nonNegative()
+    per_wait_minute: nonNegative(LIMITS.csat_penalty)
       .prefault(0.1)
       .describe('Points lost per minute of total wait in the episode, for humans and for the AI line (≥ 0). Default 0.1.'),
-    per_extra_contact: nonNegative()
+    per_extra_contact: nonNegative(LIMITS.csat_penalty)
       .prefault(0.5)
       .describe('Points lost per contact beyond the first (≥ 0). Default 0.5.'),
-    ai_failed_sensitive: nonNegative()
+    ai_failed_sensitive: nonNegative(LIMITS.csat_penalty)
       .prefault(0.5)
       .describe('Points lost when the AI failed a sensitive ticket in the episode, whether a human took over (ai-first) or nobody did (ai) (≥ 0). Default 0.5.'),
   })
@@ -506,10 +561,10 @@ export const CustomersSchema = z
       .describe(
         'Probability a customer whose contact ended unresolved or falsely resolved comes back (0-1), up to max_contacts. Default 1.',
       ),
-    max_contacts: count(1)
+    max_contacts: count(1, LIMITS.max_contacts)
       .prefault(3)
       .describe('Contacts an episode may make before the customer gives up for good (whole number ≥ 1). Default 3.'),
-    lifetime_value: nonNegative()
+    lifetime_value: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('Value lost when a customer churns (currency, ≥ 0). Default 0: churn costs nothing.'),
     churn: ChurnSchema,
@@ -537,13 +592,13 @@ function autoLevel(expected: string) {
 const EmployeesObject = z
   .strictObject({
     headcount: z
-      .union([count(0), autoLevel('a whole number ≥ 0')])
+      .union([count(0, LIMITS.people), autoLevel('a whole number ≥ 0')])
       .optional()
       .describe(
         'Agents on shift at every hour (whole number ≥ 0, before shrinkage), or `auto`: each hour the fewest agents meeting service_level.target for that hour\'s load on humans (Erlang A), grossed up for shrinkage. Give headcount or schedule, not both; neither means 0.',
       ),
     schedule: z
-      .array(z.union([nonNegative(), autoLevel('a number ≥ 0')]))
+      .array(z.union([nonNegative(LIMITS.people), autoLevel('a number ≥ 0')]))
       .length(24, {
         error: (issue) => {
           const got = Array.isArray(issue.input) ? issue.input.length : 0;
@@ -560,7 +615,7 @@ const EmployeesObject = z
       .describe(
         'Share of scheduled time not available for contacts: breaks, training, absence (0 up to, not including, 1). Default 0.',
       ),
-    hourly_cost: nonNegative()
+    hourly_cost: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('Fully loaded cost per scheduled hour per agent (currency, ≥ 0), paid whether busy or not. Default 0.'),
   })
@@ -592,7 +647,7 @@ export const EmployeesSchema = EmployeesObject.transform((value) => {
 const TriggerObject = z
   .strictObject({
     wait: duration().optional().describe('Call gig workers when the expected wait in the human queue exceeds this (duration).'),
-    queue: count(1).optional().describe('Call gig workers when at least this many contacts are waiting (whole number ≥ 1).'),
+    queue: count(1, LIMITS.people).optional().describe('Call gig workers when at least this many contacts are waiting (whole number ≥ 1).'),
   })
   .superRefine((value, ctx) => {
     if (value.wait !== undefined && value.queue !== undefined) {
@@ -609,11 +664,11 @@ const PayObject = z
       .enum(['hourly', 'per_ticket'])
       .prefault('hourly')
       .describe('`hourly` (paid per logged-in hour, at least min_block per login) or `per_ticket`. Default hourly.'),
-    hourly_rate: nonNegative().optional().describe('Pay per logged-in hour (currency, ≥ 0), mode hourly. Default 0.'),
+    hourly_rate: nonNegative(LIMITS.money).optional().describe('Pay per logged-in hour (currency, ≥ 0), mode hourly. Default 0.'),
     min_block: duration()
       .optional()
       .describe('Minimum paid time per login (duration), mode hourly; a worker stays logged in at least this long. Default 0.'),
-    rate: nonNegative().optional().describe('Pay per ticket handled (currency, ≥ 0), mode per_ticket. Required for that mode.'),
+    rate: nonNegative(LIMITS.money).optional().describe('Pay per ticket handled (currency, ≥ 0), mode per_ticket. Required for that mode.'),
   })
   .superRefine((value, ctx) => {
     if (value.mode === 'per_ticket') {
@@ -638,7 +693,7 @@ ALTERNATIVE_KEYS.set(PayObject, [['hourly_rate', 'min_block'], ['rate']]);
 
 export const GigSchema = z
   .strictObject({
-    pool: count(0)
+    pool: count(0, LIMITS.people)
       .prefault(0)
       .describe('On-demand (gig) workers who can be called (whole number ≥ 0). Default 0: no gig pool.'),
     trigger: TriggerObject.prefault({ wait: '1m' }).describe(
@@ -656,13 +711,13 @@ export const GigSchema = z
     idle_timeout: duration()
       .prefault('10m')
       .describe('A gig worker with no contact for this long logs off, once the paid block is over (duration). Default 10m.'),
-    handle_time_multiplier: positive()
+    handle_time_multiplier: positive(LIMITS.multiplier)
       .prefault(1)
       .describe('Gig handle time relative to employees (> 0; 1.2 = 20% slower). Default 1.'),
-    resolution_multiplier: positive()
+    resolution_multiplier: positive(LIMITS.multiplier)
       .prefault(1)
       .describe('Gig first-contact resolution relative to employees (> 0; capped at probability 1). Default 1.'),
-    max_active: count(0)
+    max_active: count(0, LIMITS.people)
       .optional()
       .describe('Most gig workers logged in at once (whole number ≥ 0). Default: the pool; values above the pool are capped at it.'),
   })
@@ -694,10 +749,10 @@ export const StaffSchema = z
 
 export const AiSchema = z
   .strictObject({
-    cost_per_conversation: nonNegative()
+    cost_per_conversation: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('Cost of each AI conversation, resolved or not (currency, ≥ 0). Default 0.'),
-    platform_cost_per_day: nonNegative()
+    platform_cost_per_day: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('Fixed AI platform cost per day: licences, integration, oversight (currency, ≥ 0). Default 0.'),
     handoff: timeDist()
@@ -706,7 +761,7 @@ export const AiSchema = z
     ask_for_human: probability()
       .prefault(0)
       .describe('Probability a customer asks for a person after an AI resolution attempt, ai-first only (0-1). Default 0.'),
-    concurrency: expecting(z.number().int().positive(), 'a whole number ≥ 1, or null for unlimited')
+    concurrency: expecting(z.number().int().positive().max(LIMITS.people), 'a whole number ≥ 1, or null for unlimited')
       .nullable()
       .prefault(null)
       .describe('Most simultaneous AI conversations (whole number ≥ 1); omit or null for unlimited. Default unlimited.'),
@@ -716,19 +771,19 @@ export const AiSchema = z
 
 export const TransitionSchema = z
   .strictObject({
-    baseline_payroll_headcount: nonNegative()
+    baseline_payroll_headcount: nonNegative(LIMITS.people)
       .prefault(0)
       .describe('People on the payroll today, before the change (people, not agents on shift: an agent on shift around the clock takes people_per_seat people; ≥ 0). A strategy needing fewer (its mean on-shift level times people_per_seat) pays severance, one needing more pays hiring and training; today\'s strategy should need exactly this many (a warning says when the baseline strategy does not). Default 0: no transition costed.'),
-    people_per_seat: positive()
+    people_per_seat: positive(LIMITS.multiplier)
       .prefault(168 / 40)
       .describe('People on the payroll per agent on shift around the clock (> 0). Default 4.2: 168 hours a week over a 40-hour week.'),
-    severance_per_head: nonNegative()
+    severance_per_head: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('One-off cost per employee let go below baseline_payroll_headcount (currency, ≥ 0). Default 0.'),
-    hiring_per_head: nonNegative()
+    hiring_per_head: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('One-off cost per employee hired above baseline_payroll_headcount (currency, ≥ 0). Default 0.'),
-    training_per_head: nonNegative()
+    training_per_head: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('One-off training cost per employee hired above baseline_payroll_headcount (currency, ≥ 0). Default 0.'),
   })
@@ -769,7 +824,7 @@ const baseShape = {
   warmup: duration()
     .prefault(0)
     .describe('Initial period left out of the statistics while queues fill up (duration, < horizon). Default 0.'),
-  replications: count(1)
+  replications: count(1, LIMITS.replications)
     .prefault(10)
     .describe('Independent runs per strategy, for confidence intervals (whole number ≥ 1). Default 10.'),
   service_level: ServiceLevelSchema,
@@ -993,15 +1048,6 @@ export type _StrategyCoversSections = Expect<
 // ---------------------------------------------------------------------------
 // Messages for zod's own issues, written for analysts.
 
-function describeValue(value: unknown): string {
-  if (value === null) return 'nothing (an empty value)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text \`${value.length > 40 ? `${value.slice(0, 37)}...` : value}\``;
-  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
-  return String(value);
-}
-
 const TYPE_WORDS: Record<string, string> = {
   number: 'a number',
   int: 'a whole number',
@@ -1031,6 +1077,12 @@ interface RawIssue {
   validKeys?: string[];
 }
 
+function isLimited(issue: RawIssue): boolean {
+  return [issue.inst, issue.schema].some(
+    (s) => s !== null && typeof s === 'object' && '_zod' in s && limitedLeaves.get(s as z.ZodType)?.limited === true,
+  );
+}
+
 function labelOf(issue: RawIssue): string | undefined {
   for (const candidate of [issue.inst, issue.schema]) {
     if (candidate && typeof candidate === 'object' && '_zod' in candidate) {
@@ -1041,11 +1093,6 @@ function labelOf(issue: RawIssue): string | undefined {
   return undefined;
 }
 
-/** The first sentence of a description, for hints. */
-function firstSentence(text: string): string {
-  const end = text.search(/\.(\s|$)/);
-  return end >= 0 ? text.slice(0, end) : text;
-}
 
 function bound(value: number | bigint | undefined): string {
   return typeof value === 'number' && value >= Number.MAX_SAFE_INTEGER ? 'the largest safe integer' : String(value);
@@ -1081,8 +1128,9 @@ export function scenarioErrorMap(issue: unknown): string | undefined {
     }
     case 'invalid_value': {
       const allowed = (iss.values ?? []).map(String);
-      withHint(iss, didYouMean(String(iss.input), allowed, 'allowed values'));
-      return `\`${String(iss.input)}\` is not allowed here`;
+      if (typeof iss.input !== 'string') return `expected one of ${listNames(allowed)}, got ${describeValue(iss.input)}`;
+      withHint(iss, didYouMean(iss.input, allowed, 'allowed values'));
+      return `\`${iss.input}\` is not allowed here`;
     }
     case 'too_small':
     case 'too_big': {
@@ -1094,6 +1142,8 @@ export function scenarioErrorMap(issue: unknown): string | undefined {
         return small ? `needs at least ${limit} item${limit === 1 ? '' : 's'}, got ${n}` : `takes at most ${limit} items, got ${n}`;
       }
       if (iss.origin === 'string') return small ? 'must not be empty' : 'is too long';
+      // Upper bounds are the documented LIMITS, said as such whatever the key's label.
+      if (!small && isLimited(iss) && typeof iss.maximum === 'number') return `must be at most ${formatLimit(iss.maximum)}, got ${describeValue(iss.input)}`;
       const op = small ? (iss.inclusive ? '≥' : '>') : iss.inclusive ? '≤' : '<';
       const limit = bound(small ? iss.minimum : iss.maximum);
       return label ? `must be ${label}, got ${describeValue(iss.input)}` : `must be ${op} ${limit}, got ${describeValue(iss.input)}`;
@@ -1107,10 +1157,10 @@ export function scenarioErrorMap(issue: unknown): string | undefined {
     }
     case 'invalid_key': {
       const inner = iss.issues?.[0]?.message;
-      return inner ?? `invalid name \`${String(iss.input)}\``;
+      return inner ?? `invalid name ${quoteValue(iss.input)}`;
     }
     case 'invalid_format':
-      return `\`${String(iss.input)}\` is not in the expected format`;
+      return `${quoteValue(iss.input)} is not in the expected format`;
     default:
       return undefined;
   }

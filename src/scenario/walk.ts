@@ -139,3 +139,12 @@ export function descriptionOf(schema: z.ZodType): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The first sentence of a description, for hints: up to the first full stop
+ * that ends a sentence, not the one of an abbreviation ("e.g. all-human").
+ */
+export function firstSentence(text: string): string {
+  const end = text.search(/(?<!\b(?:e\.g|i\.e|cf|vs))\.(\s|$)/);
+  return end >= 0 ? text.slice(0, end) : text;
+}

@@ -229,3 +229,18 @@ describe('Erlang A service level and ASA derivation', () => {
     expect(Math.abs(withinT / n - r.serviceLevel)).toBeLessThan(0.01);
   });
 });
+
+describe('Erlang B starts its recursion where the neglected terms are below e^-800', () => {
+  /** The textbook recursion from B(0) = 1. */
+  const fullRecursion = (load: number, agents: number) => {
+    let b = 1;
+    for (let k = 1; k <= agents; k++) b = (load * b) / (k + load * b);
+    return b;
+  };
+  it.each([
+    [0.5, 3], [10, 14], [100, 80], [100, 130], [2500, 2400], [2500, 2600], [40_000, 39_000], [40_000, 41_000], [1e6, 1e6 + 500],
+  ])('load %d, %d agents: the same value as the recursion from 0', (load, agents) => {
+    const expected = fullRecursion(load, agents);
+    expect(Math.abs(erlangB(load, agents) - expected)).toBeLessThanOrEqual(4 * Number.EPSILON * expected);
+  });
+});

@@ -91,6 +91,10 @@ describe('files no fixture can hold, and bad flags', () => {
     ['an unknown command', ['rn', minimal], /unknown command 'rn'/],
     ['--out in a directory that does not exist', ['run', minimal, '--out', 'no-such-dir/r.json'], 'staffsim: cannot write no-such-dir/r.json: the directory no-such-dir does not exist'],
     ['--out naming a directory', ['run', minimal, '--out', 'test'], 'staffsim: cannot write test: it is a directory'],
+    // Issue 11, item 7: values past the documented limits are refused wherever they come from.
+    ['sweep --vary past a limit, validated like the file', ['sweep', minimal, '--vary', 'demand.contacts_per_day=1e308:1.7e308:1e307'], 'staffsim: test/fixtures/minimal.yaml: --set demand.contacts_per_day=1e+308: demand.contacts_per_day: must be at most 100,000,000, got 1e+308'],
+    // Issue 11, item 8: auto staffing past the Erlang A state limit was an internal error.
+    ['auto staffing past the Erlang A state limit', ['run', minimal, '--set', 'staff.employees.headcount=auto', '--set', 'customers.patience=3650d', '--set', 'demand.contacts_per_day=1e8', '--set', 'horizon=1m'], /^staffsim: test\/fixtures\/minimal\.yaml: strategies\.all-human\.staff\.employees: auto staffing cannot staff this strategy: Erlang A: about \d+ customers would be waiting/],
     ['init in a directory that does not exist', ['init', 'no-such-dir/s.yaml'], 'staffsim: cannot write no-such-dir/s.yaml: the directory no-such-dir does not exist'],
   ];
   cases.forEach(([what, args, expected]) => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentsFor } from '../../src/analytic/index.js';
 import { resolveAutoStaffing, usesAutoStaffing } from '../../src/experiment/auto-staffing.js';
@@ -7,7 +8,8 @@ import { simulateReplication } from '../../src/model/contact-centre.js';
 import { netOnShift, scheduledFor } from '../../src/model/shrinkage.js';
 import { renderJson } from '../../src/report/json.js';
 import { verdict } from '../../src/report/verdict.js';
-import { resolveScenario } from '../../src/scenario/load.js';
+import { ScenarioError } from '../../src/scenario/errors.js';
+import { loadScenarioFile, resolveScenario } from '../../src/scenario/load.js';
 import type { StrategyScenario } from '../../src/scenario/types.js';
 import { expectWithinInterval } from '../support/confidence.js';
 
@@ -48,7 +50,7 @@ describe('staff.employees.headcount: auto', () => {
 
   it("gives an M/M/c+M centre exactly agentsFor's answer every hour", () => {
     const { strategy, staffing } = resolveAutoStaffing(only(mmcm()));
-    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, serviceLevelTarget: 0.8 }).agents;
+    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8 }).agents;
     expect(strategy.staff.employees.schedule).toEqual(new Array(24).fill(exact));
     expect(strategy.staff.employees.auto).toBeUndefined();
     expect(staffing).not.toBeNull();
@@ -60,7 +62,7 @@ describe('staff.employees.headcount: auto', () => {
   it('adds agents until occupancy is under service_level.max_occupancy', () => {
     const capped = only(mmcm({ service_level: { answer_within: '20s', target: 0.8, max_occupancy: 0.85 } }));
     const { strategy } = resolveAutoStaffing(capped);
-    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, serviceLevelTarget: 0.8, maxOccupancy: 0.85 });
+    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8, maxOccupancy: 0.85 });
     expect(strategy.staff.employees.schedule).toEqual(new Array(24).fill(exact.agents));
     expect(exact.figures.utilization).toBeLessThanOrEqual(0.85);
     // The service level alone needs fewer: the cap is what binds here.
@@ -70,14 +72,14 @@ describe('staff.employees.headcount: auto', () => {
 
   it('uses Erlang C when nobody abandons', () => {
     const { strategy } = resolveAutoStaffing(only(mmcm({ customers: {} })));
-    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, answerWithin: 1 / 3, serviceLevelTarget: 0.8 }).agents;
+    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, answerWithin: 1 / 3, target: 0.8 }).agents;
     expect(strategy.staff.employees.schedule[0]).toBe(exact);
   });
 
   it('schedules the fewest agents that leave enough on shift after shrinkage', () => {
     const s = only(mmcm({}, { headcount: 'auto', shrinkage: 0.3 }));
     const { strategy, staffing } = resolveAutoStaffing(s);
-    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, serviceLevelTarget: 0.8 }).agents;
+    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8 }).agents;
     expect(strategy.staff.employees.schedule[5]).toBe(scheduledFor(exact, 0.3));
     expect(staffing!.net[5]).toBe(netOnShift(scheduledFor(exact, 0.3), 0.3));
     expect(staffing!.net[5]).toBeGreaterThanOrEqual(exact);
@@ -93,7 +95,7 @@ describe('staff.employees.headcount: auto', () => {
     s.demand.intraday.forEach((multiplier, hour) => {
       const lambda = 10 * multiplier * peakDay;
       expect(schedule[hour], `hour ${hour}`).toBe(
-        agentsFor({ arrivalsPerMinute: lambda, aht: 5, patience: 3, answerWithin: 1 / 3, serviceLevelTarget: 0.8 }).agents,
+        agentsFor({ arrivalsPerMinute: lambda, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8 }).agents,
       );
     });
     // Busier hours never get fewer agents, and the profile's shape shows through.
@@ -106,7 +108,7 @@ describe('staff.employees.headcount: auto', () => {
   it('chooses only the auto hours of a schedule and keeps the others', () => {
     const given = Array.from({ length: 24 }, (_, hour) => (hour < 8 ? 'auto' : 40 + hour));
     const { strategy, staffing } = resolveAutoStaffing(only(mmcm({}, { schedule: given })));
-    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, serviceLevelTarget: 0.8 }).agents;
+    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8 }).agents;
     strategy.staff.employees.schedule.forEach((level, hour) => expect(level).toBe(hour < 8 ? exact : 40 + hour));
     expect(staffing!.hours).toEqual(given.map((g) => g === 'auto'));
   });
@@ -132,7 +134,7 @@ describe('staff.employees.headcount: auto', () => {
     const { strategy, staffing } = resolveAutoStaffing(s);
     expect(staffing!.human_contacts_per_episode).toBeCloseTo(easy + 0.3, 12);
     expect(strategy.staff.employees.schedule[12]).toBe(
-      agentsFor({ arrivalsPerMinute: lambda, aht, patience: 3, answerWithin: 1, serviceLevelTarget: 0.8 }).agents,
+      agentsFor({ arrivalsPerMinute: lambda, aht, patience: 3, answerWithin: 1, target: 0.8 }).agents,
     );
   });
 });
@@ -176,7 +178,7 @@ describe('an auto-staffed strategy, simulated', () => {
     const scenario = mmcm();
     const report = runScenario(scenario, 'test');
     const result = report.strategies[0];
-    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, serviceLevelTarget: 0.8 });
+    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8 });
     expect(result.staffing?.schedule).toEqual(new Array(24).fill(exact.agents));
     const sl = result.metrics.service_level;
     expect(sl.ci95[1]!).toBeGreaterThanOrEqual(0.8);
@@ -202,11 +204,32 @@ describe('an auto-staffed strategy, simulated', () => {
     const json = JSON.parse(renderJson(report));
     expect(json.strategies[0].staffing.auto).toBe(true);
     expect(json.strategies[0].staffing.schedule).toHaveLength(24);
-    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, serviceLevelTarget: 0.8 }).agents;
+    const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8 }).agents;
     expect(verdict(report)).toContain(`Auto staffing chose ${exact} agents on shift on average for human (peak ${exact}).`);
     // A strategy with a fixed headcount says nothing about staffing.
     const fixed = runScenario(mmcm({ replications: 2, horizon: '6h', warmup: '1h' }, { headcount: exact }), 'test');
     expect(fixed.strategies[0].staffing).toBeUndefined();
     expect(verdict(fixed)).not.toContain('Auto staffing');
+  });
+});
+
+describe('auto staffing past what the closed forms or the limits allow is bad input, naming the strategy', () => {
+  const minimal = join(import.meta.dirname, '..', 'fixtures', 'minimal.yaml');
+  const refusal = (set: string[]) => {
+    const { scenario } = loadScenarioFile(minimal, { set: ['staff.employees.headcount=auto', ...set] });
+    return () => resolveAutoStaffing(scenario.strategies[0]);
+  };
+
+  it('a patience of ten years at 100 million contacts a day: the Erlang A sum would need too many queue states', () => {
+    const resolve = refusal(['customers.patience=3650d', 'demand.contacts_per_day=1e8']);
+    expect(resolve).toThrow(ScenarioError);
+    expect(resolve).toThrow(/^strategies\.all-human\.staff\.employees: auto staffing cannot staff this strategy: Erlang A: about \d+ customers would be waiting/);
+  });
+
+  it('a ten-year handle time: more agents than a scenario may have', () => {
+    // 1 contact a minute times 5,256,000 minutes is 5.256 million Erlangs: more agents than that are needed.
+    expect(refusal(['ticket_types.0.handle_time=3650d'])).toThrow(
+      /auto staffing cannot staff this strategy: it would need 5,2[5-9]\d,\d{3} agents on shift, more than the 1,000,000 a scenario may have/,
+    );
   });
 });

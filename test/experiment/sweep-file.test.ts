@@ -164,6 +164,22 @@ describe('merge', () => {
     expect(() => mergeSweepParts([p(0), p(1), { name: 'md', text: part('markdown', 2, 3) }])).toThrow(/md is markdown but part-0 is csv/);
     expect(() => mergeSweepParts([])).toThrow(SweepFileError);
   });
+
+  // Issue 11, item 10: "0/0" looped until V8 died, "x/y" said "shard NaN/NaN".
+  it.each(['0/0', 'x/y', '3/3', '-1/2', '1/1e3'])('refuses a part whose header says shard %s, at once', (shard) => {
+    const edited = { name: 'edited', text: part('csv', 0, 1).replace('"shard":"0/1"', `"shard":${JSON.stringify(shard)}`) };
+    expect(edited.text).toContain(`"shard":${JSON.stringify(shard)}`);
+    expect(() => mergeSweepParts([edited])).toThrow(
+      `edited: its header's shard ${JSON.stringify(shard)} is not K/N with N ≥ 1 and K from 0 to N − 1; was the file edited or cut?`,
+    );
+  });
+
+  it('names the first missing shards of a million without listing them all', () => {
+    const p = (k: number, n: number) => ({ name: `part-${k}`, text: part('csv', k, n) });
+    expect(() => mergeSweepParts([p(0, 1_000_000), p(2, 1_000_000)])).toThrow(
+      'shards 1/1000000, 3/1000000, 4/1000000, 5/1000000, 6/1000000 and 999993 more missing',
+    );
+  });
 });
 
 describe('sweep files with --kpi', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KPI_NAMES, type KpiValues } from '../../src/metrics/kpis.js';
+import { KPI_NAMES, KPIS, kpiRange, type KpiName, type KpiValues } from '../../src/metrics/kpis.js';
 import { estimate, estimateKpis, independentDifference, pairedDifference, replicationsToSeparate, tCdf, tQuantile } from '../../src/metrics/replications.js';
 
 describe('tQuantile', () => {
@@ -133,5 +133,36 @@ describe('differences between strategies', () => {
   it('has no interval with one replication', () => {
     const d = pairedDifference([5], [3]);
     expect(d).toEqual({ mean: 2, ci95: [null, null], distinguishable: null, replications_to_separate: null });
+  });
+});
+
+describe('confidence bounds stay inside what a KPI can be (issue 11, item 17)', () => {
+  // Two replications: t(0.975, 1) = 12.71, so the interval is mean ± 12.71 · |a − b| / 2.
+  const replications = (values: Partial<Record<KpiName, [number, number]>>): KpiValues[] =>
+    [0, 1].map((r) => Object.fromEntries(KPI_NAMES.map((name) => [name, values[name]?.[r] ?? 0])) as KpiValues);
+  const estimates = estimateKpis(replications({ contacts: [3, 22], abandon_rate: [0.02, 0.3], csat: [1.2, 4.9], service_level: [0.95, 0.99] }));
+
+  it('a count is never below 0: 3 and 22 give [0, 133.2], not [-108.2, 133.2]', () => {
+    const half = (12.706204736174694 * Math.abs(22 - 3)) / 2;
+    expect(estimates.contacts.ci95[0]).toBe(0);
+    expect(estimates.contacts.ci95[1]).toBeCloseTo(12.5 + half, 9);
+  });
+
+  it('a share stays in [0, 1] and a CSAT in [1, 5]', () => {
+    expect(estimates.abandon_rate.ci95).toEqual([0, 1]);
+    expect(estimates.csat.ci95).toEqual([1, 5]);
+    expect(estimates.service_level.ci95[0]).toBeCloseTo(0.97 - (12.706204736174694 * 0.04) / 2, 9);
+    expect(estimates.service_level.ci95[1]).toBe(1);
+  });
+
+  it('every KPI of the catalogue has a range holding its interval and its mean', () => {
+    for (const info of KPIS) {
+      const [low, high] = kpiRange(info);
+      expect(low, info.name).toBeLessThan(high);
+      const { mean, ci95 } = estimates[info.name];
+      expect(ci95[0]!, info.name).toBeGreaterThanOrEqual(low);
+      expect(ci95[1]!, info.name).toBeLessThanOrEqual(high);
+      expect(mean).toBeGreaterThanOrEqual(ci95[0]!);
+    }
   });
 });
