@@ -172,7 +172,10 @@ async function runMain(argv: string[]): Promise<number> {
   } catch (error) {
     return report(error);
   } finally {
-    stdout.off('error', onError);
+    // A write error arrives after the write, often once main() has returned:
+    // the process's own stdout keeps its handler to the end. A stream handed
+    // in by a caller is given back without it.
+    if (stdout !== process.stdout) stdout.off('error', onError);
   }
 }
 

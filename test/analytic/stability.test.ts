@@ -113,17 +113,10 @@ describe('numerical stability', () => {
     expect(r.meanQueueLength).toBeCloseTo(eq, 13);
   });
 
-  it('computes figures for 3000 agents in well under 50 ms', () => {
+  // Its speed is npm run bench's to measure, not a unit test's (no test depends on wall-clock speed).
+  it('computes finite figures for 3000 agents, with and without abandonment', () => {
     const base = { arrivalsPerMinute: 590, aht: 5, agents: 3000, answerWithin: T };
-    queueFigures(base); // warm up
-    queueFigures({ ...base, patience: 3 });
-    for (const patience of [undefined, 3, 0.5, 1e7]) {
-      const t0 = performance.now();
-      const f = queueFigures({ ...base, patience });
-      const ms = performance.now() - t0;
-      expectFiniteShares(f);
-      expect(ms, `patience ${String(patience)}: ${ms.toFixed(2)} ms`).toBeLessThan(50);
-    }
+    for (const patience of [undefined, 3, 0.5, 1e7]) expectFiniteShares(queueFigures({ ...base, patience }));
   });
 
   it('throws a RangeError instead of running away when the Erlang A queue would hold billions', () => {

@@ -69,12 +69,13 @@ describe('agentsFor', () => {
     expect(agentsFor({ ...cch, patience: 5 }).agents).toBe(1);
   });
 
-  it('staffs thousands of agents quickly', () => {
-    const t0 = performance.now();
-    const r = agentsFor({ arrivalsPerMinute: 900, aht: 5, patience: 3, answerWithin: T, target: 0.95 });
-    const ms = performance.now() - t0;
+  // How fast is npm run bench's question; here, that the search lands on the fewest at this size.
+  it('staffs thousands of agents: the fewest meeting the target', () => {
+    const input = { arrivalsPerMinute: 900, aht: 5, patience: 3, answerWithin: T };
+    const r = agentsFor({ ...input, target: 0.95 });
     expect(r.agents).toBeGreaterThan(4000);
-    expect(ms).toBeLessThan(2000);
+    expect(r.figures.service_level).toBeGreaterThanOrEqual(0.95);
+    expect(queueFigures({ ...input, agents: r.agents - 1 }).service_level).toBeLessThan(0.95);
   });
 
   it('rejects invalid constraints with RangeError', () => {

@@ -12,11 +12,14 @@ import { scratch, staffsim, startStaffsim } from '../support/cli.js';
 // Long enough to be still running when the signal comes: the default
 // scenario (14 days) for hundreds of replications would take many minutes.
 const LONG_RUN = ['run', '--replications', '500', '--format', 'json'];
-// Start-up and loading the scenario take a fraction of a second; the signal
-// must come once the run has started (before, Node's default kills it).
-const SIGNAL_AFTER_MS = 2000;
-// A replication of the default scenario takes well under a second.
-const PROMPT_MS = 3000;
+// Start-up and loading the scenario take a fraction of a second on a quiet
+// machine; the signal must come once the run has started (before, Node's
+// default kills it), so leave room for a machine with every core busy.
+const SIGNAL_AFTER_MS = 5000;
+// Prompt means within a replication or two, not after the run: the run is
+// many minutes of work, so a bound far above a replication's time (well
+// under a second on a quiet machine) still tells the two apart under load.
+const PROMPT_MS = 20_000;
 
 async function interrupt(signal: NodeJS.Signals) {
   const dir = scratch();

@@ -185,7 +185,8 @@ describe('staffsim sweep', () => {
     const sent = Date.now();
     run.kill(signal);
     const result = await run.done;
-    expect(Date.now() - sent).toBeLessThan(2000);
+    // Within a point or two, not after the sweep (generous: the machine may be loaded).
+    expect(Date.now() - sent).toBeLessThan(15_000);
     expect(result.code).toBe(code);
     expect(result.stderr).toContain(`interrupted by ${signal}; finished points are in ${out}`);
     const kept = readFileSync(out, 'utf8');
@@ -211,7 +212,8 @@ describe('staffsim sweep', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // The 400 points are a minute of work on a quiet machine; an early stop is seconds.
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it('refuses bad keys and values before running anything, with the --set messages (exit 2)', async () => {
