@@ -14,7 +14,7 @@ export interface Progress {
 }
 
 /** `unit` names what is counted (replications of a run, points of a sweep). */
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr, unit = 'replications'): Progress {
+export function progressBar(label: string, stream: NodeJS.WriteStream, unit = 'replications'): Progress {
   if (!stream.isTTY) return { update() {}, stop() {} };
   const started = Date.now();
   let first: { done: number; at: number } | null = null;
