@@ -1,6 +1,14 @@
 // One replication of one strategy: the contact centre as a discrete-event
 // model on the generic engine.
 //
+// This module holds the event loop, the episode table and what customers do
+// (patience, retries, repeats, the AI's outcome draws). The other parts are
+// components it drives (docs/architecture.md): the server pools
+// (employees.ts, gig-pool.ts), the human queue and its lines
+// (human-queue.ts), the router that chooses lines and servers (router.ts),
+// the monitor that receives observations (observations.ts) and the KPIs
+// priced after the run (replication-kpis.ts).
+//
 // An episode is one customer's problem; it has at most one live contact at a
 // time, so the episode's row also holds the state of its current contact.
 // Rows live in typed arrays (struct of arrays) recycled through a free list,
@@ -17,7 +25,10 @@ import { ArrivalProcess } from './arrivals.js';
 import { EmployeePool } from './employees.js';
 import { GigPool } from './gig-pool.js';
 import { gigWorkersWanted } from './gig-trigger.js';
-import { humanHandleMean, startsWithAi } from './human-load.js';
+import { humanHandleMean } from './human-load.js';
+import type { HumanQueue } from './human-queue.js';
+import { replicationKpis } from './replication-kpis.js';
+import { EMPLOYEE, NO_SERVER, Router } from './router.js';
 import {
   churnProbability,
   RESOLVED_BY_AI,
@@ -27,8 +38,6 @@ import {
   type EpisodeHistory,
 } from './episode-outcome.js';
 import { Observations } from './observations.js';
-import { TimeAverage } from './time-average.js';
-import { transitionCost } from './transition.js';
 
 // Event kinds (first contacts are not events: see run()).
 const FOLLOW_UP = 1;
@@ -46,9 +55,6 @@ const GIG_IDLE_OVER = 8;
  * (counted as abandoning at once) so memory stays bounded, and the run says so.
  */
 export const MAX_WAITING = 1 << 22;
-
-/** `server` of a contact answered by an employee; gig workers are 0, 1, ... */
-const EMPLOYEE = -1;
 
 // Where an episode's current contact is.
 const FREE = 0;
@@ -103,8 +109,8 @@ class ContactCentre {
   private readonly gig: GigPool | null;
   private readonly gigTriggerWait: number;
   private readonly gigTriggerQueue: number;
-  private readonly gigHandleMultiplier: number;
-  private readonly gigResolutionMultiplier: number;
+  private readonly queue: HumanQueue;
+  private readonly router: Router;
   /** Mean human handle time of what reaches humans, for the gig trigger's expected wait. */
   private readonly meanHumanHandle: number;
   private readonly horizon: number;
@@ -132,8 +138,6 @@ class ContactCentre {
   private readonly aiFalseResolution: Float64Array;
   private readonly fcr: Float64Array;
   private readonly sensitive: Uint8Array;
-  /** 1 when a type's first contact goes to the AI under this strategy's routing. */
-  private readonly startsWithAi: Uint8Array;
 
   // Customers.
   private readonly patience: Sampler | null;
@@ -144,19 +148,11 @@ class ContactCentre {
   private readonly maxContacts: number;
 
   // AI tier.
-  private readonly escalates: boolean;
-  private readonly askForHuman: number;
   private readonly handoff: Sampler;
   private readonly handoffInstant: boolean;
   private readonly aiCapacity: number;
   private aiBusy = 0;
   private readonly aiLine = new IdFifo();
-
-  // Human queue: handed-off contacts first when the strategy says so.
-  private readonly handoffLine: IdFifo;
-  private readonly line = new IdFifo();
-  private waiting = 0;
-  private readonly queueLength: TimeAverage;
 
   // Episode rows.
   private capacity = 0;
@@ -164,9 +160,9 @@ class ContactCentre {
   private flags = new Uint8Array(0);
   private type = new Int32Array(0);
   private contacts = new Int32Array(0);
-  private serial = new Int32Array(0);
   private totalWait = new Float64Array(0);
-  private queuedAt = new Float64Array(0);
+  /** When a contact waiting for an AI slot joined the AI's line. */
+  private aiQueuedAt = new Float64Array(0);
   private patienceLeft = new Float64Array(0);
   private abandonTimer = new Float64Array(0);
   private server = new Int32Array(0);
@@ -182,10 +178,9 @@ class ContactCentre {
     const s = scenario;
     this.horizon = s.horizon;
     this.warmup = s.warmup;
-    this.observations = new Observations(s.service_level.answer_within);
+    this.observations = new Observations(s.service_level.answer_within, s.warmup, s.horizon);
     this.arrivals = new ArrivalProcess(s.demand);
     this.employees = new EmployeePool(s.staff.employees, s.warmup, s.horizon);
-    this.queueLength = new TimeAverage(s.warmup, s.horizon);
 
     const stream = (name: string) => new RandomStream(s.seed, replication, name);
     this.rngArrivals = stream('arrivals');
@@ -209,7 +204,6 @@ class ContactCentre {
     this.aiFalseResolution = Float64Array.from(types, (t) => t.ai_false_resolution);
     this.fcr = Float64Array.from(types, (t) => t.fcr);
     this.sensitive = Uint8Array.from(types, (t) => (t.sensitive ? 1 : 0));
-    this.startsWithAi = Uint8Array.from(types, (t) => (startsWithAi(s, t) ? 1 : 0));
 
     const c = s.customers;
     this.patience = c.patience ? sampler(c.patience) : null;
@@ -219,12 +213,9 @@ class ContactCentre {
     this.repeatDelay = sampler(c.repeat_delay);
     this.maxContacts = c.max_contacts;
 
-    this.escalates = s.routing === 'ai-first';
-    this.askForHuman = this.escalates ? s.ai.ask_for_human : 0;
     this.handoff = sampler(s.ai.handoff);
     this.handoffInstant = this.handoff.mean === 0 && this.handoff.variance === 0;
     this.aiCapacity = s.ai.concurrency ?? Infinity;
-    this.handoffLine = s.handoff_priority ? new IdFifo() : this.line;
 
     const gig = s.staff.gig;
     this.gig =
@@ -241,9 +232,9 @@ class ContactCentre {
         : null;
     this.gigTriggerWait = gig.trigger_wait ?? Infinity;
     this.gigTriggerQueue = gig.trigger_queue ?? Infinity;
-    this.gigHandleMultiplier = gig.handle_time_multiplier;
-    this.gigResolutionMultiplier = gig.resolution_multiplier;
     this.meanHumanHandle = humanHandleMean(s);
+    this.router = new Router(s, this.employees, this.gig);
+    this.queue = this.router.queue;
 
     this.growEpisodes(1024);
   }
@@ -311,10 +302,10 @@ class ContactCentre {
     this.employees.close(horizon);
     this.gig?.close(horizon);
     return {
-      kpis: this.kpis(),
+      kpis: replicationKpis(this.scenario, this.observations, this.employees, this.gig),
       observations: this.observations,
       census: this.census(),
-      queueLength: this.queueLength.close(horizon),
+      queueLength: this.observations.queueLength.close(horizon),
     };
   }
 
@@ -340,7 +331,7 @@ class ContactCentre {
       this.observations.contacts++;
     }
     this.flags[e] = flags;
-    if (this.startsWithAi[this.type[e]] === 1) this.startAi(e, t);
+    if (this.router.startsWithAi[this.type[e]] === 1) this.startAi(e, t);
     else this.offer(e, t);
   }
 
@@ -348,8 +339,8 @@ class ContactCentre {
     if (this.aiBusy >= this.aiCapacity) {
       // Nobody leaves the AI's line, so its entries never go stale.
       this.state[e] = AI_WAITING;
-      this.queuedAt[e] = t;
-      this.aiLine.push(e, this.serial[e]);
+      this.aiQueuedAt[e] = t;
+      this.aiLine.push(e, 0);
       return;
     }
     this.beginAi(e, t, 0);
@@ -368,14 +359,15 @@ class ContactCentre {
     this.aiBusy--;
     if (this.aiLine.length > 0) {
       const next = this.aiLine.shift();
-      this.beginAi(next, t, t - this.queuedAt[next]);
+      this.beginAi(next, t, t - this.aiQueuedAt[next]);
     }
 
     const type = this.type[e];
     const counted = (this.flags[e] & COUNTED_CONTACT) !== 0;
     const obs = this.observations;
     if (this.rngAi.uniform() < this.aiResolution[type]) {
-      if (this.askForHuman > 0 && this.rngAi.uniform() < this.askForHuman) {
+      const askForHuman = this.router.askForHuman;
+      if (askForHuman > 0 && this.rngAi.uniform() < askForHuman) {
         this.handOff(e, t);
         return;
       }
@@ -388,7 +380,7 @@ class ContactCentre {
       return;
     }
     if (this.sensitive[type] === 1) this.flags[e] |= AI_FAILED_SENSITIVE;
-    if (this.escalates) {
+    if (this.router.escalates) {
       this.handOff(e, t);
     } else {
       if (counted) obs.aiUnresolved++;
@@ -407,29 +399,23 @@ class ContactCentre {
     this.events.schedule(t + this.handoff.sample(this.rngHandoff), HANDOFF_DONE, e);
   }
 
-  /** The contact reaches the human queue. */
+  /** The contact reaches people: a free server answers it, or it waits in the human queue. */
   private offer(e: number, t: number): void {
-    if (this.flags[e] & COUNTED_CONTACT) this.observations.offered++;
-    // An idle agent implies an empty queue, so answering at once keeps FIFO
-    // order. Employees are paid anyway, so they take contacts before gig workers.
-    if (this.employees.idle > 0) {
-      this.answer(e, t, t, EMPLOYEE);
+    const flags = this.flags[e];
+    if (flags & COUNTED_CONTACT) this.observations.offered++;
+    const server = this.router.takeServer();
+    if (server !== NO_SERVER) {
+      this.answer(e, t, t, server);
       return;
     }
-    if (this.gig !== null && this.gig.idle > 0) {
-      this.answer(e, t, t, this.gig.takeIdle());
-      return;
-    }
-    if (this.waiting >= MAX_WAITING) {
+    const queue = this.queue;
+    if (queue.waiting >= MAX_WAITING) {
       this.turnAway(e, t);
       return;
     }
     this.state[e] = QUEUED;
-    this.queuedAt[e] = t;
-    const tag = ++this.serial[e];
-    if (this.flags[e] & HANDED_OFF) this.handoffLine.push(e, tag);
-    else this.line.push(e, tag);
-    this.queueLength.set(t, ++this.waiting);
+    queue.push(this.router.lineFor((flags & HANDED_OFF) !== 0), e, t);
+    this.observations.queueChanged(t, queue.waiting);
     const patience = this.patienceLeft[e];
     if (patience !== Infinity) this.abandonTimer[e] = this.events.schedule(t + patience, ABANDON, e);
     if (this.gig !== null) this.callGigWorkers(t);
@@ -439,30 +425,17 @@ class ContactCentre {
   private callGigWorkers(t: number): void {
     const gig = this.gig!;
     const servers = this.employees.present + gig.active;
-    const wanted = gigWorkersWanted(this.waiting, servers, this.meanHumanHandle, this.gigTriggerWait, this.gigTriggerQueue) - gig.loggingIn;
+    const wanted = gigWorkersWanted(this.queue.waiting, servers, this.meanHumanHandle, this.gigTriggerWait, this.gigTriggerQueue) - gig.loggingIn;
     if (wanted > 0) gig.call(t, wanted);
   }
 
-  /** The next waiting contact, skipping entries left behind by abandonment; -1 when none. */
-  private nextWaiting(): number {
-    while (this.handoffLine.length > 0) {
-      const e = this.handoffLine.shift();
-      if (this.state[e] === QUEUED && this.serial[e] === this.handoffLine.frontTag) return e;
-    }
-    while (this.line.length > 0) {
-      const e = this.line.shift();
-      if (this.state[e] === QUEUED && this.serial[e] === this.line.frontTag) return e;
-    }
-    return -1;
-  }
-
-  /** A free server (EMPLOYEE or a gig worker) answers the next waiting contact; false when none waits. */
+  /** A free server (EMPLOYEE or a gig worker) answers the contact the router gives it; false when none waits. */
   private answerNextWaiting(t: number, server: number): boolean {
-    const e = this.nextWaiting();
+    const e = this.router.nextContact();
     if (e < 0) return false;
-    this.queueLength.set(t, --this.waiting);
+    this.observations.queueChanged(t, this.queue.waiting);
     if (this.patienceLeft[e] !== Infinity) this.events.cancel(this.abandonTimer[e]);
-    this.answer(e, t, this.queuedAt[e], server);
+    this.answer(e, t, this.queue.joinedAt(e), server);
     return true;
   }
 
@@ -482,8 +455,9 @@ class ContactCentre {
     if (server === EMPLOYEE) {
       this.employees.startWork(t, duration);
     } else {
-      duration *= this.gigHandleMultiplier;
-      this.gig!.startWork(server, t, duration);
+      const gig = this.gig!;
+      duration *= gig.handleTimeMultiplier;
+      gig.startWork(server, t, duration);
     }
     this.events.schedule(t + duration, SERVICE_DONE, e);
   }
@@ -494,18 +468,20 @@ class ContactCentre {
     if (server === EMPLOYEE) {
       if (this.employees.finishWork(t)) this.answerNextWaiting(t, EMPLOYEE);
     } else {
-      this.gig!.finishWork(server, t);
+      const gig = this.gig!;
+      gig.finishWork(server, t);
       this.giveWorkOrIdle(server, t);
-      fcr = Math.min(1, fcr * this.gigResolutionMultiplier);
+      fcr = Math.min(1, fcr * gig.resolutionMultiplier);
     }
     if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
     else this.followUp(e, t);
   }
 
   private abandon(e: number, t: number): void {
-    this.queueLength.set(t, --this.waiting);
-    this.serial[e]++; // its entry in the line is now stale
-    const wait = t - this.queuedAt[e];
+    const queue = this.queue;
+    queue.remove(e);
+    this.observations.queueChanged(t, queue.waiting);
+    const wait = t - queue.joinedAt(e);
     this.totalWait[e] += wait;
     const flags = this.flags[e];
     if (flags & COUNTED_CONTACT) this.observations.abandon(wait, (flags & HANDED_OFF) !== 0);
@@ -586,9 +562,8 @@ class ContactCentre {
     this.flags = grow(this.flags, (n) => new Uint8Array(n));
     this.type = grow(this.type, (n) => new Int32Array(n));
     this.contacts = grow(this.contacts, (n) => new Int32Array(n));
-    this.serial = grow(this.serial, (n) => new Int32Array(n));
     this.totalWait = grow(this.totalWait, (n) => new Float64Array(n));
-    this.queuedAt = grow(this.queuedAt, (n) => new Float64Array(n));
+    this.aiQueuedAt = grow(this.aiQueuedAt, (n) => new Float64Array(n));
     this.patienceLeft = grow(this.patienceLeft, (n) => new Float64Array(n));
     this.abandonTimer = grow(this.abandonTimer, (n) => new Float64Array(n));
     this.server = grow(this.server, (n) => new Int32Array(n));
@@ -598,6 +573,7 @@ class ContactCentre {
     for (let id = capacity - 1; id >= old; id--) free[this.freeCount++] = id;
     this.freeIds = free;
     this.capacity = capacity;
+    this.queue.grow(capacity);
   }
 
   private census(): Census {
@@ -614,29 +590,5 @@ class ContactCentre {
       }
     }
     return census;
-  }
-
-  private kpis(): KpiValues {
-    const s = this.scenario;
-    const gig = this.gig;
-    const measuredMinutes = s.horizon - s.warmup;
-    return this.observations.kpis({
-      employeePaidHours: this.employees.paidHours(),
-      employeeHourlyCost: s.staff.employees.hourly_cost,
-      aiCostPerConversation: s.ai.cost_per_conversation,
-      // A strategy that never uses the AI pays nothing for its platform.
-      aiPlatformCostPerDay: s.routing === 'human' ? 0 : s.ai.platform_cost_per_day,
-      measuredDays: measuredMinutes / 1440,
-      lifetimeValue: s.customers.lifetime_value,
-      employeeStaffedMinutes: this.employees.staffedMinutes,
-      employeeBusyMinutes: this.employees.busyMinutes,
-      gigPaidHours: gig ? gig.paidMinutes / 60 : 0,
-      gigBusyHours: gig ? gig.busyMinutes / 60 : 0,
-      gigEarnings: gig ? gig.earnings : 0,
-      gigCalls: gig ? gig.calls : 0,
-      gigDeclines: gig ? gig.declines : 0,
-      gigEarningsCv: gig ? gig.earningsVolatility() : 0,
-      transitionCost: transitionCost(s),
-    });
   }
 }

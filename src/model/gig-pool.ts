@@ -36,6 +36,10 @@ export interface GigEventKinds {
 
 export class GigPool {
   readonly size: number;
+  /** A gig worker's handle time, relative to an employee's. */
+  readonly handleTimeMultiplier: number;
+  /** A gig worker's first-contact resolution, relative to an employee's (capped at 1). */
+  readonly resolutionMultiplier: number;
   loggingIn = 0;
   /** Logged in: idle, busy or free. */
   active = 0;
@@ -78,6 +82,8 @@ export class GigPool {
     private readonly windowEnd: number,
   ) {
     this.size = spec.pool;
+    this.handleTimeMultiplier = spec.handle_time_multiplier;
+    this.resolutionMultiplier = spec.resolution_multiplier;
     this.maxActive = Math.min(spec.max_active, spec.pool);
     this.hourly = spec.pay.mode === 'hourly';
     this.perMinute = spec.pay.hourly_rate / 60;

@@ -8,6 +8,7 @@
 
 import { QuantileSketch } from '../metrics/histogram.js';
 import type { KpiValues } from '../metrics/kpis.js';
+import { TimeAverage } from './time-average.js';
 
 export interface CostInputs {
   employeePaidHours: number;
@@ -57,8 +58,21 @@ export class Observations {
   handoffWaits = 0;
   handoffWaitSum = 0;
   readonly waits = new QuantileSketch();
+  /** Contacts waiting for a person, averaged over the measured window (Little's L). */
+  readonly queueLength: TimeAverage;
 
-  constructor(private readonly answerWithin: number) {}
+  constructor(
+    private readonly answerWithin: number,
+    windowStart = 0,
+    windowEnd = Infinity,
+  ) {
+    this.queueLength = new TimeAverage(windowStart, windowEnd);
+  }
+
+  /** The number of contacts waiting for a person became `waiting` at time t. */
+  queueChanged(t: number, waiting: number): void {
+    this.queueLength.set(t, waiting);
+  }
 
   /** An AI conversation started after `wait` minutes in the AI's line. */
   startAi(wait: number): void {
