@@ -431,7 +431,7 @@ class ContactCentre {
     else this.line.push(e, tag);
     this.queueLength.set(t, ++this.waiting);
     const patience = this.patienceLeft[e];
-    if (patience !== Infinity) this.abandonTimer[e] = this.events.schedule(t + patience, ABANDON, e);
+    if (patience !== Infinity) this.abandonTimer[e] = this.events.scheduleCancellable(t + patience, ABANDON, e);
     if (this.gig !== null) this.callGigWorkers(t);
   }
 
