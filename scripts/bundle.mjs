@@ -15,6 +15,22 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+// zod exports every locale as z.locales, so a bundler keeps all sixty-odd of
+// them (a fifth of the bundle) though staffsim's messages are its own and
+// zod's English default is all it uses. The bundle's z.locales has English only.
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${'/node_modules/zod/'}`) ? { path: 'zod-locales', namespace: 'english-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'english-only' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: root,
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: ['dist/cli/main.js'],
@@ -26,5 +42,6 @@ await build({
   external: ['tinypool'],
   // CommonJS dependencies (cli-table3, seedrandom, ...) call require() on Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [englishOnly],
   logLevel: 'warning',
 });
