@@ -8,24 +8,31 @@
 // Events are ordered by (time, insertion sequence), so ties pop in the order
 // they were scheduled and a run is reproducible, as in SimPy's core.
 //
-// Storage is a binary heap on parallel typed arrays (no object per event).
-// Each event also owns a "slot" holding its kind, data, state and a
-// generation counter; a handle is (generation, slot) packed in one number, so
-// cancel() is O(1) and a stale handle (its event already popped or cancelled,
-// the slot since reused) never matches. Cancellation is lazy: the entry stays
-// in the heap, marked, and is discarded when it reaches the top. So that
-// cancelled entries cannot pile up (memory must stay flat however long the
-// run), a full heap that is at least half cancelled is compacted instead of
-// grown.
+// Two heaps share that order (one sequence counter), chosen by measurement
+// (docs/performance.md):
+//
+// - schedule(): events that will fire. A binary heap on parallel typed
+//   arrays holding each entry whole (time; sequence and kind packed in one
+//   double; data), so a push or a pop touches nothing but the heap.
+// - scheduleCancellable(): events that may be cancelled (a patience timer,
+//   most of which are cancelled when service starts). An indexed heap: each
+//   event owns a slot that knows its heap position, so cancel() takes the
+//   entry out at once. The heap then holds only live timers (a handful in a
+//   typical run) and the first heap never carries dead entries down its
+//   levels; memory is flat however many timers are cancelled. A handle is
+//   (generation, slot) packed in one number, so a stale handle (its event
+//   already popped or cancelled, the slot since reused) never matches.
+//
+// Nothing is allocated per event.
 
-const FREE = 0;
-const PENDING = 1;
-const CANCELLED = 2;
-
-/** Most events (live or cancelled-not-yet-discarded) the heap can hold. */
+/** Sequence numbers are packed with the kind as seq * 256 + kind, exact below 2^53. */
+const MAX_SEQUENCE = 2 ** 45;
+/** Most cancellable events pending at once. */
 const MAX_SLOTS = 2 ** 26;
 /** Generations wrap at this value; MAX_SLOTS * GENERATIONS = 2^53 keeps handles exact integers. */
 const GENERATIONS = 2 ** 27;
+/** A free slot's heap position. */
+const NOWHERE = -1;
 
 export class EventQueue {
   /** Time of the event last returned by pop(): the simulation clock. */
@@ -35,24 +42,27 @@ export class EventQueue {
   /** Data of the event last returned by pop(). */
   data = 0;
 
-  private cap: number;
-  /** Entries in the heap, live and cancelled. */
-  private n = 0;
-  /** Live (pending, not cancelled) entries. */
-  private live = 0;
   private nextSeq = 0;
 
-  // Heap, indexed by heap position.
+  // Events that fire, indexed by heap position.
+  private n = 0;
+  private cap: number;
   private heapTime: Float64Array;
-  private heapSeq: Float64Array;
-  private heapSlot: Int32Array;
+  /** seq * 256 + kind: orders ties by insertion and carries the kind. */
+  private heapKey: Float64Array;
+  private heapData: Int32Array;
 
-  // Slots, indexed by slot number.
-  private slotKind: Uint8Array;
+  // Cancellable events: a heap of slot numbers; the entries live in the slots.
+  private timers = 0;
+  private slotCap: number;
+  private timerHeap: Int32Array;
+  private slotTime: Float64Array;
+  private slotKey: Float64Array;
   private slotData: Int32Array;
+  /** Where the slot's event is in timerHeap; NOWHERE when the slot is free. */
+  private slotPos: Int32Array;
   private slotGen: Int32Array;
-  private slotState: Uint8Array;
-  /** Stack of free slot numbers; freeCount + n === cap. */
+  /** Stack of free slot numbers; freeCount + timers === slotCap. */
   private freeSlots: Int32Array;
   private freeCount = 0;
 
@@ -63,124 +73,130 @@ export class EventQueue {
     const cap = Math.min(initialCapacity, MAX_SLOTS);
     this.cap = cap;
     this.heapTime = new Float64Array(cap);
-    this.heapSeq = new Float64Array(cap);
-    this.heapSlot = new Int32Array(cap);
-    this.slotKind = new Uint8Array(cap);
+    this.heapKey = new Float64Array(cap);
+    this.heapData = new Int32Array(cap);
+    this.slotCap = cap;
+    this.timerHeap = new Int32Array(cap);
+    this.slotTime = new Float64Array(cap);
+    this.slotKey = new Float64Array(cap);
     this.slotData = new Int32Array(cap);
+    this.slotPos = new Int32Array(cap).fill(NOWHERE);
     this.slotGen = new Int32Array(cap);
-    this.slotState = new Uint8Array(cap);
     this.freeSlots = new Int32Array(cap);
     for (let s = cap - 1; s >= 0; s--) this.freeSlots[this.freeCount++] = s;
   }
 
-  /** Live (not cancelled) events pending. */
+  /** Events pending (cancelled ones are gone at once). */
   get size(): number {
-    return this.live;
+    return this.n + this.timers;
   }
 
-  /** Entries the heap can hold before it grows (diagnostics and tests). */
+  /** Entries both heaps can hold before they grow (diagnostics and tests). */
   get capacity(): number {
-    return this.cap;
+    return this.cap + this.slotCap;
   }
 
   /**
-   * Schedules an event; kind is a small non-negative integer (< 256), data an
-   * int32. Returns a handle (a non-negative integer) for cancel().
+   * Schedules an event that will not be cancelled; kind is a small
+   * non-negative integer (< 256), data an int32.
    * Throws a RangeError if time is NaN or earlier than the clock.
    */
-  schedule(time: number, kind: number, data: number): number {
-    if (!(time >= this.time)) {
-      throw new RangeError(`EventQueue: event time ${time} is before the clock ${this.time}`);
+  schedule(time: number, kind: number, data: number): void {
+    const key = this.key(time, kind, data);
+    if (this.n === this.cap) this.grow();
+    // Sift up from the new leaf.
+    const ht = this.heapTime;
+    const hk = this.heapKey;
+    const hd = this.heapData;
+    let i = this.n++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = ht[p];
+      if (pt < time || (pt === time && hk[p] < key)) break;
+      ht[i] = pt;
+      hk[i] = hk[p];
+      hd[i] = hd[p];
+      i = p;
     }
-    if ((kind & 255) !== kind) throw new RangeError(`EventQueue: kind must be an integer in [0, 255], got ${kind}`);
-    if ((data | 0) !== data) throw new RangeError(`EventQueue: data must be an int32, got ${data}`);
-    if (this.n === this.cap) this.makeRoom();
+    ht[i] = time;
+    hk[i] = key;
+    hd[i] = data;
+  }
 
+  /**
+   * Schedules an event as schedule() does and returns a handle (a
+   * non-negative integer) for cancel().
+   */
+  scheduleCancellable(time: number, kind: number, data: number): number {
+    const key = this.key(time, kind, data);
+    if (this.timers === this.slotCap) this.growSlots();
     const slot = this.freeSlots[--this.freeCount];
-    this.slotKind[slot] = kind;
+    this.slotTime[slot] = time;
+    this.slotKey[slot] = key;
     this.slotData[slot] = data;
-    this.slotState[slot] = PENDING;
-    this.siftUp(this.n++, time, this.nextSeq++, slot);
-    this.live++;
+    this.timerUp(this.timers++, slot);
     return this.slotGen[slot] * MAX_SLOTS + slot;
   }
 
-  /** O(1). Cancels a pending event by handle; returns false (and does nothing) if it already fired or was cancelled. */
+  /** Cancels a pending cancellable event by handle, O(log timers); false (and nothing done) if it already fired or was cancelled. */
   cancel(handle: number): boolean {
     if (!Number.isSafeInteger(handle) || handle < 0) return false;
     // Division by a power of two is exact; a floating-point % here would be an fmod call.
     const generation = Math.floor(handle / MAX_SLOTS);
     const slot = handle - generation * MAX_SLOTS;
-    if (slot >= this.cap) return false;
-    if (this.slotState[slot] !== PENDING || this.slotGen[slot] !== generation) return false;
-    this.slotState[slot] = CANCELLED;
-    this.live--;
+    if (slot >= this.slotCap || this.slotGen[slot] !== generation) return false;
+    const pos = this.slotPos[slot];
+    if (pos === NOWHERE) return false;
+    this.removeTimerAt(pos);
+    this.release(slot);
     return true;
   }
 
-  /** Removes the earliest live event and exposes it in time/kind/data; false when empty. Ties in time pop in insertion order. */
+  /** Removes the earliest event and exposes it in time/kind/data; false when empty. Ties in time pop in insertion order. */
   pop(): boolean {
-    while (this.n > 0) {
-      const slot = this.heapSlot[0];
-      const time = this.heapTime[0];
-      const state = this.slotState[slot];
-      const kind = this.slotKind[slot];
-      const data = this.slotData[slot];
-      this.removeTop();
-      this.release(slot);
-      if (state === PENDING) {
-        this.live--;
-        this.time = time;
-        this.kind = kind;
-        this.data = data;
-        return true;
-      }
-    }
-    return false;
+    return this.popBefore(Infinity) || this.popAtInfinity();
   }
 
   /**
-   * Pops the earliest live event, as pop() does, only if it is due strictly
+   * Pops the earliest event, as pop() does, only if it is due strictly
    * before `limit`; false otherwise. Lets a model merge a source of events
    * kept outside the queue (a Poisson arrival stream) in one call per event.
    */
   popBefore(limit: number): boolean {
-    while (this.n > 0) {
-      const slot = this.heapSlot[0];
-      if (this.slotState[slot] !== PENDING) {
-        this.removeTop();
-        this.release(slot);
-        continue;
-      }
+    if (this.timers === 0 || (this.n > 0 && this.firstBeforeTimers())) {
+      if (this.n === 0) return false;
       const time = this.heapTime[0];
       if (!(time < limit)) return false;
-      this.kind = this.slotKind[slot];
-      this.data = this.slotData[slot];
+      const key = this.heapKey[0];
       this.time = time;
+      this.kind = kindOf(key);
+      this.data = this.heapData[0];
       this.removeTop();
-      this.release(slot);
-      this.live--;
       return true;
     }
-    return false;
+    const slot = this.timerHeap[0];
+    const time = this.slotTime[slot];
+    if (!(time < limit)) return false;
+    this.time = time;
+    this.kind = kindOf(this.slotKey[slot]);
+    this.data = this.slotData[slot];
+    this.removeTimerAt(0);
+    this.release(slot);
+    return true;
   }
 
-  /** Time of the earliest live event, Infinity when empty. */
+  /** Time of the earliest event, Infinity when empty. */
   peekTime(): number {
-    while (this.n > 0) {
-      const slot = this.heapSlot[0];
-      if (this.slotState[slot] === PENDING) return this.heapTime[0];
-      this.removeTop();
-      this.release(slot);
-    }
-    return Infinity;
+    const first = this.n > 0 ? this.heapTime[0] : Infinity;
+    const timer = this.timers > 0 ? this.slotTime[this.timerHeap[0]] : Infinity;
+    return Math.min(first, timer);
   }
 
   /** Drops every pending event and resets the clock (time, kind, data) to 0. Handles issued before stay invalid. */
   clear(): void {
-    for (let i = 0; i < this.n; i++) this.release(this.heapSlot[i]);
+    for (let i = 0; i < this.timers; i++) this.release(this.timerHeap[i]);
+    this.timers = 0;
     this.n = 0;
-    this.live = 0;
     this.nextSeq = 0;
     this.time = 0;
     this.kind = 0;
@@ -189,15 +205,47 @@ export class EventQueue {
 
   // --- internals -----------------------------------------------------------
 
-  /** Returns a slot to the free stack and bumps its generation so old handles stop matching. */
-  private release(slot: number): void {
-    this.slotState[slot] = FREE;
-    this.slotGen[slot] = (this.slotGen[slot] + 1) & (GENERATIONS - 1);
-    this.freeSlots[this.freeCount++] = slot;
+  /** Checks an event and returns its packed sequence-and-kind key. */
+  private key(time: number, kind: number, data: number): number {
+    if (!(time >= this.time)) {
+      throw new RangeError(`EventQueue: event time ${time} is before the clock ${this.time}`);
+    }
+    if ((kind & 255) !== kind) throw new RangeError(`EventQueue: kind must be an integer in [0, 255], got ${kind}`);
+    if ((data | 0) !== data) throw new RangeError(`EventQueue: data must be an int32, got ${data}`);
+    if (this.nextSeq === MAX_SEQUENCE) throw new RangeError(`EventQueue: more than ${MAX_SEQUENCE} events scheduled`);
+    return this.nextSeq++ * 256 + kind;
+  }
+
+  /** True when the first heap's top comes before the timers' top (both heaps non-empty). */
+  private firstBeforeTimers(): boolean {
+    const slot = this.timerHeap[0];
+    const t = this.heapTime[0];
+    const tt = this.slotTime[slot];
+    return t < tt || (t === tt && this.heapKey[0] < this.slotKey[slot]);
+  }
+
+  /** Only an event at time Infinity can be left when popBefore(Infinity) says no. */
+  private popAtInfinity(): boolean {
+    if (this.size === 0) return false;
+    const fromTimers = this.timers > 0 && (this.n === 0 || !this.firstBeforeTimers());
+    if (fromTimers) {
+      const slot = this.timerHeap[0];
+      this.time = this.slotTime[slot];
+      this.kind = kindOf(this.slotKey[slot]);
+      this.data = this.slotData[slot];
+      this.removeTimerAt(0);
+      this.release(slot);
+    } else {
+      this.time = this.heapTime[0];
+      this.kind = kindOf(this.heapKey[0]);
+      this.data = this.heapData[0];
+      this.removeTop();
+    }
+    return true;
   }
 
   /**
-   * Removes the heap's top entry (its slot is released by the caller).
+   * Removes the first heap's top entry.
    *
    * Bottom-up (Floyd): the hole at the root sinks to a leaf along the smaller
    * children, one comparison per level, and the last entry rises from there.
@@ -208,110 +256,125 @@ export class EventQueue {
     const n = --this.n;
     if (n === 0) return;
     const ht = this.heapTime;
-    const hs = this.heapSeq;
-    const hslot = this.heapSlot;
+    const hk = this.heapKey;
+    const hd = this.heapData;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
       const r = c + 1;
-      if (r < n && (ht[r] < ht[c] || (ht[r] === ht[c] && hs[r] < hs[c]))) c = r;
+      if (r < n && (ht[r] < ht[c] || (ht[r] === ht[c] && hk[r] < hk[c]))) c = r;
       ht[i] = ht[c];
-      hs[i] = hs[c];
-      hslot[i] = hslot[c];
+      hk[i] = hk[c];
+      hd[i] = hd[c];
       i = c;
     }
-    this.siftUp(i, ht[n], hs[n], hslot[n]);
-  }
-
-  /** Places entry (t, s, slot) in the hole at i, moving it towards the root. */
-  private siftUp(i: number, t: number, s: number, slot: number): void {
-    const ht = this.heapTime;
-    const hs = this.heapSeq;
-    const hslot = this.heapSlot;
+    // The last entry rises from the hole.
+    const t = ht[n];
+    const k = hk[n];
+    const d = hd[n];
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = ht[p];
-      if (pt < t || (pt === t && hs[p] < s)) break;
+      if (pt < t || (pt === t && hk[p] < k)) break;
       ht[i] = pt;
-      hs[i] = hs[p];
-      hslot[i] = hslot[p];
+      hk[i] = hk[p];
+      hd[i] = hd[p];
       i = p;
     }
     ht[i] = t;
-    hs[i] = s;
-    hslot[i] = slot;
+    hk[i] = k;
+    hd[i] = d;
   }
 
-  /** Places entry (t, s, slot) in the hole at i, moving it towards the leaves. */
-  private siftDown(i: number, t: number, s: number, slot: number): void {
-    const ht = this.heapTime;
-    const hs = this.heapSeq;
-    const hslot = this.heapSlot;
-    const n = this.n;
+  /** Whether timer slot a comes before timer slot b. */
+  private timerBefore(a: number, b: number): boolean {
+    const ta = this.slotTime[a];
+    const tb = this.slotTime[b];
+    return ta < tb || (ta === tb && this.slotKey[a] < this.slotKey[b]);
+  }
+
+  /** Places `slot` in the timer heap's hole at i, moving it towards the root. */
+  private timerUp(i: number, slot: number): void {
+    const heap = this.timerHeap;
+    const pos = this.slotPos;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const parent = heap[p];
+      if (this.timerBefore(parent, slot)) break;
+      heap[i] = parent;
+      pos[parent] = i;
+      i = p;
+    }
+    heap[i] = slot;
+    pos[slot] = i;
+  }
+
+  /** Places `slot` in the timer heap's hole at i, moving it towards the leaves. */
+  private timerDown(i: number, slot: number): void {
+    const heap = this.timerHeap;
+    const pos = this.slotPos;
+    const n = this.timers;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      const r = c + 1;
-      if (r < n && (ht[r] < ht[c] || (ht[r] === ht[c] && hs[r] < hs[c]))) c = r;
-      const ct = ht[c];
-      if (t < ct || (t === ct && s < hs[c])) break;
-      ht[i] = ct;
-      hs[i] = hs[c];
-      hslot[i] = hslot[c];
+      if (c + 1 < n && this.timerBefore(heap[c + 1], heap[c])) c++;
+      const child = heap[c];
+      if (!this.timerBefore(child, slot)) break;
+      heap[i] = child;
+      pos[child] = i;
       i = c;
     }
-    ht[i] = t;
-    hs[i] = s;
-    hslot[i] = slot;
+    heap[i] = slot;
+    pos[slot] = i;
   }
 
-  /** Called when the heap is full: compacts if at least half is cancelled, else doubles. */
-  private makeRoom(): void {
-    const cancelled = this.n - this.live;
-    if (cancelled > 0 && 2 * cancelled >= this.n) this.compact();
-    else this.grow();
+  /** Takes the timer at heap position i out of the heap (its slot is released by the caller). */
+  private removeTimerAt(i: number): void {
+    const last = this.timerHeap[--this.timers];
+    if (i === this.timers) return;
+    // The last entry fills the hole, then moves whichever way the order asks.
+    if (i > 0 && this.timerBefore(last, this.timerHeap[(i - 1) >> 1])) this.timerUp(i, last);
+    else this.timerDown(i, last);
   }
 
-  /** Drops every cancelled entry and rebuilds the heap (Floyd). O(n), amortised over the cancels that caused it. */
-  private compact(): void {
-    const ht = this.heapTime;
-    const hs = this.heapSeq;
-    const hslot = this.heapSlot;
-    let k = 0;
-    for (let i = 0; i < this.n; i++) {
-      const slot = hslot[i];
-      if (this.slotState[slot] === CANCELLED) {
-        this.release(slot);
-      } else {
-        ht[k] = ht[i];
-        hs[k] = hs[i];
-        hslot[k] = slot;
-        k++;
-      }
-    }
-    this.n = k;
-    for (let i = (k >> 1) - 1; i >= 0; i--) this.siftDown(i, ht[i], hs[i], hslot[i]);
+  /** Returns a slot to the free stack and bumps its generation so old handles stop matching. */
+  private release(slot: number): void {
+    this.slotPos[slot] = NOWHERE;
+    this.slotGen[slot] = (this.slotGen[slot] + 1) & (GENERATIONS - 1);
+    this.freeSlots[this.freeCount++] = slot;
   }
 
   private grow(): void {
-    const old = this.cap;
-    if (old >= MAX_SLOTS) throw new RangeError(`EventQueue: more than ${MAX_SLOTS} pending events`);
-    const cap = Math.min(old * 2, MAX_SLOTS);
+    const cap = this.cap * 2;
     this.heapTime = grown(new Float64Array(cap), this.heapTime);
-    this.heapSeq = grown(new Float64Array(cap), this.heapSeq);
-    this.heapSlot = grown(new Int32Array(cap), this.heapSlot);
-    this.slotKind = grown(new Uint8Array(cap), this.slotKind);
+    this.heapKey = grown(new Float64Array(cap), this.heapKey);
+    this.heapData = grown(new Int32Array(cap), this.heapData);
+    this.cap = cap;
+  }
+
+  private growSlots(): void {
+    const old = this.slotCap;
+    if (old >= MAX_SLOTS) throw new RangeError(`EventQueue: more than ${MAX_SLOTS} cancellable events pending`);
+    const cap = Math.min(old * 2, MAX_SLOTS);
+    this.timerHeap = grown(new Int32Array(cap), this.timerHeap);
+    this.slotTime = grown(new Float64Array(cap), this.slotTime);
+    this.slotKey = grown(new Float64Array(cap), this.slotKey);
     this.slotData = grown(new Int32Array(cap), this.slotData);
+    this.slotPos = grown(new Int32Array(cap).fill(NOWHERE), this.slotPos);
     this.slotGen = grown(new Int32Array(cap), this.slotGen);
-    this.slotState = grown(new Uint8Array(cap), this.slotState);
     this.freeSlots = grown(new Int32Array(cap), this.freeSlots);
     for (let s = cap - 1; s >= old; s--) this.freeSlots[this.freeCount++] = s;
-    this.cap = cap;
+    this.slotCap = cap;
   }
 }
 
-function grown<T extends Float64Array | Int32Array | Uint8Array>(bigger: T, old: T): T {
+/** The kind packed in the low byte of a key (division by 256 is exact; % would be an fmod call). */
+function kindOf(key: number): number {
+  return key - Math.floor(key / 256) * 256;
+}
+
+function grown<T extends Float64Array | Int32Array>(bigger: T, old: T): T {
   bigger.set(old);
   return bigger;
 }

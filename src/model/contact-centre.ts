@@ -417,7 +417,7 @@ class ContactCentre {
     queue.push(this.router.lineFor((flags & HANDED_OFF) !== 0), e, t);
     this.observations.queueChanged(t, queue.waiting);
     const patience = this.patienceLeft[e];
-    if (patience !== Infinity) this.abandonTimer[e] = this.events.schedule(t + patience, ABANDON, e);
+    if (patience !== Infinity) this.abandonTimer[e] = this.events.scheduleCancellable(t + patience, ABANDON, e);
     if (this.gig !== null) this.callGigWorkers(t);
   }
 

@@ -174,7 +174,7 @@ export class GigPool {
     const tag = ++this.serial[w];
     this.idleLine.push(w, tag);
     const logOff = Math.max(t + this.spec.idle_timeout, this.loginAt[w] + this.spec.pay.min_block);
-    this.idleTimer[w] = this.events.schedule(logOff, this.kinds.idleOver, w);
+    this.idleTimer[w] = this.events.scheduleCancellable(logOff, this.kinds.idleOver, w);
   }
 
   /** The idle timer fired: the worker logs off and goes to the back of the call line. */

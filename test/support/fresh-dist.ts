@@ -32,6 +32,22 @@ export function staleSources(root = ROOT): string[] {
     }
   };
   walk(join(root, 'src'));
+  // The CLI's bundle (scripts/bundle.mjs) is stale when any source is newer.
+  if (stale.length === 0) {
+    let bundledAt = -1;
+    try {
+      bundledAt = statSync(join(root, 'dist/bundle/cli.js')).mtimeMs;
+    } catch {
+      // missing: stale
+    }
+    const newest = (dir: string): number =>
+      Math.max(
+        ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+          e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+        ),
+      );
+    if (bundledAt < newest(join(root, 'src'))) stale.push('dist/bundle/cli.js');
+  }
   return stale;
 }
 
@@ -42,4 +58,6 @@ export default function setup(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], {
     stdio: 'inherit',
   });
+  // bin/staffsim.js loads the bundle of the command line, made from dist/.
+  execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs')], { stdio: 'inherit' });
 }

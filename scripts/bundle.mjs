@@ -1,0 +1,47 @@
+// Bundles the command line into one file, dist/bundle/cli.js, which
+// bin/staffsim.js loads: Node then reads and compiles one file instead of
+// resolving and loading some two hundred modules (docs/performance.md,
+// "Start-up"). Run after tsc (`npm run build` does both); dist/index.js stays
+// the library's entry, unbundled.
+//
+// The bundle sits two folders below the package root, as every dist module
+// does, so the paths its modules take from import.meta.url (package.json,
+// scenarios/, the worker files in dist/experiment/) resolve as they do
+// unbundled. tinypool stays outside: it starts workers from files next to its
+// own module.
+
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// zod exports every locale as z.locales, so a bundler keeps all sixty-odd of
+// them (a fifth of the bundle) though staffsim's messages are its own and
+// zod's English default is all it uses. The bundle's z.locales has English only.
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${'/node_modules/zod/'}`) ? { path: 'zod-locales', namespace: 'english-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'english-only' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: root,
+    }));
+  },
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/cli/main.js'],
+  outfile: 'dist/bundle/cli.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['tinypool'],
+  // CommonJS dependencies (cli-table3, seedrandom, ...) call require() on Node's built-ins.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [englishOnly],
+  logLevel: 'warning',
+});
