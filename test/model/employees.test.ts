@@ -99,8 +99,8 @@ describe('employees', () => {
     const levels = Array.from({ length: 24 }, (_, h) => h + 1); // hour h has h + 1 agents
     // [90, 150): half of hour 1 (2 agents) and half of hour 2 (3): 60 + 90 minutes.
     expect(new EmployeePool(schedule(levels), 90, 150).paidHours()).toBeCloseTo(150 / 60, 12);
-    // [1410, 1500): half of hour 23 (24 agents), then half of hour 0 of the next day (1).
-    expect(new EmployeePool(schedule(levels), 1410, 1500).paidHours()).toBeCloseTo((30 * 24 + 30 * 1) / 60, 12);
+    // [1410, 1500): the last half of hour 23 (24 agents), then all of hour 0 of the next day (1).
+    expect(new EmployeePool(schedule(levels), 1410, 1500).paidHours()).toBeCloseTo((30 * 24 + 60 * 1) / 60, 12);
   });
 
   it('refuses a schedule whose auto levels were never resolved', () => {
