@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { KPI_NAMES, KPIS, loadScenario, runScenario, sweep, SweepError, type SweepRow } from '../../src/index.js';
-import { REPO_ROOT, staffsim } from '../support/cli.js';
+import { REPO_ROOT, staffsimInProcess } from '../support/cli.js';
 
 const FIXTURE = join(REPO_ROOT, 'test/fixtures/sweep.yaml');
 
@@ -76,7 +76,7 @@ describe('the library', () => {
     for await (const row of sweep(loaded, { vary: { 'staff.employees.headcount': [8, 12], 'ai.cost_per_conversation': '0.5:1:0.5' } }, { jobs: 2 })) {
       rows.push(row);
     }
-    const cli = staffsim(
+    const cli = await staffsimInProcess(
       'sweep', FIXTURE, '--replications', '2', '--format', 'jsonl',
       '--vary', 'staff.employees.headcount=8,12', '--vary', 'ai.cost_per_conversation=0.5:1:0.5',
     );

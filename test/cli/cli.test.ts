@@ -36,17 +36,17 @@ describe('staffsim run', () => {
     }
   });
 
-  it('gives byte-identical output for the same seed and different output for another', () => {
+  it('gives byte-identical output for the same seed and different output for another', async () => {
     const a = staffsim('run', ...SHORT, '--format', 'json', '--seed', '5');
     const b = staffsim('run', ...SHORT, '--format', 'json', '--seed', '5');
-    const c = staffsim('run', ...SHORT, '--format', 'json', '--seed', '6');
+    const c = await staffsimInProcess('run', ...SHORT, '--format', 'json', '--seed', '6');
     expect(a.stdout).toBe(b.stdout);
     expect(c.stdout).not.toBe(a.stdout);
   });
 
-  it('gives the same bytes whatever the number of worker threads', () => {
-    const one = staffsim('run', ...SHORT, '--format', 'json', '--jobs', '1');
-    const two = staffsim('run', ...SHORT, '--format', 'json', '--jobs', '2');
+  it('gives the same bytes whatever the number of worker threads', async () => {
+    const one = await staffsimInProcess('run', ...SHORT, '--format', 'json', '--jobs', '1');
+    const two = await staffsimInProcess('run', ...SHORT, '--format', 'json', '--jobs', '2');
     expect(one.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
   });
@@ -81,8 +81,8 @@ describe('staffsim run', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).strategies).toHaveLength(5);
   });
 
-  it('compares against the baseline named, and only as staffed with --as-staffed', () => {
-    const { code, stdout } = staffsim('run', ...SHORT, '--format', 'json', '--baseline', 'hybrid', '--as-staffed');
+  it('compares against the baseline named, and only as staffed with --as-staffed', async () => {
+    const { code, stdout } = await staffsimInProcess('run', ...SHORT, '--format', 'json', '--baseline', 'hybrid', '--as-staffed');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.strategies.map((s: { name: string }) => s.name)).toEqual(['all-human', 'all-ai', 'hybrid', 'hybrid-gig']);
@@ -91,8 +91,8 @@ describe('staffsim run', () => {
     expect(out.strategies[0].against_baseline.payroll_change).toBe(out.strategies[0].payroll_headcount - out.strategies[2].payroll_headcount);
   });
 
-  it('prints the verdict first in markdown and the sensitivity cases under it', () => {
-    const md = staffsim('run', ...SHORT, '--format', 'markdown', '--strategy', 'all-human', '--strategy', 'all-ai', '--as-staffed', '--sensitivity-input', 'customers.lifetime_value=1,10000');
+  it('prints the verdict first in markdown and the sensitivity cases under it', async () => {
+    const md = await staffsimInProcess('run', ...SHORT, '--format', 'markdown', '--strategy', 'all-human', '--strategy', 'all-ai', '--as-staffed', '--sensitivity-input', 'customers.lifetime_value=1,10000');
     expect(md.code).toBe(0);
     const lines = md.stdout.split('\n');
     expect(lines[0]).toMatch(/^\*\*Verdict:\*\* /);
@@ -170,7 +170,7 @@ describe('the other commands', () => {
 });
 
 describe('output into a closed pipe', () => {
-  it('ends quietly when the reader stops early (| head)', () => {
+  it('ends quietly when the reader stops early (| head)', async () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" run --set horizon=6h --set warmup=1h --replications 2 --format csv | head -1`], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },

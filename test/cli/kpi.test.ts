@@ -2,14 +2,14 @@
 // misspelt name refused (exit 2) before anything is simulated.
 
 import { describe, expect, it } from 'vitest';
-import { staffsim } from '../support/cli.js';
+import { staffsimInProcess as staffsim } from '../support/cli.js';
 
 const SHORT = ['--set', 'horizon=6h', '--set', 'warmup=1h', '--replications', '2'];
 const SWEEP = ['sweep', 'test/fixtures/sweep.yaml', '--replications', '2', '--vary', 'customers.lifetime_value=100,900'];
 
 describe('--kpi', () => {
-  it('run: only the chosen KPIs, in the order given', () => {
-    const { code, stdout } = staffsim('run', ...SHORT, '--format', 'csv', '--kpi', 'cost_total,csat', '--kpi', 'service_level');
+  it('run: only the chosen KPIs, in the order given', async () => {
+    const { code, stdout } = await staffsim('run', ...SHORT, '--format', 'csv', '--kpi', 'cost_total,csat', '--kpi', 'service_level');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     // Five strategies: the four of the file and all-human@target, the baseline staffed to just meet the target.
@@ -21,8 +21,8 @@ describe('--kpi', () => {
     ]);
   });
 
-  it('sweep: the chosen columns, rounded in Markdown', () => {
-    const { code, stdout } = staffsim(...SWEEP, '--kpi', 'cost_total,service_level', '--format', 'markdown');
+  it('sweep: the chosen columns, rounded in Markdown', async () => {
+    const { code, stdout } = await staffsim(...SWEEP, '--kpi', 'cost_total,service_level', '--format', 'markdown');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[1]).toBe('| point | point\\_seed | customers.lifetime\\_value | strategy | cost\\_total | service\\_level |');
@@ -30,9 +30,9 @@ describe('--kpi', () => {
     for (const row of lines.slice(3)) expect(row).toMatch(/^\| \d \| \d+ \| \d+ \| [a-z-]+ \| \$[\d,]+ ± [\d,]+ \| \d+\.\d% ± \d+\.\d% \|$/);
   });
 
-  it('refuses a misspelt KPI with the nearest name, exit 2, for run and sweep', () => {
+  it('refuses a misspelt KPI with the nearest name, exit 2, for run and sweep', async () => {
     for (const args of [['run', ...SHORT], SWEEP]) {
-      const { code, stdout, stderr } = staffsim(...args, '--kpi', 'csat,servce_level');
+      const { code, stdout, stderr } = await staffsim(...args, '--kpi', 'csat,servce_level');
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toMatch(/^staffsim: unknown KPI `servce_level` \(did you mean `service_level`\? the KPIs are: /);

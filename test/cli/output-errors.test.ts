@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cannotWrite, writingTo } from '../../src/cli/output.js';
 import { UsageError } from '../../src/cli/usage-error.js';
-import { BIN, REPO_ROOT, scratch, staffsim, type CliResult } from '../support/cli.js';
+import { BIN, REPO_ROOT, scratch, staffsimInProcess, type CliResult } from '../support/cli.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: failed`), { code });
 
@@ -51,8 +51,8 @@ describe.skipIf(!existsSync('/dev/full'))('every command on a full disk', () => 
   const dir = scratch();
   const part = join(dir, 'part-0.csv');
 
-  it('writes a sweep part to merge later', () => {
-    expect(staffsim('sweep', minimal, '--vary', 'replications=1', '--set', 'horizon=1h', '--shard', '0/1', '--out', part).code).toBe(0);
+  it('writes a sweep part to merge later', async () => {
+    expect((await staffsimInProcess('sweep', minimal, '--vary', 'replications=1', '--set', 'horizon=1h', '--shard', '0/1', '--out', part)).code).toBe(0);
   });
 
   const outs: Array<[string, string[]]> = [
@@ -62,8 +62,10 @@ describe.skipIf(!existsSync('/dev/full'))('every command on a full disk', () => 
     ['merge --out', ['merge', part, '--out', '/dev/full']],
     ['erlang --out', ['erlang', '--arrivals', '1/m', '--aht', '5m', '--agents', '9', '--out', '/dev/full']],
   ];
+  // In-process: the file is the command's own to open. Below, stdout on a full disk takes a process.
   it.each(outs)('%s /dev/full: exit 2, "cannot write /dev/full: no space left on device"', async (_what, args) => {
-    const result = await intoFullDisk(args);
+    const result = await staffsimInProcess(...args);
+    expect(result.stdout).toBe('');
     expect(result.stderr).toBe('staffsim: cannot write /dev/full: no space left on device\n');
     expect(result.code).toBe(2);
   });

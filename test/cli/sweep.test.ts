@@ -1,14 +1,17 @@
-// `staffsim sweep` and `staffsim merge` end to end, as separate processes:
-// byte-identical output whatever --jobs and sharding, resume after SIGKILL,
-// Ctrl-C, and bad input. Scenarios are short (test/fixtures/sweep.yaml) so
-// each point takes a fraction of a second.
+// `staffsim sweep` and `staffsim merge` end to end: byte-identical output
+// whatever --jobs and sharding, resume, bad input, in-process through main()
+// (test/support/cli.ts; --jobs 2 still runs worker threads); a real process
+// only for what only a process shows: SIGKILL, SIGINT and SIGTERM, a closed
+// pipe (test/cli/cluster.test.ts runs shards as separate processes).
+// Scenarios are short (test/fixtures/sweep.yaml) so each point takes a
+// fraction of a second.
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KPI_NAMES } from '../../src/metrics/kpis.js';
-import { BIN, REPO_ROOT, scratch, staffsim, staffsimMany, startStaffsim } from '../support/cli.js';
+import { BIN, REPO_ROOT, scratch, staffsimInProcess as staffsim, startStaffsim, type CliResult } from '../support/cli.js';
 
 const FIXTURE = 'test/fixtures/sweep.yaml';
 // 2 × 3 = 6 points, 2 strategies each: 12 rows.
@@ -17,6 +20,13 @@ const HEAD_LINES = 2; // CSV: the metadata line and the column header
 
 function dataLines(text: string): string[] {
   return text.split('\n').slice(HEAD_LINES, -1);
+}
+
+/** Runs command lines in-process one after the other (main() has one set of streams at a time). */
+async function inTurn(argsList: readonly (readonly string[])[]): Promise<CliResult[]> {
+  const results: CliResult[] = [];
+  for (const args of argsList) results.push(await staffsim(...args));
+  return results;
 }
 
 async function waitForRows(file: string, rows: number, timeoutMs = 30_000): Promise<void> {
@@ -32,7 +42,7 @@ describe('staffsim sweep', () => {
   it('writes the same bytes with --jobs 1, --jobs 2, and as 3 shards merged', async () => {
     const dir = scratch();
     const parts = [0, 1, 2].map((k) => join(dir, `part-${k}.csv`));
-    const results = await staffsimMany([
+    const results = await inTurn([
       ['sweep', FIXTURE, ...VARY, '--jobs', '1'],
       ['sweep', FIXTURE, ...VARY, '--jobs', '2'],
       ...parts.map((out, k) => ['sweep', FIXTURE, ...VARY, '--jobs', '1', '--shard', `${k}/3`, '--out', out]),
@@ -43,7 +53,7 @@ describe('staffsim sweep', () => {
     expect(two.stdout).toBe(one.stdout);
 
     const merged = join(dir, 'merged.csv');
-    const merge = staffsim('merge', ...parts, '--out', merged);
+    const merge = await staffsim('merge', ...parts, '--out', merged);
     expect(merge.code).toBe(0);
     expect(readFileSync(merged, 'utf8')).toBe(one.stdout);
 
@@ -71,7 +81,7 @@ describe('staffsim sweep', () => {
     const dir = scratch();
     const whole = join(dir, 'sweep.jsonl');
     const parts = [0, 1].map((k) => join(dir, `part-${k}.jsonl`));
-    const results = await staffsimMany([
+    const results = await inTurn([
       ['sweep', FIXTURE, ...VARY, '--format', 'jsonl'],
       ['sweep', FIXTURE, ...VARY, '--format', 'jsonl', '--out', whole],
       ...parts.map((out, k) => ['sweep', FIXTURE, ...VARY, '--format', 'jsonl', '--shard', `${k}/2`, '--out', out]),
@@ -91,25 +101,25 @@ describe('staffsim sweep', () => {
     expect(JSON.parse(readFileSync(`${parts[1]}.meta.json`, 'utf8')).staffsim_sweep.shard).toBe('1/2');
 
     const merged = join(dir, 'merged.jsonl');
-    expect(staffsim('merge', ...parts, '--out', merged).code).toBe(0);
+    expect((await staffsim('merge', ...parts, '--out', merged)).code).toBe(0);
     expect(readFileSync(merged, 'utf8')).toBe(stdout);
     expect(readFileSync(`${merged}.meta.json`, 'utf8')).toBe(readFileSync(`${whole}.meta.json`, 'utf8'));
   });
 
-  it('JSON lines: a part without its metadata file, or a shard to stdout, is refused (exit 2)', () => {
+  it('JSON lines: a part without its metadata file, or a shard to stdout, is refused (exit 2)', async () => {
     const dir = scratch();
     const part = join(dir, 'part-0.jsonl');
     writeFileSync(part, '{"point":0}\n');
-    const merge = staffsim('merge', part);
+    const merge = await staffsim('merge', part);
     expect(merge.code).toBe(2);
     expect(merge.stderr).toContain(`${part}: its metadata file ${part}.meta.json is missing`);
-    const shard = staffsim('sweep', FIXTURE, ...VARY, '--format', 'jsonl', '--shard', '0/2');
+    const shard = await staffsim('sweep', FIXTURE, ...VARY, '--format', 'jsonl', '--shard', '0/2');
     expect(shard.code).toBe(2);
     expect(shard.stderr).toContain('--shard with --format jsonl needs --out FILE');
   });
 
-  it('changes the output when a varied value changes the result (more staff, shorter waits)', () => {
-    const { code, stdout } = staffsim('sweep', FIXTURE, '--vary', 'staff.employees.headcount=6,14', '--strategy', 'all-human', '--format', 'jsonl');
+  it('changes the output when a varied value changes the result (more staff, shorter waits)', async () => {
+    const { code, stdout } = await staffsim('sweep', FIXTURE, '--vary', 'staff.employees.headcount=6,14', '--strategy', 'all-human', '--format', 'jsonl');
     expect(code).toBe(0);
     const rows = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((r) => r['staff.employees.headcount'])).toEqual([6, 14]);
@@ -118,26 +128,31 @@ describe('staffsim sweep', () => {
     expect(rows[0].wait_mean_hi).toBeGreaterThanOrEqual(rows[0].wait_mean);
   });
 
-  it('gives each row the seed that `staffsim run` needs to reproduce it alone', () => {
-    const sweep = staffsim('sweep', FIXTURE, '--vary', 'staff.employees.headcount=8,12', '--format', 'jsonl');
+  it('gives each row the seed that `staffsim run` needs to reproduce it alone', async () => {
+    const sweep = await staffsim('sweep', FIXTURE, '--vary', 'staff.employees.headcount=8,12', '--format', 'jsonl');
     const row = JSON.parse(sweep.stdout.split('\n')[3]); // point 1, hybrid
     expect([row.point, row.strategy]).toEqual([1, 'hybrid']);
-    const run = staffsim('run', FIXTURE, '--set', 'staff.employees.headcount=12', '--seed', String(row.point_seed), '--format', 'json');
+    const run = await staffsim('run', FIXTURE, '--set', 'staff.employees.headcount=12', '--seed', String(row.point_seed), '--format', 'json');
     const metrics = JSON.parse(run.stdout).strategies.find((s: { name: string }) => s.name === 'hybrid').metrics;
     for (const kpi of KPI_NAMES) expect([row[kpi], row[`${kpi}_lo`], row[`${kpi}_hi`]], kpi).toEqual([metrics[kpi].mean, ...metrics[kpi].ci95]);
   });
 
+  // The interrupted sweeps: 10 points of a longer horizon, so rows arrive a
+  // point at a time; one uninterrupted run (in-process) is the reference of each.
+  const LONG = ['sweep', FIXTURE, '--vary', 'staff.employees.headcount=5:14:1', '--set', 'horizon=2d'];
+  let longReference: Promise<CliResult> | undefined;
+  const uninterrupted = () => (longReference ??= staffsim(...LONG, '--jobs', '2'));
+
   it('resumes a sweep killed with SIGKILL to the bytes of an uninterrupted run', async () => {
     const dir = scratch();
     const out = join(dir, 'sweep.csv');
-    // 10 points of a longer horizon, one thread: rows arrive one point at a time.
-    const args = ['sweep', FIXTURE, '--vary', 'staff.employees.headcount=5:14:1', '--set', 'horizon=3d'];
-    const reference = staffsim(...args, '--jobs', '2');
+    const reference = await uninterrupted();
     expect(reference.code).toBe(0);
     const total = dataLines(reference.stdout).length;
     expect(total).toBe(20);
 
-    const run = startStaffsim([...args, '--jobs', '1', '--out', out]);
+    // One thread: rows arrive one point at a time.
+    const run = startStaffsim([...LONG, '--jobs', '1', '--out', out]);
     await waitForRows(out, 4);
     run.kill('SIGKILL');
     const killed = await run.done;
@@ -149,23 +164,23 @@ describe('staffsim sweep', () => {
     // Whole rows only, each exactly as in the uninterrupted output.
     expect(reference.stdout.startsWith(partial)).toBe(true);
 
-    const resumed = staffsim(...args, '--jobs', '2', '--out', out, '--resume');
+    const resumed = await staffsim(...LONG, '--jobs', '2', '--out', out, '--resume');
     expect(resumed.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(reference.stdout);
   });
 
-  it('drops a point cut short on resume, and does nothing more when the file is complete', () => {
+  it('drops a point cut short on resume, and does nothing more when the file is complete', async () => {
     const dir = scratch();
     const out = join(dir, 'sweep.csv');
     const args = ['sweep', FIXTURE, ...VARY, '--jobs', '2', '--out', out];
-    expect(staffsim(...args).code).toBe(0);
+    expect((await staffsim(...args)).code).toBe(0);
     const full = readFileSync(out, 'utf8');
     // As if killed in the middle of writing point 3: two points and a torn line.
     const cut = full.indexOf('\n3,');
     writeFileSync(out, full.slice(0, cut + 30));
-    expect(staffsim(...args, '--resume').code).toBe(0);
+    expect((await staffsim(...args, '--resume')).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(full);
-    expect(staffsim(...args, '--resume').code).toBe(0);
+    expect((await staffsim(...args, '--resume')).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(full);
   });
 
@@ -174,14 +189,9 @@ describe('staffsim sweep', () => {
     ['SIGTERM', 143, false],
   ] as const)('stops promptly on %s with exit code %i, keeping finished rows for --resume', async (signal, code, resume) => {
     const dir = scratch();
-    const out = join(dir, 'sweep.jsonl');
-    const args = ['sweep', FIXTURE, '--vary', 'staff.employees.headcount=5:14:1', '--set', 'horizon=3d', '--format', 'jsonl', '--out', out];
-    const run = startStaffsim([...args, '--jobs', '2']);
-    const started = Date.now();
-    while (!(existsSync(out) && readFileSync(out, 'utf8').split('\n').length - 2 >= 2)) {
-      if (Date.now() - started > 30_000) throw new Error('no rows after 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    const out = join(dir, 'sweep.csv');
+    const run = startStaffsim([...LONG, '--jobs', '2', '--out', out]);
+    await waitForRows(out, 2);
     const sent = Date.now();
     run.kill(signal);
     const result = await run.done;
@@ -189,13 +199,15 @@ describe('staffsim sweep', () => {
     expect(Date.now() - sent).toBeLessThan(15_000);
     expect(result.code).toBe(code);
     expect(result.stderr).toContain(`interrupted by ${signal}; finished points are in ${out}`);
+    // Whole rows only, each exactly as in the uninterrupted output.
     const kept = readFileSync(out, 'utf8');
+    const reference = await uninterrupted();
     expect(kept.endsWith('\n')).toBe(true);
-    for (const line of kept.trimEnd().split('\n')) JSON.parse(line); // every line whole
+    expect(dataLines(kept).length).toBeLessThan(20);
+    expect(reference.stdout.startsWith(kept)).toBe(true);
     if (!resume) return;
 
-    expect(staffsim(...args, '--jobs', '2', '--resume').code).toBe(0);
-    const reference = staffsim(...args.slice(0, -2), '--jobs', '2');
+    expect((await staffsim(...LONG, '--jobs', '2', '--out', out, '--resume')).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(reference.stdout);
   });
 
@@ -219,11 +231,11 @@ describe('staffsim sweep', () => {
   it('refuses bad keys and values before running anything, with the --set messages (exit 2)', async () => {
     const dir = scratch();
     const out = join(dir, 'never.csv');
-    const typo = staffsim('sweep', FIXTURE, '--vary', 'ticket_types.0.ai_resolutoin=0.1,0.2', '--out', out);
+    const typo = await staffsim('sweep', FIXTURE, '--vary', 'ticket_types.0.ai_resolutoin=0.1,0.2', '--out', out);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('`ai_resolutoin` is not a key of `ticket_types.0` (did you mean `ai_resolution`?');
     // The last value of the range is out of bounds: refused before the first point runs.
-    const range = staffsim('sweep', FIXTURE, '--vary', 'ticket_types.0.ai_resolution=0.8:1.2:0.2', '--out', out);
+    const range = await staffsim('sweep', FIXTURE, '--vary', 'ticket_types.0.ai_resolution=0.8:1.2:0.2', '--out', out);
     expect(range.code).toBe(2);
     expect(range.stderr).toContain('--set ticket_types.0.ai_resolution=1.2: ticket_types.0.ai_resolution: must be a probability between 0 and 1, got 1.2');
     expect(existsSync(out)).toBe(false);
@@ -240,7 +252,7 @@ describe('staffsim sweep', () => {
       [['--vary', 'contacts=1,2'], '`contacts` is not a key of the scenario'],
       [['--out', 'no/such/dir/sweep.csv'], 'cannot write no/such/dir/sweep.csv: the directory no/such/dir does not exist'],
     ] as const;
-    const results = await staffsimMany(cases.map(([args]) => ['sweep', FIXTURE, ...args]));
+    const results = await inTurn(cases.map(([args]) => ['sweep', FIXTURE, ...args]));
     cases.forEach(([args, message], i) => {
       expect(results[i].code, args.join(' ')).toBe(2);
       expect(results[i].stderr, args.join(' ')).toContain(message);
@@ -248,31 +260,31 @@ describe('staffsim sweep', () => {
     });
   });
 
-  it('without --vary, runs the scenario file\'s sweep: section', () => {
-    const { code, stdout } = staffsim('sweep', FIXTURE, '--strategy', 'hybrid', '--replications', '2');
+  it('without --vary, runs the scenario file\'s sweep: section', async () => {
+    const { code, stdout } = await staffsim('sweep', FIXTURE, '--strategy', 'hybrid', '--replications', '2');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[1].split(',').slice(2, 4)).toEqual(['ticket_types.0.ai_resolution', 'customers.lifetime_value']);
     expect(dataLines(stdout)).toHaveLength(6);
-    const minimal = staffsim('sweep', 'test/fixtures/minimal.yaml');
+    const minimal = await staffsim('sweep', 'test/fixtures/minimal.yaml');
     expect(minimal.code).toBe(2);
     expect(minimal.stderr).toContain('nothing to vary');
   });
 
-  it('refuses to resume into, or merge, files of another sweep (exit 2), leaving them untouched', () => {
+  it('refuses to resume into, or merge, files of another sweep (exit 2), leaving them untouched', async () => {
     const dir = scratch();
     const a = join(dir, 'a.csv');
     const b = join(dir, 'b.csv');
-    expect(staffsim('sweep', FIXTURE, ...VARY, '--shard', '0/2', '--out', a).code).toBe(0);
-    expect(staffsim('sweep', FIXTURE, ...VARY, '--shard', '1/2', '--set', 'demand.contacts_per_day=2100', '--out', b).code).toBe(0);
-    const merged = staffsim('merge', a, b);
+    expect((await staffsim('sweep', FIXTURE, ...VARY, '--shard', '0/2', '--out', a)).code).toBe(0);
+    expect((await staffsim('sweep', FIXTURE, ...VARY, '--shard', '1/2', '--set', 'demand.contacts_per_day=2100', '--out', b)).code).toBe(0);
+    const merged = await staffsim('merge', a, b);
     expect(merged.code).toBe(2);
     expect(merged.stderr).toContain('are parts of different sweeps (scenario (name and sha256) differs');
     const before = readFileSync(a, 'utf8');
-    const resumed = staffsim('sweep', FIXTURE, ...VARY, '--replications', '4', '--shard', '0/2', '--out', a, '--resume');
+    const resumed = await staffsim('sweep', FIXTURE, ...VARY, '--replications', '4', '--shard', '0/2', '--out', a, '--resume');
     expect(resumed.code).toBe(2);
     expect(resumed.stderr).toContain('holds another sweep');
     expect(readFileSync(a, 'utf8')).toBe(before);
-    expect(staffsim('merge', a).stderr).toContain('shard 1/2 missing');
+    expect((await staffsim('merge', a)).stderr).toContain('shard 1/2 missing');
   });
 });

@@ -42,4 +42,68 @@ describe('employees', () => {
     // Window 06:00 to 06:00 next day: one full day of the schedule, 12 h x 4 agents.
     expect(pool.paidHours()).toBeCloseTo(48, 9);
   });
+
+  // Steps of more than one agent, worked by hand: five on, three busy (A 0-100,
+  // B 0-200, C 10-60); down to 1 at 30, up to 3 at 80, down to 0 at 300.
+  function trace(windowStart: number, windowEnd: number) {
+    const pool = new EmployeePool(schedule(new Array(24).fill(5)), windowStart, windowEnd);
+    const steps: Array<[string, number | boolean, number, number, number]> = [];
+    const note = (what: string, result: number | boolean) => steps.push([what, result, pool.present, pool.busy, pool.leaving]);
+    note('to 5', pool.setLevel(0, 5));
+    pool.startWork(0, 100);
+    pool.startWork(0, 200);
+    pool.startWork(10, 50);
+    note('to 1', pool.setLevel(30, 1));
+    note('C done', pool.finishWork(60));
+    note('to 3', pool.setLevel(80, 3));
+    note('A done', pool.finishWork(100));
+    note('B done', pool.finishWork(200));
+    note('to 0', pool.setLevel(300, 0));
+    pool.close(1440);
+    return { pool, steps };
+  }
+
+  it('a step down of four with three busy: the two idle leave at once, two busy leave after their tickets', () => {
+    expect(trace(0, 1440).steps).toEqual([
+      // [step, returned, present, busy, leaving]
+      ['to 5', 5, 5, 0, 0],
+      ['to 1', 0, 3, 3, 2], // on duty: 3 − 2 = 1
+      ['C done', false, 2, 2, 1], // C's agent leaves
+      ['to 3', 1, 3, 2, 0], // the one still leaving stays on, one new agent logs in
+      ['A done', true, 3, 1, 0],
+      ['B done', true, 3, 0, 0],
+      ['to 0', 0, 0, 0, 0], // all idle: all leave at once
+    ]);
+  });
+
+  it('staffed and busy minutes of that trace, whole and clipped to a window', () => {
+    // Staffed: 5 × 30 + 3 × 30 + 2 × 20 + 3 × 220 = 940; busy 100 + 200 + 50.
+    const whole = trace(0, 1440).pool;
+    expect(whole.staffedMinutes).toBe(940);
+    expect(whole.busyMinutes).toBe(350);
+    // Window [20, 250): 5 × 10 + 90 + 40 + 3 × 170 = 690; busy 80 + 180 + 40.
+    const clipped = trace(20, 250).pool;
+    expect(clipped.staffedMinutes).toBe(690);
+    expect(clipped.busyMinutes).toBe(300);
+  });
+
+  it('nobody on the schedule is never staffed; a level in one hour is', () => {
+    expect(new EmployeePool(schedule(new Array(24).fill(0)), 0, 1440).everStaffed).toBe(false);
+    const one = new EmployeePool(schedule([...new Array(23).fill(0), 1]), 0, 1440);
+    expect(one.everStaffed).toBe(true);
+    expect(one.flat).toBe(false);
+    expect(one.levelAt(23)).toBe(1);
+  });
+
+  it('pays part-hours at the edges of the window and wraps the schedule past midnight', () => {
+    const levels = Array.from({ length: 24 }, (_, h) => h + 1); // hour h has h + 1 agents
+    // [90, 150): half of hour 1 (2 agents) and half of hour 2 (3): 60 + 90 minutes.
+    expect(new EmployeePool(schedule(levels), 90, 150).paidHours()).toBeCloseTo(150 / 60, 12);
+    // [1410, 1500): the last half of hour 23 (24 agents), then all of hour 0 of the next day (1).
+    expect(new EmployeePool(schedule(levels), 1410, 1500).paidHours()).toBeCloseTo((30 * 24 + 60 * 1) / 60, 12);
+  });
+
+  it('refuses a schedule whose auto levels were never resolved', () => {
+    expect(() => new EmployeePool({ ...schedule(new Array(24).fill(0)), auto: new Array(24).fill(true) }, 0, 1440)).toThrow(/auto staffing is not resolved/);
+  });
 });

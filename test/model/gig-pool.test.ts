@@ -159,4 +159,46 @@ describe('gig pool', () => {
     const sd = Math.sqrt(((70 - mean) ** 2 * 2 + mean ** 2) / 2);
     expect(p.earningsVolatility()).toBeCloseTo(sd / mean, 9);
   });
+
+  it('splits a shift across midnight between its days, leaves a trailing part-day out of the daily figures, and averages over earners only', () => {
+    // Window [360, 360 + 2 days + 600): two full days from the window's start, then a part-day.
+    const start = 360;
+    const end = start + 2 * 1440 + 600;
+    const spec = gig({ pool: 2, max_active: 2, login_delay: { dist: 'deterministic', value: 0 } });
+    const events = new EventQueue(16);
+    const p = new GigPool(spec, events, { loggedIn: LOGGED_IN, idleOver: IDLE_OVER }, new RandomStream(1, 0, 'gig'), sampler(spec.login_delay), start, end);
+    const shift = (login: number, work: number) => {
+      p.call(login, 1);
+      events.pop();
+      const w = events.data;
+      p.loggedIn(w, events.time);
+      p.startWork(w, login, work);
+      p.finishWork(w, login + work);
+      p.becomeIdle(w, login + work);
+      events.pop(); // the idle timer, 10 minutes later
+      p.idleOver(w, events.time);
+    };
+    // 23:00 into day 0, 120 busy + 10 idle minutes: 60 paid on day 0, 70 on day 1 ($1 a minute).
+    shift(start + 1380, 120);
+    // On the trailing part-day the other worker (next in the call line) earns 70: earned, but on no full day.
+    shift(start + 2 * 1440 + 60, 60);
+    p.close(end);
+    expect(p.earnings).toBeCloseTo(200, 9);
+    // The first worker's days: 60 and 70, mean 65, sample variance (5² + 5²) / 1 = 50. The
+    // other earned nothing on a full day and does not count (one earner, not two).
+    expect(p.earningsVolatility()).toBeCloseTo(Math.sqrt(50) / 65, 12);
+  });
+
+  it('has no volatility with fewer than two full days, or nobody earning', () => {
+    const short = pool(gig({ pool: 1, max_active: 1, login_delay: { dist: 'deterministic', value: 0 } }), 1.5 * 1440);
+    short.p.call(100, 1);
+    short.events.pop();
+    short.p.loggedIn(0, short.events.time);
+    short.p.close(1.5 * 1440);
+    expect(short.p.earnings).toBeGreaterThan(0);
+    expect(short.p.earningsVolatility()).toBe(0);
+    const idle = pool(gig(), 3 * 1440);
+    idle.p.close(3 * 1440);
+    expect(idle.p.earningsVolatility()).toBe(0);
+  });
 });

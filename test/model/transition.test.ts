@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { baselineTransitionWarning } from '../../src/experiment/warnings.js';
 import { warningText } from '../../src/report/warnings.js';
-import { baselineMismatch, payrollHeadcount, transitionCost } from '../../src/model/transition.js';
+import { baselineMismatch, meanOnShift, payrollHeadcount, transitionCost } from '../../src/model/transition.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { loadScenarioFile, parseScenarioText } from '../../src/scenario/load.js';
 import { starterScenario } from '../../src/scenario/starter.js';
+import { strategyOf } from './build.js';
 
 const STARTER_SCENARIO = starterScenario('scenario.yaml');
 
@@ -56,5 +57,41 @@ describe('transition of the baseline', () => {
   it('refuses the old key name in --set too', () => {
     const e = error(() => parseScenarioText(STARTER_SCENARIO, 'a.yaml', { set: ['transition.baseline_headcount=57'] }));
     expect(e.format()).toContain('`baseline_headcount` is now `baseline_payroll_headcount`');
+  });
+});
+
+describe('transition cost, worked by hand', () => {
+  // 12 hours at 10 agents and 12 at 20: 15 on shift on average; 1.5 people a seat: 22.5 people, 23 whole.
+  const staffed = (transition: Record<string, unknown>) =>
+    strategyOf(
+      {
+        horizon: '1d',
+        demand: { contacts_per_day: 100 },
+        ticket_types: [{ name: 'any', handle_time: '5m' }],
+        staff: { employees: { schedule: [...Array(12).fill(10), ...Array(12).fill(20)], hourly_cost: 30 } },
+        transition: { people_per_seat: 1.5, severance_per_head: 1000, hiring_per_head: 300, training_per_head: 200, ...transition },
+      },
+      { routing: 'human' },
+    );
+
+  it('people needed: the mean on-shift level times people per seat, rounded to whole people', () => {
+    const s = staffed({});
+    expect(meanOnShift(s)).toBe(15);
+    expect(payrollHeadcount(s)).toBe(23);
+  });
+
+  it('no baseline, no cost', () => {
+    expect(transitionCost(staffed({}))).toBe(0);
+  });
+
+  it('more people than today pay hiring and training each; fewer pay severance each; the same pay nothing', () => {
+    expect(transitionCost(staffed({ baseline_payroll_headcount: 20 }))).toBe(3 * (300 + 200));
+    expect(transitionCost(staffed({ baseline_payroll_headcount: 30 }))).toBe(7 * 1000);
+    expect(transitionCost(staffed({ baseline_payroll_headcount: 23 }))).toBe(0);
+  });
+
+  it('the mismatch of a baseline that does not staff itself: what was stated, what is needed, and why', () => {
+    expect(baselineMismatch(staffed({ baseline_payroll_headcount: 23 }))).toBeNull();
+    expect(baselineMismatch(staffed({ baseline_payroll_headcount: 25 }))).toEqual({ stated: 25, needed: 23, onShift: 15, peoplePerSeat: 1.5, cost: 2000 });
   });
 });
