@@ -26,9 +26,9 @@ import {
   satisfaction,
   type EpisodeHistory,
 } from './episode-outcome.js';
-import { Observations } from './observations.js';
+import { Observations, type Physical } from './observations.js';
+import { priceKpis, pricesOf } from './pricing.js';
 import { TimeAverage } from './time-average.js';
-import { transitionCost } from './transition.js';
 
 // Event kinds (first contacts are not events: see run()).
 const FOLLOW_UP = 1;
@@ -79,6 +79,8 @@ export interface Census {
 
 export interface ReplicationResult {
   kpis: KpiValues;
+  /** What kpis were priced from (pricing.ts): a price change re-prices it without simulating. */
+  physical: Physical;
   observations: Observations;
   census: Census;
   /** Time-average number of contacts waiting for a human over the measured window (Little's L). */
@@ -310,8 +312,10 @@ class ContactCentre {
     }
     this.employees.close(horizon);
     this.gig?.close(horizon);
+    const physical = this.physical();
     return {
-      kpis: this.kpis(),
+      kpis: priceKpis(physical, pricesOf(this.scenario)),
+      physical,
       observations: this.observations,
       census: this.census(),
       queueLength: this.queueLength.close(horizon),
@@ -616,27 +620,21 @@ class ContactCentre {
     return census;
   }
 
-  private kpis(): KpiValues {
+  private physical(): Physical {
     const s = this.scenario;
     const gig = this.gig;
-    const measuredMinutes = s.horizon - s.warmup;
-    return this.observations.kpis({
+    return this.observations.physical({
+      measuredDays: (s.horizon - s.warmup) / 1440,
+      aiUsed: s.routing === 'human' ? 0 : 1,
       employeePaidHours: this.employees.paidHours(),
-      employeeHourlyCost: s.staff.employees.hourly_cost,
-      aiCostPerConversation: s.ai.cost_per_conversation,
-      // A strategy that never uses the AI pays nothing for its platform.
-      aiPlatformCostPerDay: s.routing === 'human' ? 0 : s.ai.platform_cost_per_day,
-      measuredDays: measuredMinutes / 1440,
-      lifetimeValue: s.customers.lifetime_value,
       employeeStaffedMinutes: this.employees.staffedMinutes,
       employeeBusyMinutes: this.employees.busyMinutes,
       gigPaidHours: gig ? gig.paidMinutes / 60 : 0,
       gigBusyHours: gig ? gig.busyMinutes / 60 : 0,
-      gigEarnings: gig ? gig.earnings : 0,
+      gigPaidUnits: gig ? gig.paidUnits : 0,
       gigCalls: gig ? gig.calls : 0,
       gigDeclines: gig ? gig.declines : 0,
-      gigEarningsCv: gig ? gig.earningsVolatility() : 0,
-      transitionCost: transitionCost(s),
+      gigPayCv: gig ? gig.earningsVolatility() : 0,
     });
   }
 }
