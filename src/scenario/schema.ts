@@ -1002,6 +1002,12 @@ export const SweepSchema = z
       .describe(
         '`cross`: every combination of the values, the first key varying slowest; `zip`: the i-th values of every key together (all keys need as many values). Default cross.',
       ),
+    seeds: z
+      .enum(['common', 'independent'])
+      .prefault('common')
+      .describe(
+        '`common`: every point runs with the scenario\'s seed, so points differ only by their values (common random numbers); `independent`: each point a seed derived from the scenario\'s seed and its values (as --independent-seeds). Default common.',
+      ),
     vary: z
       .record(z.string().min(1), SweepValuesSchema)
       .refine((vary) => Object.keys(vary).length > 0, { error: 'name at least one key to vary' })
