@@ -37,7 +37,7 @@ export interface Prices {
 export const PRICE_KEYS: readonly string[] = [
   'staff.employees.hourly_cost',
   'staff.gig.pay.hourly_rate',
-  'staff.gig.pay.per_ticket',
+  'staff.gig.pay.rate',
   'ai.cost_per_conversation',
   'ai.platform_cost_per_day',
   'customers.lifetime_value',

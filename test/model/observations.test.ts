@@ -130,6 +130,7 @@ describe('pricing after simulation', () => {
     expect(isPriceKey('strategies.hybrid.staff.gig.pay.hourly_rate')).toBe(true);
     expect(isPriceKey('staff.gig.pay.min_block')).toBe(false); // shapes logging off
     expect(isPriceKey('staff.gig.pay.mode')).toBe(false);
+    expect(isPriceKey('staff.gig.pay.rate')).toBe(true); // per ticket
     expect(isPriceKey('staff.employees.headcount')).toBe(false);
     expect(isPriceKey('strategies.cost_per_conversation')).toBe(false);
   });
