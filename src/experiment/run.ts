@@ -79,8 +79,12 @@ export function runScenario(scenario: Scenario, sha256: string, options: RunOpti
   return runScenarioKeepingPhysical(scenario, sha256, options).report;
 }
 
-/** runScenario, with what each replication of each strategy measured (pricing.ts): a sweep prices other points from it. */
-export function runScenarioKeepingPhysical(scenario: Scenario, sha256: string, options: RunOptions = {}): { report: RunReport; physical: Physical[][] } {
+/** runScenario, with what each replication of each strategy measured (pricing.ts) and each one's employee schedule after auto staffing: a sweep prices other points from them. */
+export function runScenarioKeepingPhysical(
+  scenario: Scenario,
+  sha256: string,
+  options: RunOptions = {},
+): { report: RunReport; physical: Physical[][]; schedules: number[][] } {
   const plan = planRun(scenario, options);
   const summaries: ReplicationSummary[] = [];
   for (const summary of inThisThread(plan.tasks, options.signal)) {
@@ -89,7 +93,8 @@ export function runScenarioKeepingPhysical(scenario: Scenario, sha256: string, o
   }
   let next = 0;
   const physical = plan.resolved.map(({ strategy }) => summaries.slice(next, (next += strategy.replications)).map((r) => r.physical));
-  return { report: assemble(scenario, sha256, plan, summaries), physical };
+  const schedules = plan.resolved.map(({ strategy }) => strategy.staff.employees.schedule);
+  return { report: assemble(scenario, sha256, plan, summaries), physical, schedules };
 }
 
 /**

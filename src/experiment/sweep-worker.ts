@@ -26,8 +26,8 @@ export type PointResult =
       metrics: Array<Record<KpiName, Estimate>>;
       /** The seed the point ran with. */
       seed: number;
-      /** By strategy, by replication (only with keepPhysical). */
-      physical?: Physical[][];
+      /** By strategy, by replication, and each strategy's employee schedule after auto staffing (only with keepPhysical). */
+      physical?: { replications: Physical[][]; schedules: number[][] };
     }
   /** A point whose values make the scenario invalid: the message as the CLI prints it. */
   | { ok: false; message: string };
@@ -49,6 +49,6 @@ export default function runPoint(task: PointTask): PointResult {
     ok: true,
     metrics: run.report.strategies.map((s) => s.metrics),
     seed,
-    ...(task.keepPhysical ? { physical: run.physical } : {}),
+    ...(task.keepPhysical ? { physical: { replications: run.physical, schedules: run.schedules } } : {}),
   };
 }

@@ -22,10 +22,8 @@
 import { availableParallelism } from 'node:os';
 import { KPI_NAMES, type Estimate, type KpiName } from '../metrics/kpis.js';
 import { estimateKpis } from '../metrics/replications.js';
-import type { Physical } from '../model/observations.js';
 import { isPriceKey, priceKpis, pricesOf } from '../model/pricing.js';
 import { canonicalJson, parseScenarioText, type LoadedScenario } from '../scenario/load.js';
-import { resolveAutoStaffing } from './auto-staffing.js';
 import { inTaskOrder, workerUrl } from './pool.js';
 import { selectStrategies } from './run.js';
 import {
@@ -240,12 +238,20 @@ function variesPrices(axes: SweepAxes): boolean {
   return axes.axes.some((axis) => isPriceKey(axis.key));
 }
 
-/** A point's metrics priced from another point's physical records: the point's own prices, its strategies resolved as a worker would. */
-function pricePoint(plan: SweepPlan, set: string[], physical: Physical[][]): Array<Record<KpiName, Estimate>> {
+type Simulated = NonNullable<Extract<PointResult, { ok: true }>['physical']>;
+
+/**
+ * A point's metrics priced from another point's physical records: the
+ * point's own prices, with the employee schedules that point was simulated
+ * with (auto staffing does not depend on prices, and transition costs follow
+ * from the schedule).
+ */
+function pricePoint(plan: SweepPlan, set: string[], simulated: Simulated): Array<Record<KpiName, Estimate>> {
   const loaded = parseScenarioText(plan.loaded.text, plan.loaded.file, { set });
   return selectStrategies(loaded.scenario, plan.strategies).map((strategy, s) => {
-    const prices = pricesOf(resolveAutoStaffing(strategy).strategy);
-    return estimateKpis(physical[s].map((q) => priceKpis(q, prices)));
+    const employees = { ...strategy.staff.employees, schedule: simulated.schedules[s] };
+    const prices = pricesOf({ ...strategy, staff: { ...strategy.staff, employees } });
+    return estimateKpis(simulated.replications[s].map((q) => priceKpis(q, prices)));
   });
 }
 
@@ -282,7 +288,7 @@ export async function* runSweep(plan: SweepPlan, options: SweepRunOptions = {}):
       .filter((p) => p.simulate)
       .map((p): PointTask => ({ text: plan.loaded.text, file: plan.loaded.file, set: p.set, strategies: plan.strategies, keepPhysical: p.key !== null }));
     const results = inTaskOrder<PointTask, PointResult>(WORKER, tasks, { jobs, ...(options.signal ? { signal: options.signal } : {}) });
-    const simulated = new Map<string, Physical[][]>();
+    const simulated = new Map<string, Simulated>();
     try {
       for (const { point, values, set, key, simulate } of points) {
         let metrics: Array<Record<KpiName, Estimate>>;
