@@ -171,9 +171,11 @@ export async function optimize(loaded: LoadedScenario, problem: OptimizeProblem,
       const all = [...entries.values()].filter((e) => e.runs.length > 0);
       const best = bestOf(all.map(summary));
       const more = batch.filter((e) => e.runs.length < maxReps && needsMore(summary(e), best, problem.constraints, problem.minimize));
-      // A close race is decided on both sides: the best gets replications too.
-      const bestEntry = best ? [...entries.values()].find((e) => e.order === best.order)! : null;
-      if (bestEntry && bestEntry.runs.length < maxReps && more.some((e) => summary(e).feasible) && !more.includes(bestEntry)) more.push(bestEntry);
+      // A close race is decided on both sides: the best gets replications too while another is near it.
+      const bestEntry = best ? all.find((e) => e.order === best.order)! : null;
+      if (bestEntry && bestEntry.runs.length < maxReps && !more.includes(bestEntry) && all.some((e) => e !== bestEntry && nearBest(summary(e), best!, problem.minimize))) {
+        more.push(bestEntry);
+      }
       if (more.length === 0) return;
       await simulate(more.map((entry) => ({ entry, reps: Math.min(maxReps, 2 * entry.runs.length) })));
     }
@@ -268,11 +270,12 @@ function straddles(c: Constraint, k: KpiSummary): boolean {
 
 function needsMore(c: Candidate, best: Candidate | null, constraints: readonly Constraint[], objective: KpiName): boolean {
   if (constraints.some((k) => straddles(k, c.kpis[k.kpi]!))) return true;
-  if (!best || !c.feasible) return false;
-  const mine = c.kpis[objective]!;
-  const theirs = best.kpis[objective]!;
-  // Near the best: the objective intervals overlap, so the ranking is not yet clear.
-  return c.order !== best.order && mine.lo95 < theirs.hi95;
+  return best !== null && nearBest(c, best, objective);
+}
+
+/** Another candidate meeting the constraints whose objective interval overlaps the best's: the ranking is not yet clear. */
+function nearBest(c: Candidate, best: Candidate, objective: KpiName): boolean {
+  return c.feasible && c.order !== best.order && c.kpis[objective]!.lo95 < best.kpis[objective]!.hi95;
 }
 
 function bestOf(candidates: Candidate[]): Candidate | null {

@@ -83,7 +83,9 @@ export function verdict(result: OptimizeResult): string[] {
     lines.push(
       `Best: ${describeValues(best)}, ${problem.minimize} ${fmt(problem.minimize, best.objective)} (mean of ${best.replications} replications).`,
       problem.constraints.length > 0
-        ? `It meets every constraint with 95% one-sided confidence over its ${best.replications} replications; none of the ${cheaper} cheaper candidates evaluated does.`
+        ? `It meets every constraint with 95% one-sided confidence over its ${best.replications} replications; ${
+            cheaper === 0 ? 'no candidate evaluated is cheaper' : `none of the ${cheaper} cheaper candidates evaluated does`
+          }.`
         : `No constraints: it is the cheapest of the ${result.candidates.length} candidates evaluated.`,
     );
     return lines;
