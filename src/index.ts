@@ -68,6 +68,8 @@ export async function sensitivity(
 export interface SweepSpec {
   /** `cross` (default): every combination, the first key varying slowest; `zip`: the i-th values together. */
   combine?: 'cross' | 'zip';
+  /** `common` (default): every point the scenario's seed; `independent`: a seed per point from its values. */
+  seeds?: 'common' | 'independent';
   /** Key path (as for --set) → a list of values, a range 'start:end:step' (end included) or {from, to, step}. */
   vary: Record<string, unknown[] | string | { from: number; to: number; step: number }>;
 }
@@ -77,8 +79,10 @@ export interface SweepOptions extends PlanOptions, SweepRunOptions {}
 /**
  * Runs every point of the sweep (the scenario's own `sweep:` section when
  * `spec` is omitted) on worker threads, and yields one row per point and
- * strategy, in point order. Seeds derive from the scenario seed and each
- * point's values, so rows do not depend on `jobs` or on sharding.
+ * strategy, in point order. Every point runs with the scenario's seed
+ * (common random numbers) unless the spec says `seeds: 'independent'` or
+ * options.independentSeeds is set; either way rows do not depend on `jobs`
+ * or on sharding.
  */
 export async function* sweep(scenario: LoadedScenario, spec?: SweepSpec, options: SweepOptions = {}): AsyncGenerator<SweepRow> {
   let section = scenario.sweep;
@@ -88,6 +92,6 @@ export async function* sweep(scenario: LoadedScenario, spec?: SweepSpec, options
     section = parsed.data ?? null;
   }
   if (!section) throw new SweepError('nothing to vary: pass a spec such as { vary: { "ai.cost_per_conversation": [0.5, 1, 2] } }');
-  const plan = planSweep(scenario, axesFromSection(section), options);
+  const plan = planSweep(scenario, axesFromSection(section), { ...options, independentSeeds: options.independentSeeds ?? section.seeds === 'independent' });
   for await (const point of runSweep(plan, options)) yield* point.rows;
 }

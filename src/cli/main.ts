@@ -16,6 +16,8 @@ import { InterruptedError } from './interrupt.js';
 import { cannotWrite } from './output.js';
 import { runCommand, type RunFlags } from './run.js';
 import { registerMergeCommand, registerSweepCommand } from './sweep.js';
+import { registerOptimizeCommand } from './optimize.js';
+import { OptimizeError } from '../experiment/optimize-problem.js';
 import { initCommand, schemaCommand, validateCommand } from './scenario-commands.js';
 import { UsageError } from './usage-error.js';
 import { streams, withStreams, type CliStreams } from './streams.js';
@@ -140,6 +142,7 @@ function program(): Command {
   registerErlangCommand(root);
   registerSweepCommand(root);
   registerMergeCommand(root);
+  registerOptimizeCommand(root);
   for (const command of root.commands) command.exitOverride();
   return root;
 }
@@ -197,6 +200,7 @@ function report(error: unknown): number {
   }
   if (
     error instanceof UsageError ||
+    error instanceof OptimizeError ||
     error instanceof UnknownStrategyError ||
     error instanceof UnknownKpiError ||
     error instanceof BaselineError ||

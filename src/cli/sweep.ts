@@ -24,9 +24,12 @@ start:end:step, end included (0.3:0.9:0.1 is 0.3, 0.4, ..., 0.9). Several
 --combine zip the i-th values go together. Without --vary, the scenario's
 sweep: section says what to vary.
 
-Each point runs every selected strategy with its replications, with a seed
-derived from the scenario seed and the point's values: the output is the
-same bytes whatever --jobs and however the points are sharded.
+Each point runs every selected strategy with its replications, all with the
+scenario's seed (common random numbers: points differ only by their values);
+--independent-seeds gives each point a seed derived from the scenario seed and
+its values. Points that differ only in prices share one simulation and are
+re-priced. The output is the same bytes whatever --jobs and however the
+points are sharded.
 
 Shards are numbered from 0: --shard 0/4 ... --shard 3/4 (Kubernetes'
 JOB_COMPLETION_INDEX as is; a Slurm array --array=0-3 as is). Join the parts
@@ -53,6 +56,7 @@ interface SweepFlags {
   kpi: string[];
   out?: string;
   resume: boolean;
+  independentSeeds: boolean;
 }
 
 /** Errors of sweep building and sweep files are bad input: exit 2 like every usage error. */
@@ -117,7 +121,8 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
   const kpis = flags.kpi.length > 0 ? { kpis: selectKpis(flags.kpi) } : {};
   const plan = asUsage(() => {
     const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-    return planSweep(loaded, axesOf(flags, loaded.sweep), { strategies: flags.strategy, ...(shard ? { shard } : {}), ...kpis });
+    const independentSeeds = flags.independentSeeds || (flags.vary.length === 0 && loaded.sweep?.seeds === 'independent');
+    return planSweep(loaded, axesOf(flags, loaded.sweep), { strategies: flags.strategy, ...(shard ? { shard } : {}), ...kpis, independentSeeds });
   });
 
   const out = flags.out;
@@ -221,7 +226,8 @@ export function registerSweepCommand(root: Command): void {
     .addOption(new Option('--combine <how>', 'cross (every combination) or zip (i-th values together)').choices(['cross', 'zip']))
     .option('--set <key.path=value>', 'override a scenario key at every point (repeatable)', collect, [])
     .option('--replications <n>', 'independent replications per strategy and point', positiveInteger('--replications'))
-    .option('--seed <n>', 'random seed the points derive theirs from', seedValue)
+    .option('--seed <n>', 'random seed of every point (with --independent-seeds: the seed the points derive theirs from)', seedValue)
+    .option('--independent-seeds', "give each point a seed of its own, derived from the seed and the point's values", false)
     .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
     .addOption(jobsOption('worker threads (same output whatever the number)'))
     .option('--shard <K/N>', 'run only slice K of N, numbered from 0 (for cluster job arrays)')

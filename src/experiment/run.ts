@@ -13,6 +13,7 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
 import type { KpiValues } from '../metrics/kpis.js';
+import type { Physical } from '../model/observations.js';
 import { estimateKpis } from '../metrics/replications.js';
 import { didYouMean } from '../scenario/suggest.js';
 import type { Scenario, StrategyScenario } from '../scenario/types.js';
@@ -75,13 +76,25 @@ export function selectStrategies(scenario: Scenario, names: readonly string[] | 
 }
 
 export function runScenario(scenario: Scenario, sha256: string, options: RunOptions = {}): RunReport {
+  return runScenarioKeepingPhysical(scenario, sha256, options).report;
+}
+
+/** runScenario, with what each replication of each strategy measured (pricing.ts) and each one's employee schedule after auto staffing: a sweep prices other points from them. */
+export function runScenarioKeepingPhysical(
+  scenario: Scenario,
+  sha256: string,
+  options: RunOptions = {},
+): { report: RunReport; physical: Physical[][]; schedules: number[][] } {
   const plan = planRun(scenario, options);
   const summaries: ReplicationSummary[] = [];
   for (const summary of inThisThread(plan.tasks, options.signal)) {
     summaries.push(summary);
     options.onProgress?.(summaries.length, plan.tasks.length);
   }
-  return assemble(scenario, sha256, plan, summaries);
+  let next = 0;
+  const physical = plan.resolved.map(({ strategy }) => summaries.slice(next, (next += strategy.replications)).map((r) => r.physical));
+  const schedules = plan.resolved.map(({ strategy }) => strategy.staff.employees.schedule);
+  return { report: assemble(scenario, sha256, plan, summaries), physical, schedules };
 }
 
 /**
@@ -165,6 +178,8 @@ function isLong(task: ReplicationTask): boolean {
 /** What one replication contributes to the report. */
 export interface ReplicationSummary {
   kpis: KpiValues;
+  /** What kpis were priced from. */
+  physical: Physical;
   /** Contacts the human queue turned away at its cap. */
   turnedAway: number;
 }

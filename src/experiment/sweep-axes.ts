@@ -121,7 +121,7 @@ export function parseVary(text: string): Axis {
 }
 
 /** The axes of a scenario file's `sweep:` section (already validated by the schema). */
-export function axesFromSection(section: NonNullable<SweepSection>): SweepAxes {
+export function axesFromSection(section: Pick<NonNullable<SweepSection>, 'combine' | 'vary'>): SweepAxes {
   const axes = Object.entries(section.vary).map(([key, spec]): Axis => {
     if (Array.isArray(spec)) return { key, values: spec };
     if (typeof spec === 'string') return { key, values: parseRange(spec) ?? [spec] };

@@ -7,7 +7,8 @@
 import type { Estimate, KpiName } from '../metrics/kpis.js';
 import { inFile, ScenarioError } from '../scenario/errors.js';
 import { parseScenarioText } from '../scenario/load.js';
-import { runScenario } from './run.js';
+import type { Physical } from '../model/observations.js';
+import { runScenarioKeepingPhysical } from './run.js';
 
 export interface PointTask {
   text: string;
@@ -15,19 +16,30 @@ export interface PointTask {
   /** The scenario's own overrides, then the point's values, then its seed. */
   set: string[];
   strategies: string[];
+  /** Also send back each strategy's per-replication physical records, for pricing other points from them. */
+  keepPhysical?: boolean;
 }
 
 export type PointResult =
-  | { ok: true; metrics: Array<Record<KpiName, Estimate>> }
+  | {
+      ok: true;
+      metrics: Array<Record<KpiName, Estimate>>;
+      /** The seed the point ran with. */
+      seed: number;
+      /** By strategy, by replication, and each strategy's employee schedule after auto staffing (only with keepPhysical). */
+      physical?: { replications: Physical[][]; schedules: number[][] };
+    }
   /** A point whose values make the scenario invalid: the message as the CLI prints it. */
   | { ok: false; message: string };
 
 export default function runPoint(task: PointTask): PointResult {
-  let report;
+  let run;
+  let seed;
   try {
     const loaded = parseScenarioText(task.text, task.file, { set: task.set });
+    seed = loaded.scenario.seed;
     // Auto staffing may refuse the point's values too (a load past what it can staff).
-    report = runScenario(loaded.scenario, loaded.sha256, { strategies: task.strategies });
+    run = runScenarioKeepingPhysical(loaded.scenario, loaded.sha256, { strategies: task.strategies });
   } catch (error) {
     // Error classes do not survive the thread boundary: send the message.
     if (error instanceof ScenarioError) return { ok: false, message: inFile(error, task.file).format() };
@@ -35,6 +47,8 @@ export default function runPoint(task: PointTask): PointResult {
   }
   return {
     ok: true,
-    metrics: report.strategies.map((s) => s.metrics),
+    metrics: run.report.strategies.map((s) => s.metrics),
+    seed,
+    ...(task.keepPhysical ? { physical: { replications: run.physical, schedules: run.schedules } } : {}),
   };
 }

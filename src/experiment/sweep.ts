@@ -2,14 +2,28 @@
 // strategy and its replications, on worker threads (pool.ts), and hand back
 // each point's rows in point order.
 //
-// Determinism: a point's seed comes from the scenario's seed and the point's
-// values (sweep-axes.ts), and rows are released in point order whatever
-// order the workers finish in, so the output does not depend on --jobs, on
-// timing, or on how the points are split into shards.
+// Common random numbers: by default every point runs with the scenario's
+// seed (or the seed the point itself sets), so points differ only by their
+// values and differences between points are measured sharply, as between the
+// strategies of a run. With independent seeds (--independent-seeds, or
+// `sweep: {seeds: independent}`) a point's seed comes from the scenario's
+// seed and the point's values (sweep-axes.ts). Either way a point's seed does
+// not depend on which points run with it, and rows are released in point
+// order whatever order the workers finish in, so the output does not depend
+// on --jobs, on timing, or on how the points are split into shards.
+//
+// Prices after simulation: points that differ only in price keys (pricing.ts)
+// share one simulation under common random numbers. The first point of each
+// physical configuration simulates and keeps its per-replication physical
+// record; the others are priced from it here, without simulating. The rows
+// are the same bytes as simulating every point, since prices never reach the
+// simulation.
 
 import { availableParallelism } from 'node:os';
 import { KPI_NAMES, type Estimate, type KpiName } from '../metrics/kpis.js';
-import { parseScenarioText, type LoadedScenario } from '../scenario/load.js';
+import { estimateKpis } from '../metrics/replications.js';
+import { isPriceKey, priceKpis, pricesOf } from '../model/pricing.js';
+import { canonicalJson, parseScenarioText, type LoadedScenario } from '../scenario/load.js';
 import { inTaskOrder, workerUrl } from './pool.js';
 import { selectStrategies } from './run.js';
 import {
@@ -24,6 +38,7 @@ import {
   type SweepAxes,
 } from './sweep-axes.js';
 import type { PointResult, PointTask } from './sweep-worker.js';
+import { inFile, ScenarioError } from '../scenario/errors.js';
 import { VERSION } from './version.js';
 
 /** Slice `index` of `count` (numbered from 0): the points whose index modulo `count` is `index`. */
@@ -47,6 +62,8 @@ export interface SweepMeta {
   replications: number;
   /** `K/N` in the part file of a shard; absent in a whole sweep. */
   shard?: string;
+  /** `independent`: each point's seed from its values; absent: every point the scenario's seeds (common random numbers). */
+  seeds?: 'independent';
   /** The KPIs the file shows (`--kpi`), in order; absent: every KPI. */
   kpis?: KpiName[];
 }
@@ -55,7 +72,7 @@ export interface SweepMeta {
 export interface SweepRow {
   /** Index of the point in the whole sweep, from 0. */
   point: number;
-  /** The seed the point ran with (from the scenario seed and the point's values). */
+  /** The seed the point ran with: the scenario's (or the point's own `seed`), or with independent seeds one from its values. */
   point_seed: number;
   /** The varied keys' values at this point, in axis order. */
   values: Record<string, unknown>;
@@ -86,6 +103,8 @@ export interface PlanOptions {
   shard?: Shard;
   /** The KPIs sweep files show, in order (recorded in the metadata); all when absent. Rows always hold every KPI. */
   kpis?: readonly KpiName[];
+  /** Each point a seed of its own, from its values, instead of the scenario's (default false). */
+  independentSeeds?: boolean;
 }
 
 export interface SweepRunOptions {
@@ -99,6 +118,8 @@ export interface SweepRunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Points given to one pool of workers at a time (default 4096); only memory and start-ups depend on it. */
   chunkPoints?: number;
+  /** Simulate every point, even those that differ from an earlier one only in prices (default false: price them). Same output. */
+  simulateEveryPoint?: boolean;
 }
 
 /** Parses `K/N`: shards are numbered from 0 (K is 0 to N-1), like Kubernetes' JOB_COMPLETION_INDEX. */
@@ -135,7 +156,8 @@ function describePoint(values: Record<string, unknown>): string {
 export function planSweep(loaded: LoadedScenario, axes: SweepAxes, options: PlanOptions = {}): SweepPlan {
   checkAxes(axes);
   const strategies = selectStrategies(loaded.scenario, options.strategies).map((s) => s.name);
-  for (const values of probePoints(axes)) parseScenarioText(loaded.text, loaded.file, { set: pointSet(loaded, values) });
+  const independent = options.independentSeeds ?? false;
+  for (const values of probePoints(axes)) parseScenarioText(loaded.text, loaded.file, { set: pointSet(loaded, values, independent) });
   // No scenario key has an output column's name today; a KPI added later could.
   const columns = new Set(['point', 'point_seed', 'strategy', ...KPI_NAMES.flatMap((k) => [k, `${k}_lo`, `${k}_hi`])]);
   for (const axis of axes.axes) {
@@ -161,6 +183,7 @@ export function planSweep(loaded: LoadedScenario, axes: SweepAxes, options: Plan
   for (let i = shard.index; i < total; i += shard.count) points.push(i);
   if (options.shard) meta.shard = `${shard.index}/${shard.count}`;
   if (options.kpis) meta.kpis = [...options.kpis];
+  if (options.independentSeeds) meta.seeds = 'independent';
   return { meta, axes, loaded, strategies, points };
 }
 
@@ -193,9 +216,43 @@ function* probePoints(axes: SweepAxes): Generator<Record<string, unknown>> {
   }
 }
 
-/** The overrides of a point: the scenario's own, the point's values, then the point's seed. */
-function pointSet(loaded: LoadedScenario, values: Record<string, unknown>): string[] {
-  return [...loaded.overrides, ...pointOverrides(values), `seed=${pointSeed(loaded.scenario.seed, values)}`];
+/** The overrides of a point: the scenario's own, the point's values, then (independent seeds) the point's seed. */
+function pointSet(loaded: LoadedScenario, values: Record<string, unknown>, independent: boolean): string[] {
+  const set = [...loaded.overrides, ...pointOverrides(values)];
+  if (independent) set.push(`seed=${pointSeed(loaded.scenario.seed, values)}`);
+  return set;
+}
+
+/**
+ * What decides a point's simulation: its values of keys that are not prices,
+ * or null when prices cannot be shared (independent seeds: the seed comes
+ * from every value). Points with equal keys simulate the same.
+ */
+function physicalKey(values: Record<string, unknown>, independent: boolean): string | null {
+  if (independent) return null;
+  return canonicalJson(Object.fromEntries(Object.entries(values).filter(([key]) => !isPriceKey(key))));
+}
+
+/** True when some axis varies a price only: then points can share simulations. */
+function variesPrices(axes: SweepAxes): boolean {
+  return axes.axes.some((axis) => isPriceKey(axis.key));
+}
+
+type Simulated = NonNullable<Extract<PointResult, { ok: true }>['physical']>;
+
+/**
+ * A point's metrics priced from another point's physical records: the
+ * point's own prices, with the employee schedules that point was simulated
+ * with (auto staffing does not depend on prices, and transition costs follow
+ * from the schedule).
+ */
+function pricePoint(plan: SweepPlan, set: string[], simulated: Simulated): Array<Record<KpiName, Estimate>> {
+  const loaded = parseScenarioText(plan.loaded.text, plan.loaded.file, { set });
+  return selectStrategies(loaded.scenario, plan.strategies).map((strategy, s) => {
+    const employees = { ...strategy.staff.employees, schedule: simulated.schedules[s] };
+    const prices = pricesOf({ ...strategy, staff: { ...strategy.staff, employees } });
+    return estimateKpis(simulated.replications[s].map((q) => priceKpis(q, prices)));
+  });
 }
 
 const WORKER = workerUrl('sweep-worker');
@@ -215,23 +272,59 @@ export async function* runSweep(plan: SweepPlan, options: SweepRunOptions = {}):
   const jobs = options.jobs ?? availableParallelism();
   if (!Number.isSafeInteger(jobs) || jobs < 1) throw new SweepError(`jobs must be a whole number of at least 1, got ${jobs}`);
   const chunk = options.chunkPoints ?? CHUNK_POINTS;
+  const independent = plan.meta.seeds === 'independent';
+  const share = !options.simulateEveryPoint && !independent && variesPrices(plan.axes);
   for (let start = 0; start < todo.length; start += chunk) {
-    const points = todo.slice(start, start + chunk).map((point) => ({ point, values: pointValues(plan.axes, point) }));
-    const tasks = points.map(
-      ({ values }): PointTask => ({ text: plan.loaded.text, file: plan.loaded.file, set: pointSet(plan.loaded, values), strategies: plan.strategies }),
-    );
-    let i = 0;
-    for await (const result of inTaskOrder<PointTask, PointResult>(WORKER, tasks, { jobs, ...(options.signal ? { signal: options.signal } : {}) })) {
-      const { point, values } = points[i++];
-      if (!result.ok) throw new SweepError(`point ${point} (${describePoint(values)}): ${result.message}`);
-      const seed = pointSeed(plan.loaded.scenario.seed, values);
-      yield {
-        point,
-        point_seed: seed,
-        values,
-        rows: plan.strategies.map((strategy, s) => ({ point, point_seed: seed, values, strategy, metrics: result.metrics[s] })),
-      };
-      options.onProgress?.(++done, total);
+    // The first point of each physical configuration in the chunk simulates; the rest are priced from it.
+    const seen = new Set<string>();
+    const points = todo.slice(start, start + chunk).map((point) => {
+      const values = pointValues(plan.axes, point);
+      const key = share ? physicalKey(values, independent) : null;
+      const simulate = key === null || !seen.has(key);
+      if (key !== null) seen.add(key);
+      return { point, values, set: pointSet(plan.loaded, values, independent), key, simulate };
+    });
+    const tasks = points
+      .filter((p) => p.simulate)
+      .map((p): PointTask => ({ text: plan.loaded.text, file: plan.loaded.file, set: p.set, strategies: plan.strategies, keepPhysical: p.key !== null }));
+    const results = inTaskOrder<PointTask, PointResult>(WORKER, tasks, { jobs, ...(options.signal ? { signal: options.signal } : {}) });
+    const simulated = new Map<string, Simulated>();
+    try {
+      for (const { point, values, set, key, simulate } of points) {
+        let metrics: Array<Record<KpiName, Estimate>>;
+        let seed: number;
+        if (simulate) {
+          const step = await results.next();
+          const result = step.value as PointResult;
+          if (!result.ok) throw new SweepError(`point ${point} (${describePoint(values)}): ${result.message}`);
+          if (key !== null) simulated.set(key, result.physical!);
+          metrics = result.metrics;
+          seed = result.seed;
+        } else {
+          options.signal?.throwIfAborted();
+          try {
+            metrics = pricePoint(plan, set, simulated.get(key!)!);
+          } catch (error) {
+            if (error instanceof ScenarioError) throw new SweepError(`point ${point} (${describePoint(values)}): ${inFile(error, plan.loaded.file).format()}`);
+            throw error;
+          }
+          seed = seedOf(plan.loaded, values);
+        }
+        yield {
+          point,
+          point_seed: seed,
+          values,
+          rows: plan.strategies.map((strategy, s) => ({ point, point_seed: seed, values, strategy, metrics: metrics[s] })),
+        };
+        options.onProgress?.(++done, total);
+      }
+    } finally {
+      await results.return(undefined);
     }
   }
+}
+
+/** The seed a point runs with under common random numbers: its own `seed` value, or the scenario's. */
+function seedOf(loaded: LoadedScenario, values: Record<string, unknown>): number {
+  return typeof values.seed === 'number' ? values.seed : loaded.scenario.seed;
 }

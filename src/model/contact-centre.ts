@@ -7,7 +7,7 @@
 // (employees.ts, gig-pool.ts), the human queue and its lines
 // (human-queue.ts), the router that chooses lines and servers (router.ts),
 // the monitor that receives observations (observations.ts) and the KPIs
-// priced after the run (replication-kpis.ts).
+// priced after the run (pricing.ts).
 //
 // An episode is one customer's problem; it has at most one live contact at a
 // time, so the episode's row also holds the state of its current contact.
@@ -27,7 +27,6 @@ import { GigPool } from './gig-pool.js';
 import { gigWorkersWanted } from './gig-trigger.js';
 import { humanHandleMean } from './human-load.js';
 import type { HumanQueue } from './human-queue.js';
-import { replicationKpis } from './replication-kpis.js';
 import { EMPLOYEE, NO_SERVER, Router } from './router.js';
 import {
   churnProbability,
@@ -37,7 +36,8 @@ import {
   satisfaction,
   type EpisodeHistory,
 } from './episode-outcome.js';
-import { Observations } from './observations.js';
+import { Observations, type Physical } from './observations.js';
+import { priceKpis, pricesOf } from './pricing.js';
 
 // Event kinds (first contacts are not events: see run()).
 const FOLLOW_UP = 1;
@@ -85,6 +85,8 @@ export interface Census {
 
 export interface ReplicationResult {
   kpis: KpiValues;
+  /** What kpis were priced from (pricing.ts): a price change re-prices it without simulating. */
+  physical: Physical;
   observations: Observations;
   census: Census;
   /** Time-average number of contacts waiting for a human over the measured window (Little's L). */
@@ -301,8 +303,10 @@ class ContactCentre {
     }
     this.employees.close(horizon);
     this.gig?.close(horizon);
+    const physical = this.physical();
     return {
-      kpis: replicationKpis(this.scenario, this.observations, this.employees, this.gig),
+      kpis: priceKpis(physical, pricesOf(this.scenario)),
+      physical,
       observations: this.observations,
       census: this.census(),
       queueLength: this.observations.queueLength.close(horizon),
@@ -590,5 +594,23 @@ class ContactCentre {
       }
     }
     return census;
+  }
+
+  private physical(): Physical {
+    const s = this.scenario;
+    const gig = this.gig;
+    return this.observations.physical({
+      measuredDays: (s.horizon - s.warmup) / 1440,
+      aiUsed: s.routing === 'human' ? 0 : 1,
+      employeePaidHours: this.employees.paidHours(),
+      employeeStaffedMinutes: this.employees.staffedMinutes,
+      employeeBusyMinutes: this.employees.busyMinutes,
+      gigPaidHours: gig ? gig.paidMinutes / 60 : 0,
+      gigBusyHours: gig ? gig.busyMinutes / 60 : 0,
+      gigPaidUnits: gig ? gig.paidUnits : 0,
+      gigCalls: gig ? gig.calls : 0,
+      gigDeclines: gig ? gig.declines : 0,
+      gigPayCv: gig ? gig.earningsVolatility() : 0,
+    });
   }
 }

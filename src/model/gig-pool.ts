@@ -14,6 +14,11 @@
 // logged in (and available) at least `min_block`, so the minimum paid block
 // is real time in which the worker could take contacts: paid time is always
 // busy time plus idle time. Per-ticket pay is earned when a contact ends.
+//
+// The pool counts pay in the pay model's units (hours paid, or tickets
+// paid), not money: the mode and the minimum block shape when workers log
+// off, so they are behaviour, but the rate only scales the bill, which
+// src/model/pricing.ts applies after the simulation.
 
 import type { EventQueue } from '../engine/event-queue.js';
 import type { Sampler } from '../engine/distributions.js';
@@ -52,7 +57,8 @@ export class GigPool {
   /** Inside the measured window. */
   paidMinutes = 0;
   busyMinutes = 0;
-  earnings = 0;
+  /** Pay earned inside the window in the pay model's units: hours (hourly) or tickets (per ticket). */
+  paidUnits = 0;
 
   private readonly state: Uint8Array;
   private readonly loginAt: Float64Array;
@@ -62,9 +68,8 @@ export class GigPool {
   private readonly idleLine = new IdFifo();
   private readonly maxActive: number;
   private readonly hourly: boolean;
-  private readonly perMinute: number;
 
-  // Daily earnings per worker, for income volatility: the day being summed,
+  // Daily pay units per worker, for income volatility (a CV: the rate cancels): the day being summed,
   // its amount so far, and sums over finished days (days without work add 0).
   private readonly day: Int32Array;
   private readonly dayAmount: Float64Array;
@@ -86,7 +91,6 @@ export class GigPool {
     this.resolutionMultiplier = spec.resolution_multiplier;
     this.maxActive = Math.min(spec.max_active, spec.pool);
     this.hourly = spec.pay.mode === 'hourly';
-    this.perMinute = spec.pay.hourly_rate / 60;
     this.state = new Uint8Array(this.size);
     this.loginAt = new Float64Array(this.size);
     this.idleTimer = new Float64Array(this.size);
@@ -161,7 +165,7 @@ export class GigPool {
   finishWork(w: number, t: number): void {
     this.state[w] = FREE;
     this.handled++;
-    if (!this.hourly) this.credit(w, t, this.spec.pay.per_ticket);
+    if (!this.hourly) this.credit(w, t, 1);
   }
 
   /**
@@ -225,15 +229,15 @@ export class GigPool {
     while (a < b) {
       const dayEnd = this.windowStart + (Math.floor((a - this.windowStart) / 1440) + 1) * 1440;
       const end = Math.min(b, dayEnd);
-      this.credit(w, a, (end - a) * this.perMinute);
+      this.credit(w, a, (end - a) / 60);
       a = end;
     }
   }
 
-  /** Earnings at time t for worker w, inside the window. */
+  /** Pay units earned at time t by worker w, inside the window. */
   private credit(w: number, t: number, amount: number): void {
     if (t < this.windowStart || t >= this.windowEnd) return;
-    this.earnings += amount;
+    this.paidUnits += amount;
     const day = Math.floor((t - this.windowStart) / 1440);
     if (day >= this.fullDays) return; // a trailing part-day would bias daily figures
     if (day !== this.day[w]) {

@@ -1,31 +1,61 @@
 // What one replication observed inside the measured window, as running
-// counts and sums (memory does not grow with the horizon), and the KPI values
-// derived from them at the end.
+// counts and sums (memory does not grow with the horizon), handed at the end
+// as a plain physical record to pricing.ts, which derives the KPIs.
 //
 // Contacts count in the window when they arrive in it; episodes when their
 // first contact does. Episodes still open at the horizon are censored: they
 // count in `episodes` but not in resolution, satisfaction or churn.
 
 import { QuantileSketch } from '../metrics/histogram.js';
-import type { KpiValues } from '../metrics/kpis.js';
 import { TimeAverage } from './time-average.js';
 
-export interface CostInputs {
-  employeePaidHours: number;
-  employeeHourlyCost: number;
-  aiCostPerConversation: number;
-  aiPlatformCostPerDay: number;
+/**
+ * What the simulation measured beside the counters below, all physical:
+ * time on the books, gig pay in the pay model's units (hours or tickets, see
+ * gig-pool.ts), and whether the strategy used the AI at all.
+ */
+export interface MeasuredTime {
   measuredDays: number;
-  lifetimeValue: number;
+  /** 1 when the strategy routes anything to the AI (it then pays the platform), else 0. */
+  aiUsed: number;
+  employeePaidHours: number;
   employeeStaffedMinutes: number;
   employeeBusyMinutes: number;
   gigPaidHours: number;
   gigBusyHours: number;
-  gigEarnings: number;
+  gigPaidUnits: number;
   gigCalls: number;
   gigDeclines: number;
-  gigEarningsCv: number;
-  transitionCost: number;
+  /** CV of gig workers' daily pay units (the rate cancels in a CV). */
+  gigPayCv: number;
+}
+
+/**
+ * One replication's physical outcome: plain numbers (it crosses threads),
+ * no money. src/model/pricing.ts turns it and the prices into every KPI.
+ */
+export interface Physical extends MeasuredTime {
+  contacts: number;
+  episodes: number;
+  episodesEnded: number;
+  episodesResolved: number;
+  csatSum: number;
+  churnExpected: number;
+  aiConversations: number;
+  aiContained: number;
+  aiEscalated: number;
+  aiWaitSum: number;
+  offered: number;
+  answered: number;
+  answeredByGig: number;
+  abandoned: number;
+  waited: number;
+  answeredWithinTarget: number;
+  waitSumAnswered: number;
+  waitSumAbandoned: number;
+  handoffWaits: number;
+  handoffWaitSum: number;
+  waitP90: number;
 }
 
 export class Observations {
@@ -113,46 +143,31 @@ export class Observations {
     this.churnExpected += churnProbability;
   }
 
-  kpis(costs: CostInputs): KpiValues {
-    const finishedWaits = this.answered + this.abandoned;
-    const employeeCost = costs.employeePaidHours * costs.employeeHourlyCost;
-    const aiCost =
-      this.aiConversations * costs.aiCostPerConversation + costs.aiPlatformCostPerDay * costs.measuredDays;
-    const operating = employeeCost + aiCost + costs.gigEarnings;
-    const churnLoss = this.churnExpected * costs.lifetimeValue;
+  /** The counters and `time` as one plain record, for pricing.ts. */
+  physical(time: MeasuredTime): Physical {
     return {
+      ...time,
       contacts: this.contacts,
       episodes: this.episodes,
-      resolved_rate: ratio(this.episodesResolved, this.episodesEnded),
-      ai_containment: ratio(this.aiContained, this.contacts),
-      escalation_rate: ratio(this.aiEscalated, this.aiConversations),
-      ai_wait_mean: ratio(this.aiWaitSum, this.aiConversations),
-      offered_to_humans: this.offered,
-      abandon_rate: ratio(this.abandoned, this.offered),
-      p_wait: ratio(this.waited, this.offered),
-      wait_mean: ratio(this.waitSumAnswered + this.waitSumAbandoned, finishedWaits),
-      handoff_wait_mean: ratio(this.handoffWaitSum, this.handoffWaits),
-      direct_wait_mean: ratio(this.waitSumAnswered + this.waitSumAbandoned - this.handoffWaitSum, finishedWaits - this.handoffWaits),
-      asa: ratio(this.waitSumAnswered, this.answered),
-      wait_p90: this.waits.quantile(0.9),
-      service_level: ratio(this.answeredWithinTarget, this.offered),
-      csat: ratio(this.csatSum, this.episodesEnded),
-      churn_rate: ratio(this.churnExpected, this.episodesEnded),
-      cost_operating: operating,
-      cost_churn: churnLoss,
-      cost_total: operating + churnLoss,
-      cost_per_contact: ratio(operating, this.contacts),
-      cost_per_resolution: ratio(operating, this.episodesResolved),
-      cost_transition: costs.transitionCost,
-      utilization: utilization(costs.employeeBusyMinutes, costs.employeeStaffedMinutes),
-      employee_share: ratio(this.answered - this.answeredByGig, this.answered),
-      gig_share: ratio(this.answeredByGig, this.answered),
-      gig_hours: costs.gigPaidHours,
-      gig_busy_hours: costs.gigBusyHours,
-      gig_earnings_per_hour: ratio(costs.gigEarnings, costs.gigPaidHours),
-      gig_earnings_per_busy_hour: ratio(costs.gigEarnings, costs.gigBusyHours),
-      gig_decline_rate: ratio(costs.gigDeclines, costs.gigCalls),
-      gig_earnings_cv: costs.gigEarningsCv,
+      episodesEnded: this.episodesEnded,
+      episodesResolved: this.episodesResolved,
+      csatSum: this.csatSum,
+      churnExpected: this.churnExpected,
+      aiConversations: this.aiConversations,
+      aiContained: this.aiContained,
+      aiEscalated: this.aiEscalated,
+      aiWaitSum: this.aiWaitSum,
+      offered: this.offered,
+      answered: this.answered,
+      answeredByGig: this.answeredByGig,
+      abandoned: this.abandoned,
+      waited: this.waited,
+      answeredWithinTarget: this.answeredWithinTarget,
+      waitSumAnswered: this.waitSumAnswered,
+      waitSumAbandoned: this.waitSumAbandoned,
+      handoffWaits: this.handoffWaits,
+      handoffWaitSum: this.handoffWaitSum,
+      waitP90: this.waits.quantile(0.9),
     };
   }
 }
@@ -175,6 +190,6 @@ export function utilization(busyMinutes: number, staffedMinutes: number): number
 }
 
 /** A share or mean whose denominator may be zero: a KPI that does not apply is 0 (DESIGN.md). */
-function ratio(numerator: number, denominator: number): number {
+export function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : 0;
 }

@@ -329,12 +329,12 @@ export function resolveRaw(raw: unknown, ctx: ResolveContext): Scenario {
     const flat = flatten(parsed.error.issues as unknown as ZodIssueLike[]);
     throw new ScenarioError(sortIssues(toScenarioIssues(flat, ctx, { raw, schema: ScenarioFileSchema })));
   }
-  // The sweep section only tells `staffsim sweep` what to vary (load.ts reads it): no part of a run.
-  const { strategies: strategyControls, sweep: _sweep, ...base } = parsed.data;
+  // The sweep and optimize sections only tell those commands what to do (load.ts reads them): no part of a run.
+  const { strategies: strategyControls, sweep: _sweep, optimize: _optimize, ...base } = parsed.data;
 
   // Pass 2: each strategy, merged into the base and validated as a whole.
   const baseRaw: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) if (key !== 'strategies' && key !== 'sweep') baseRaw[key] = raw[key];
+  for (const key of Object.keys(raw)) if (key !== 'strategies' && key !== 'sweep' && key !== 'optimize') baseRaw[key] = raw[key];
   const strategiesRaw = raw.strategies as Record<string, Record<string, unknown>>;
   const issues: ScenarioIssue[] = [];
   const strategies: StrategyScenario[] = [];

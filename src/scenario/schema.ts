@@ -1002,6 +1002,12 @@ export const SweepSchema = z
       .describe(
         '`cross`: every combination of the values, the first key varying slowest; `zip`: the i-th values of every key together (all keys need as many values). Default cross.',
       ),
+    seeds: z
+      .enum(['common', 'independent'])
+      .prefault('common')
+      .describe(
+        '`common`: every point runs with the scenario\'s seed, so points differ only by their values (common random numbers); `independent`: each point a seed derived from the scenario\'s seed and its values (as --independent-seeds). Default common.',
+      ),
     vary: z
       .record(z.string().min(1), SweepValuesSchema)
       .refine((vary) => Object.keys(vary).length > 0, { error: 'name at least one key to vary' })
@@ -1016,9 +1022,35 @@ export const SweepSchema = z
 
 export type SweepSection = z.output<typeof SweepSchema>;
 
+// ---------------------------------------------------------------------------
+// Optimisation: what `staffsim optimize` decides when the command line names
+// nothing. Only the shape is checked here; decisions are applied as `--set`
+// overrides and constraints parsed when the command runs, with its messages.
+
+export const OptimizeSchema = z
+  .strictObject({
+    strategy: z.string().min(1).optional().describe('The strategy whose configuration is decided. Required unless --strategy is given.'),
+    minimize: z.string().min(1).optional().describe('The cost KPI to minimise. Default cost_total.'),
+    constraints: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Constraints each candidate must meet with 95% one-sided confidence, written 'kpi >= number' or 'kpi <= number'. Default none."),
+    decide: z
+      .record(z.string().min(1), z.union([z.string().min(1), z.array(z.unknown()).min(2)]))
+      .optional()
+      .describe(
+        'Key path of the strategy (as in its patch, e.g. staff.employees.headcount) mapped to its range lo:hi (integers: whole numbers; with a decimal point: real numbers) or a list of choices. Required unless --decide is given.',
+      ),
+    budget: z.number().int().min(1).optional().describe('Most candidates simulated. Default 60.'),
+  })
+  .optional()
+  .describe('What `staffsim optimize` decides when the command line does not say: flags given take the place of these fields. Ignored by `staffsim run`. Default: none.');
+
+export type OptimizeSection = NonNullable<z.output<typeof OptimizeSchema>>;
+
 /** The whole file, as written: the source of the JSON Schema and the docs. */
 export const ScenarioFileSchema = z
-  .strictObject({ ...baseShape, strategies: StrategiesSchema, sweep: SweepSchema })
+  .strictObject({ ...baseShape, strategies: StrategiesSchema, sweep: SweepSchema, optimize: OptimizeSchema })
   .superRefine(checkTopLevel)
   .meta({
     title: 'staffsim scenario',

@@ -61,7 +61,7 @@ describe('gig pool', () => {
     p.close(1_000);
     expect(p.active).toBe(0);
     expect(p.paidMinutes).toBe(30);
-    expect(p.earnings).toBe(30);
+    expect(p.paidUnits).toBe(0.5); // hours, the pay model's unit: $30 at $60/h (pricing.ts)
     expect(p.busyMinutes).toBe(0);
   });
 
@@ -79,7 +79,7 @@ describe('gig pool', () => {
     expect(p.busyMinutes).toBe(15);
     expect(p.paidMinutes - p.busyMinutes).toBe(10); // idle time
     expect(p.handled).toBe(1);
-    expect(p.earnings).toBe(25);
+    expect(p.paidUnits * 60).toBeCloseTo(25, 12); // 25 paid minutes at $60/h
   });
 
   it("follows the shift drawn in docs/model.md minute by minute", () => {
@@ -124,7 +124,7 @@ describe('gig pool', () => {
     expect(p.loggingIn).toBe(2);
   });
 
-  it('per-ticket pay is earned when a contact ends', () => {
+  it('per-ticket pay is counted in tickets when a contact ends', () => {
     const { p, events } = pool(gig({ pay: { mode: 'per_ticket', hourly_rate: 0, min_block: 0, per_ticket: 4 } }));
     p.call(0, 1);
     events.pop();
@@ -135,7 +135,7 @@ describe('gig pool', () => {
     p.finishWork(0, 25);
     p.becomeIdle(0, 25);
     p.close(30);
-    expect(p.earnings).toBe(8);
+    expect(p.paidUnits).toBe(2); // tickets: $8 at $4 each (pricing.ts)
     expect(p.paidMinutes).toBe(25); // logged in from 5 to the close at 30
   });
 
@@ -154,7 +154,7 @@ describe('gig pool', () => {
     }
     p.close(3 * 1440);
     // Paid 70 min each working day (60 busy + 10 idle): daily 70, 0, 70 at $1/min.
-    expect(p.earnings).toBeCloseTo(140, 9);
+    expect(p.paidUnits * 60).toBeCloseTo(140, 9);
     const mean = 140 / 3;
     const sd = Math.sqrt(((70 - mean) ** 2 * 2 + mean ** 2) / 2);
     expect(p.earningsVolatility()).toBeCloseTo(sd / mean, 9);
@@ -183,7 +183,7 @@ describe('gig pool', () => {
     // On the trailing part-day the other worker (next in the call line) earns 70: earned, but on no full day.
     shift(start + 2 * 1440 + 60, 60);
     p.close(end);
-    expect(p.earnings).toBeCloseTo(200, 9);
+    expect(p.paidUnits * 60).toBeCloseTo(200, 9);
     // The first worker's days: 60 and 70, mean 65, sample variance (5² + 5²) / 1 = 50. The
     // other earned nothing on a full day and does not count (one earner, not two).
     expect(p.earningsVolatility()).toBeCloseTo(Math.sqrt(50) / 65, 12);
@@ -195,7 +195,7 @@ describe('gig pool', () => {
     short.events.pop();
     short.p.loggedIn(0, short.events.time);
     short.p.close(1.5 * 1440);
-    expect(short.p.earnings).toBeGreaterThan(0);
+    expect(short.p.paidUnits).toBeGreaterThan(0);
     expect(short.p.earningsVolatility()).toBe(0);
     const idle = pool(gig(), 3 * 1440);
     idle.p.close(3 * 1440);

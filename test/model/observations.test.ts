@@ -2,48 +2,61 @@
 // from them, on counts small enough to work out by hand.
 
 import { describe, expect, it } from 'vitest';
-import { Observations, UTILIZATION_ROUNDING, utilization, type CostInputs } from '../../src/model/observations.js';
+import { Observations, UTILIZATION_ROUNDING, utilization, type MeasuredTime } from '../../src/model/observations.js';
+import { isPriceKey, priceKpis, type Prices } from '../../src/model/pricing.js';
 
-const costs: CostInputs = {
-  employeePaidHours: 10,
-  employeeHourlyCost: 30,
-  aiCostPerConversation: 0.5,
-  aiPlatformCostPerDay: 100,
+const time: MeasuredTime = {
   measuredDays: 2,
-  lifetimeValue: 1000,
+  aiUsed: 1,
+  employeePaidHours: 10,
   employeeStaffedMinutes: 480,
   employeeBusyMinutes: 360,
   gigPaidHours: 4,
   gigBusyHours: 2,
-  gigEarnings: 120,
+  gigPaidUnits: 4, // hourly pay: 4 hours paid
   gigCalls: 5,
   gigDeclines: 2,
-  gigEarningsCv: 0.3,
+  gigPayCv: 0.3,
+};
+const prices: Prices = {
+  employeeHourlyCost: 30,
+  aiCostPerConversation: 0.5,
+  aiPlatformCostPerDay: 100,
+  lifetimeValue: 1000,
+  gigRate: 30,
   transitionCost: 7,
 };
+const costs = { time, prices };
+
+// Four contacts offered to humans (answer_within 1 minute): answered after
+// 0, 0.5 and 3 minutes (the last by a gig worker, handed off by the AI),
+// one abandoned after 2 (also handed off).
+// Six contacts in all, two with the AI: one contained, one escalated.
+function observations(): Observations {
+  const o = new Observations(1);
+  o.contacts = 6;
+  o.episodes = 5;
+  o.aiConversations = 2;
+  o.aiContained = 1;
+  o.aiEscalated = 1;
+  o.offered = 4;
+  o.answer(0, false, false);
+  o.answer(0.5, false, false);
+  o.answer(3, true, true);
+  o.abandon(2, true);
+  o.endEpisode(true, 5, 0.1);
+  o.endEpisode(true, 4, 0.2);
+  o.endEpisode(false, 1, 0.5);
+  return o;
+}
+
+/** The KPIs of observations() at `costs`. */
+function observed(): { kpis: (c: typeof costs) => ReturnType<typeof priceKpis> } {
+  const o = observations();
+  return { kpis: (c) => priceKpis(o.physical(c.time), c.prices) };
+}
 
 describe('Observations', () => {
-  // Four contacts offered to humans (answer_within 1 minute): answered after
-  // 0, 0.5 and 3 minutes (the last by a gig worker, handed off by the AI),
-  // one abandoned after 2 (also handed off).
-  // Six contacts in all, two with the AI: one contained, one escalated.
-  function observed(): Observations {
-    const o = new Observations(1);
-    o.contacts = 6;
-    o.episodes = 5;
-    o.aiConversations = 2;
-    o.aiContained = 1;
-    o.aiEscalated = 1;
-    o.offered = 4;
-    o.answer(0, false, false);
-    o.answer(0.5, false, false);
-    o.answer(3, true, true);
-    o.abandon(2, true);
-    o.endEpisode(true, 5, 0.1);
-    o.endEpisode(true, 4, 0.2);
-    o.endEpisode(false, 1, 0.5);
-    return o;
-  }
 
   it('queue KPIs: answered and abandoned waits, within-target answers', () => {
     const k = observed().kpis(costs);
@@ -83,10 +96,43 @@ describe('Observations', () => {
   });
 
   it('a KPI whose denominator is 0 is 0', () => {
-    const k = new Observations(1).kpis({ ...costs, employeeStaffedMinutes: 0, gigPaidHours: 0, gigBusyHours: 0, gigCalls: 0 });
+    const empty = { ...time, employeeStaffedMinutes: 0, gigPaidHours: 0, gigBusyHours: 0, gigCalls: 0 };
+    const k = priceKpis(new Observations(1).physical(empty), prices);
     for (const name of ['resolved_rate', 'abandon_rate', 'wait_mean', 'asa', 'csat', 'cost_per_contact', 'utilization', 'gig_earnings_per_hour', 'gig_decline_rate'] as const) {
       expect(k[name], name).toBe(0);
     }
+  });
+});
+
+describe('pricing after simulation', () => {
+  it('a price changes only money KPIs: the physical ones are the same numbers', () => {
+    const o = observations();
+    const q = o.physical(time);
+    const a = priceKpis(q, prices);
+    const b = priceKpis(q, { ...prices, aiCostPerConversation: 2, gigRate: 45, lifetimeValue: 10 });
+    expect(b.cost_operating - a.cost_operating).toBeCloseTo(2 * (2 - 0.5) + 4 * (45 - 30), 9);
+    expect(b.cost_churn).toBeCloseTo(0.8 * 10, 9);
+    for (const name of ['service_level', 'wait_mean', 'csat', 'gig_hours', 'utilization', 'gig_earnings_cv'] as const) expect(b[name], name).toBe(a[name]);
+    expect(b.gig_earnings_per_hour).toBe(45);
+  });
+
+  it('a strategy that never routes to the AI pays no platform cost', () => {
+    const q = observations().physical({ ...time, aiUsed: 0 });
+    expect(priceKpis(q, prices).cost_operating).toBe(10 * 30 + 2 * 0.5 + 4 * 30);
+  });
+
+  it('gig workers paid a rate of 0 have no income volatility', () => {
+    expect(priceKpis(observations().physical(time), { ...prices, gigRate: 0 }).gig_earnings_cv).toBe(0);
+  });
+
+  it('names price keys at the top level and in strategy patches, and nothing physical', () => {
+    expect(isPriceKey('ai.cost_per_conversation')).toBe(true);
+    expect(isPriceKey('strategies.hybrid.staff.gig.pay.hourly_rate')).toBe(true);
+    expect(isPriceKey('staff.gig.pay.min_block')).toBe(false); // shapes logging off
+    expect(isPriceKey('staff.gig.pay.mode')).toBe(false);
+    expect(isPriceKey('staff.gig.pay.rate')).toBe(true); // per ticket
+    expect(isPriceKey('staff.employees.headcount')).toBe(false);
+    expect(isPriceKey('strategies.cost_per_conversation')).toBe(false);
   });
 });
 

@@ -52,6 +52,7 @@ describe('the JSON Schema of scenario files', () => {
       'transition',
       'strategies',
       'sweep',
+      'optimize',
     ]);
     for (const [key, value] of Object.entries(props)) {
       expect(typeof value.description, key).toBe('string');

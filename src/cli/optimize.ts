@@ -1,0 +1,109 @@
+// `staffsim optimize FILE`: parse the flags (or the file's optimize:
+// section), search for the cheapest configuration meeting the constraints
+// (src/experiment/optimize.ts), and print it, the best few and the frontier;
+// --out also writes the best configuration as a patch of the file.
+
+import { Command, Option } from 'commander';
+import { checkProblem, optimize } from '../experiment/optimize.js';
+import { problemOf } from '../experiment/optimize-problem.js';
+import { OPTIMIZE_FORMATS, renderOptimize, renderPatch, type OptimizeFormat } from '../report/optimize.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { InterruptedError, interruptOnSignals } from './interrupt.js';
+import { collect, jobsOption, positiveInteger, seedValue } from './main.js';
+import { checkOutputPath, writeFileAtomic, writingTo } from './output.js';
+import { progressBar } from './progress.js';
+import { streams } from './streams.js';
+
+const OPTIMIZE_EXAMPLES = `
+Decisions are keys of the strategy (as in its patch): lo:hi is a range of
+whole numbers (a range of real numbers when lo or hi has a decimal point),
+a,b,c a choice. Constraints are 'kpi >= x' or 'kpi <= x' on any KPI; each
+must hold with 95% one-sided confidence over a candidate's replications.
+Without flags, the scenario's optimize: section says what to do. See
+docs/optimize.md for the method and what it guarantees.
+
+Examples:
+  $ staffsim optimize my.yaml --strategy all-human --constraint 'service_level >= 0.8' \\
+      --decide staff.employees.headcount=1:60
+  $ staffsim optimize scenarios/klarna-2024.yaml --strategy hybrid-gig --minimize cost_total \\
+      --constraint 'service_level >= 0.8' --constraint 'abandon_rate <= 0.05' \\
+      --decide staff.employees.headcount=20:400 --decide staff.gig.pool=0:2000 --out best.yaml`;
+
+interface OptimizeFlags {
+  strategy?: string;
+  minimize?: string;
+  constraint: string[];
+  decide: string[];
+  budget?: number;
+  maxReplications?: number;
+  set: string[];
+  replications?: number;
+  seed?: number;
+  jobs: number;
+  format: OptimizeFormat;
+  out?: string;
+}
+
+/** An optimisation stopped by Ctrl-C: what was found is printed (and written), then the signal's exit code. */
+class OptimizeInterrupted extends InterruptedError {
+  constructor(signal: InterruptedError['signal']) {
+    super(signal);
+    this.message = `interrupted by ${signal}; the best found so far is above`;
+  }
+}
+
+export async function optimizeCommand(file: string, flags: OptimizeFlags): Promise<void> {
+  if (flags.out) checkOutputPath(flags.out);
+  const overrides = [...flags.set];
+  if (flags.replications !== undefined) overrides.push(`replications=${flags.replications}`);
+  if (flags.seed !== undefined) overrides.push(`seed=${flags.seed}`);
+  const loaded = loadScenarioFile(file, { set: overrides });
+  // OptimizeError and ScenarioError are bad input: main() reports them with exit 2.
+  const problem = problemOf(loaded.optimize, flags);
+  checkProblem(loaded, problem); // before the progress bar and signal handlers
+
+  const interrupt = interruptOnSignals();
+  const progress = progressBar(`${loaded.scenario.name} optimize`, streams().stderr, 'candidates');
+  let result;
+  try {
+    result = await optimize(loaded, problem, {
+      jobs: flags.jobs,
+      signal: interrupt.signal,
+      onProgress: (done, total) => progress.update(done, total),
+      ...(flags.maxReplications !== undefined ? { maxReplications: flags.maxReplications } : {}),
+    });
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+  }
+  const context = { scenario: loaded.scenario.name, file };
+  streams().stdout.write(renderOptimize(result, flags.format, context));
+  if (flags.out) {
+    const out = flags.out;
+    const patch = renderPatch(result, context);
+    writingTo(out, () => writeFileAtomic(out, patch));
+  }
+  const reason: unknown = interrupt.signal.reason;
+  if (result.stopped === 'interrupted' && reason instanceof InterruptedError) throw new OptimizeInterrupted(reason.signal);
+}
+
+export function registerOptimizeCommand(root: Command): void {
+  root
+    .command('optimize')
+    .description('find by simulation the cheapest configuration of a strategy that meets constraints on its KPIs')
+    .argument('<file>', 'scenario YAML file')
+    .option('--strategy <name>', 'the strategy whose configuration is decided')
+    .option('--minimize <kpi>', 'the cost KPI to minimise (default cost_total)')
+    .option('--constraint <kpi op bound>', "a constraint such as 'service_level >= 0.8' (repeatable)", collect, [])
+    .option('--decide <key.path=lo:hi>', 'a decision variable: lo:hi, or a,b,c for a choice (repeatable)', collect, [])
+    .option('--budget <n>', 'most candidates to simulate (default 60)', positiveInteger('--budget'))
+    .option('--max-replications <n>', "most replications one candidate gets (default 4 × the scenario's)", positiveInteger('--max-replications'))
+    .option('--set <key.path=value>', 'override a scenario key for every candidate (repeatable)', collect, [])
+    .option('--replications <n>', 'replications each candidate starts with (at least 2)', positiveInteger('--replications'))
+    .option('--seed <n>', 'random seed every candidate shares (common random numbers)', seedValue)
+    .addOption(jobsOption('worker threads (same answer whatever the number)'))
+    .addOption(new Option('--format <format>', 'output format').choices(OPTIMIZE_FORMATS).default('table'))
+    .option('--out <file>', 'also write the best configuration as a patch of the scenario file (YAML)')
+    .addHelpText('after', OPTIMIZE_EXAMPLES)
+    .action((file: string, flags: OptimizeFlags) => optimizeCommand(file, flags));
+}

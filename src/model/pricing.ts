@@ -1,0 +1,114 @@
+// Prices after simulation: one replication's physical outcome (observations.ts)
+// and the strategy's prices make every KPI. Nothing here feeds back into the
+// simulation, so a change of price alone needs no new simulation: a sweep
+// over prices simulates each physical configuration once and re-prices it
+// (src/experiment/sweep.ts), and prices are the only keys PRICE_KEYS lists.
+//
+// Which figures are physical: counts, waits, hours by pool, conversations,
+// and gig pay in the pay model's units (hours paid, or tickets paid). The
+// pay mode and the minimum paid block shape when gig workers log off, so they
+// are behaviour, simulated; the hourly or per-ticket rate only multiplies
+// the units. One-off transition costs are not simulated at all: they follow
+// from the strategy's schedule and the transition prices (transition.ts).
+
+import type { KpiValues } from '../metrics/kpis.js';
+import type { StrategyScenario } from '../scenario/types.js';
+import { ratio, utilization, type Physical } from './observations.js';
+import { transitionCost } from './transition.js';
+
+/** Everything money in a strategy: what turns physical quantities into cost KPIs. */
+export interface Prices {
+  employeeHourlyCost: number;
+  aiCostPerConversation: number;
+  aiPlatformCostPerDay: number;
+  lifetimeValue: number;
+  /** Money per gig pay unit: the hourly rate (hourly pay) or the rate per ticket. */
+  gigRate: number;
+  /** One-off, from the schedule and the transition prices (not simulated). */
+  transitionCost: number;
+}
+
+/**
+ * Scenario keys (paths below the file's top level or a strategy's patch) that
+ * are prices only: changing them changes no simulated quantity. Everything
+ * else is treated as physical. A trailing `*` stands for any one segment (a
+ * group name, once agent groups exist).
+ */
+export const PRICE_KEYS: readonly string[] = [
+  'staff.employees.hourly_cost',
+  'staff.gig.pay.hourly_rate',
+  'staff.gig.pay.rate',
+  'ai.cost_per_conversation',
+  'ai.platform_cost_per_day',
+  'customers.lifetime_value',
+  'transition.baseline_payroll_headcount',
+  'transition.people_per_seat',
+  'transition.severance_per_head',
+  'transition.hiring_per_head',
+  'transition.training_per_head',
+];
+
+/** True when the `--set` key path `key` names a price (at the top level or under `strategies.NAME.`). */
+export function isPriceKey(key: string): boolean {
+  const segments = key.split('.');
+  const inner = segments[0] === 'strategies' && segments.length > 2 ? segments.slice(2).join('.') : key;
+  return PRICE_KEYS.includes(inner);
+}
+
+export function pricesOf(s: StrategyScenario): Prices {
+  const pay = s.staff.gig.pay;
+  return {
+    employeeHourlyCost: s.staff.employees.hourly_cost,
+    aiCostPerConversation: s.ai.cost_per_conversation,
+    aiPlatformCostPerDay: s.ai.platform_cost_per_day,
+    lifetimeValue: s.customers.lifetime_value,
+    gigRate: pay.mode === 'hourly' ? pay.hourly_rate : pay.per_ticket,
+    transitionCost: transitionCost(s),
+  };
+}
+
+/** Every KPI of one replication. */
+export function priceKpis(q: Physical, p: Prices): KpiValues {
+  const finishedWaits = q.answered + q.abandoned;
+  const employeeCost = q.employeePaidHours * p.employeeHourlyCost;
+  // A strategy that never uses the AI pays nothing for its platform.
+  const aiCost = q.aiConversations * p.aiCostPerConversation + q.aiUsed * p.aiPlatformCostPerDay * q.measuredDays;
+  const gigEarnings = q.gigPaidUnits * p.gigRate;
+  const operating = employeeCost + aiCost + gigEarnings;
+  const churnLoss = q.churnExpected * p.lifetimeValue;
+  return {
+    contacts: q.contacts,
+    episodes: q.episodes,
+    resolved_rate: ratio(q.episodesResolved, q.episodesEnded),
+    ai_containment: ratio(q.aiContained, q.contacts),
+    escalation_rate: ratio(q.aiEscalated, q.aiConversations),
+    ai_wait_mean: ratio(q.aiWaitSum, q.aiConversations),
+    offered_to_humans: q.offered,
+    abandon_rate: ratio(q.abandoned, q.offered),
+    p_wait: ratio(q.waited, q.offered),
+    wait_mean: ratio(q.waitSumAnswered + q.waitSumAbandoned, finishedWaits),
+    handoff_wait_mean: ratio(q.handoffWaitSum, q.handoffWaits),
+    direct_wait_mean: ratio(q.waitSumAnswered + q.waitSumAbandoned - q.handoffWaitSum, finishedWaits - q.handoffWaits),
+    asa: ratio(q.waitSumAnswered, q.answered),
+    wait_p90: q.waitP90,
+    service_level: ratio(q.answeredWithinTarget, q.offered),
+    csat: ratio(q.csatSum, q.episodesEnded),
+    churn_rate: ratio(q.churnExpected, q.episodesEnded),
+    cost_operating: operating,
+    cost_churn: churnLoss,
+    cost_total: operating + churnLoss,
+    cost_per_contact: ratio(operating, q.contacts),
+    cost_per_resolution: ratio(operating, q.episodesResolved),
+    cost_transition: p.transitionCost,
+    utilization: utilization(q.employeeBusyMinutes, q.employeeStaffedMinutes),
+    employee_share: ratio(q.answered - q.answeredByGig, q.answered),
+    gig_share: ratio(q.answeredByGig, q.answered),
+    gig_hours: q.gigPaidHours,
+    gig_busy_hours: q.gigBusyHours,
+    gig_earnings_per_hour: ratio(gigEarnings, q.gigPaidHours),
+    gig_earnings_per_busy_hour: ratio(gigEarnings, q.gigBusyHours),
+    gig_decline_rate: ratio(q.gigDeclines, q.gigCalls),
+    // Workers paid nothing have no income to vary.
+    gig_earnings_cv: p.gigRate > 0 ? q.gigPayCv : 0,
+  };
+}

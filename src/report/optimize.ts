@@ -1,0 +1,231 @@
+// Renders an optimisation (src/experiment/optimize.ts): the best
+// configuration, the statement of what it guarantees, the best few
+// candidates, and the frontier of cost against each constrained KPI; as a
+// terminal table, markdown, CSV (one row per candidate) or JSON. And the
+// best configuration as a patch of the scenario file.
+
+import YAML from 'yaml';
+import { KPIS, type KpiName, type KpiUnit } from '../metrics/kpis.js';
+import { describeConstraint, type Constraint } from '../experiment/optimize-problem.js';
+import type { Candidate, OptimizeResult } from '../experiment/optimize.js';
+import { csvField } from './csv.js';
+import { formatValue } from './format.js';
+import { escapeMarkdown } from './markdown.js';
+
+export const OPTIMIZE_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type OptimizeFormat = (typeof OPTIMIZE_FORMATS)[number];
+
+/** Candidates listed under "best candidates". */
+const BEST_FEW = 5;
+
+export interface OptimizeContext {
+  scenario: string;
+  /** The scenario file as given on the command line, for the `staffsim run` line. */
+  file: string;
+}
+
+function unitOf(kpi: KpiName): KpiUnit {
+  return KPIS.find((k) => k.name === kpi)!.unit;
+}
+
+function fmt(kpi: KpiName, x: number): string {
+  return formatValue(unitOf(kpi), x);
+}
+
+function describeValues(c: Candidate): string {
+  return Object.entries(c.values)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ');
+}
+
+/** Shell-quoted `--set` flags. */
+function setFlags(c: Candidate): string {
+  return c.set.map((s) => `--set '${s.replace(/'/g, `'\\''`)}'`).join(' ');
+}
+
+/** The constraint that binds a candidate: the one its conservative bound misses most (relative to the bound). */
+export function bindingConstraint(c: Candidate, constraints: readonly Constraint[]): Constraint | null {
+  let worst: Constraint | null = null;
+  let miss = 0;
+  for (const k of constraints) {
+    const s = c.kpis[k.kpi]!;
+    const scale = Math.abs(k.bound) > 0 ? Math.abs(k.bound) : 1;
+    const m = (k.op === '>=' ? k.bound - s.lo95 : s.hi95 - k.bound) / scale;
+    if (m > miss) {
+      miss = m;
+      worst = k;
+    }
+  }
+  return worst;
+}
+
+/**
+ * Candidates no other evaluated one beats on both cost (lower) and the
+ * constrained KPI (in the constraint's direction), cheapest first.
+ */
+export function frontier(candidates: readonly Candidate[], c: Constraint): Candidate[] {
+  const better = (a: number, b: number) => (c.op === '>=' ? a > b : a < b);
+  const sorted = [...candidates].sort((a, b) => a.objective - b.objective || a.order - b.order);
+  const out: Candidate[] = [];
+  for (const cand of sorted) {
+    const v = cand.kpis[c.kpi]!.mean;
+    if (out.length === 0 || better(v, out[out.length - 1].kpis[c.kpi]!.mean)) out.push(cand);
+  }
+  return out;
+}
+
+/** The conclusion in words: what the chosen candidate guarantees, or why none was chosen. */
+export function verdict(result: OptimizeResult): string[] {
+  const { best, problem } = result;
+  const lines: string[] = [];
+  if (best) {
+    const cheaper = result.candidates.filter((c) => c.objective < best.objective).length;
+    lines.push(
+      `Best: ${describeValues(best)}, ${problem.minimize} ${fmt(problem.minimize, best.objective)} (mean of ${best.replications} replications).`,
+      problem.constraints.length > 0
+        ? `It meets every constraint with 95% one-sided confidence over its ${best.replications} replications; ${
+            cheaper === 0 ? 'no candidate evaluated is cheaper' : `none of the ${cheaper} cheaper candidates evaluated does`
+          }.`
+        : `No constraints: it is the cheapest of the ${result.candidates.length} candidates evaluated.`,
+    );
+    return lines;
+  }
+  const closest = result.candidates[0];
+  if (!closest) return ['No candidate was simulated.'];
+  const binding = bindingConstraint(closest, problem.constraints);
+  lines.push(`No evaluated candidate meets every constraint with 95% one-sided confidence.`);
+  lines.push(`Closest: ${describeValues(closest)} (${closest.replications} replications).`);
+  if (binding) {
+    const s = closest.kpis[binding.kpi]!;
+    const side = binding.op === '>=' ? `its 95% lower bound is ${fmt(binding.kpi, s.lo95)}` : `its 95% upper bound is ${fmt(binding.kpi, s.hi95)}`;
+    lines.push(`Binding constraint: ${describeConstraint(binding)} (mean ${fmt(binding.kpi, s.mean)}; ${side}). Widen the decision ranges or relax it.`);
+  }
+  return lines;
+}
+
+function header(result: OptimizeResult, context: OptimizeContext): string[] {
+  const p = result.problem;
+  return [
+    `staffsim optimize: ${context.scenario}, strategy ${p.strategy}, minimise ${p.minimize}`,
+    `Constraints: ${p.constraints.length > 0 ? p.constraints.map(describeConstraint).join(', ') : 'none'}`,
+    `Searched ${result.candidates.length} candidates (budget ${p.budget}), ${result.replications.start} to ${result.replications.max} replications each, common random numbers${result.refused > 0 ? `; ${result.refused} combinations the scenario refuses skipped` : ''}; started at ${Object.entries(result.start)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(', ')}; ${result.stopped === 'converged' ? 'converged (no better neighbour at the finest step)' : result.stopped === 'budget' ? 'stopped at the budget' : 'interrupted: what was found so far'}.`,
+  ];
+}
+
+interface Grid {
+  title: string;
+  columns: string[];
+  rows: string[][];
+}
+
+function grids(result: OptimizeResult): Grid[] {
+  const p = result.problem;
+  const keys = p.decisions.map((d) => d.key);
+  const kpiColumns = [p.minimize, ...p.constraints.map((c) => c.kpi).filter((k) => k !== p.minimize)];
+  const uniqueKpis = [...new Set(kpiColumns)];
+  const row = (c: Candidate, rank: number) => [
+    String(rank),
+    ...keys.map((k) => JSON.stringify(c.values[k])),
+    String(c.replications),
+    ...uniqueKpis.map((k) => fmt(k, c.kpis[k]!.mean)),
+    c.feasible ? 'yes' : 'no',
+  ];
+  const out: Grid[] = [
+    {
+      title: `Best ${Math.min(BEST_FEW, result.candidates.length)} candidates (meeting every constraint first, then cheapest)`,
+      columns: ['#', ...keys, 'reps', ...uniqueKpis, 'meets all'],
+      rows: result.candidates.slice(0, BEST_FEW).map((c, i) => row(c, i + 1)),
+    },
+  ];
+  for (const c of p.constraints) {
+    const front = frontier(result.candidates, c);
+    out.push({
+      title: `Frontier: ${p.minimize} against ${c.kpi} (no evaluated candidate is both cheaper and ${c.op === '>=' ? 'higher' : 'lower'})`,
+      columns: [...keys, p.minimize, c.kpi, `${c.kpi} 95% ${c.op === '>=' ? 'lower' : 'upper'} bound`, `meets ${describeConstraint(c)}`],
+      rows: front.map((cand) => {
+        const s = cand.kpis[c.kpi]!;
+        const conservative = c.op === '>=' ? s.lo95 : s.hi95;
+        const meets = c.op === '>=' ? conservative >= c.bound : conservative <= c.bound;
+        return [...keys.map((k) => JSON.stringify(cand.values[k])), fmt(p.minimize, cand.objective), fmt(c.kpi, s.mean), fmt(c.kpi, conservative), meets ? 'yes' : 'no'];
+      }),
+    });
+  }
+  return out;
+}
+
+function textGrid(g: Grid): string {
+  const widths = g.columns.map((c, i) => Math.max(c.length, ...g.rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [g.title, line(g.columns), ...g.rows.map(line)].join('\n');
+}
+
+function markdownGrid(g: Grid): string {
+  const esc = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  return [`### ${escapeMarkdown(g.title)}`, '', esc(g.columns), `|${g.columns.map(() => ' --- |').join('')}`, ...g.rows.map(esc)].join('\n');
+}
+
+export function renderOptimize(result: OptimizeResult, format: OptimizeFormat, context: OptimizeContext): string {
+  if (format === 'json') return `${JSON.stringify({ scenario: context.scenario, ...result, verdict: verdict(result).join(' ') }, null, 2)}\n`;
+  if (format === 'csv') return renderCsv(result);
+  const apply = result.best ?? result.candidates[0];
+  const applyLine = apply ? `Run it: staffsim run ${context.file} ${setFlags(apply)}` : null;
+  if (format === 'markdown') {
+    return [
+      `## ${escapeMarkdown(header(result, context)[0])}`,
+      '',
+      ...header(result, context).slice(1).map(escapeMarkdown),
+      '',
+      ...verdict(result).map(escapeMarkdown),
+      '',
+      ...(applyLine ? ['```sh', applyLine.replace(/^Run it: /, ''), '```', ''] : []),
+      grids(result).map(markdownGrid).join('\n\n'),
+      '',
+    ].join('\n');
+  }
+  return [...header(result, context), '', ...verdict(result), ...(applyLine ? [applyLine] : []), '', grids(result).map(textGrid).join('\n\n'), ''].join('\n');
+}
+
+function renderCsv(result: OptimizeResult): string {
+  const p = result.problem;
+  const keys = p.decisions.map((d) => d.key);
+  const kpis = [...new Set([p.minimize, ...p.constraints.map((c) => c.kpi)])];
+  const columns = ['rank', ...keys, 'replications', ...kpis.flatMap((k) => [k, `${k}_lo95`, `${k}_hi95`]), 'shortfall', 'meets_all', 'chosen'];
+  const rows = result.candidates.map((c, i) => [
+    String(i + 1),
+    ...keys.map((k) => JSON.stringify(c.values[k])),
+    String(c.replications),
+    ...kpis.flatMap((k) => [c.kpis[k]!.mean, c.kpis[k]!.lo95, c.kpis[k]!.hi95].map(String)),
+    String(c.shortfall),
+    String(c.feasible),
+    String(result.best !== null && c.order === result.best.order),
+  ]);
+  return [columns, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/**
+ * The best configuration as a patch of the scenario file (the strategy's
+ * keys with their values), with the `staffsim run` line that applies it.
+ */
+export function renderPatch(result: OptimizeResult, context: OptimizeContext): string {
+  const chosen = result.best ?? result.candidates[0];
+  if (!chosen) return '';
+  const patch: Record<string, unknown> = {};
+  for (const text of chosen.set) {
+    const eq = text.indexOf('=');
+    const path = text.slice(0, eq).split('.');
+    let node = patch;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]] = YAML.parse(text.slice(eq + 1));
+  }
+  const status = result.best
+    ? `meets every constraint with 95% one-sided confidence (${chosen.replications} replications)`
+    : 'meets NOT every constraint: the closest candidate found';
+  return [
+    `# staffsim optimize: ${context.scenario}, strategy ${result.problem.strategy}, minimise ${result.problem.minimize}; ${status}.`,
+    `# Apply with: staffsim run ${context.file} ${setFlags(chosen)}`,
+    YAML.stringify(patch).trimEnd(),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,58 @@
+// Sweeps with common random numbers, and prices applied after simulation:
+// points that differ only in a price measure the same physical outcome, and
+// pricing them from one simulation gives the rows simulating each would.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { KPI_NAMES, type KpiName } from '../../src/metrics/kpis.js';
+import { parseVary, type SweepAxes } from '../../src/experiment/sweep-axes.js';
+import { planSweep, runSweep, type PointRows, type SweepRunOptions } from '../../src/experiment/sweep.js';
+import { parseScenarioText } from '../../src/scenario/load.js';
+
+const fixture = new URL('../fixtures/sweep.yaml', import.meta.url).pathname;
+const loaded = parseScenarioText(readFileSync(fixture, 'utf8'), fixture);
+const cross = (...vary: string[]): SweepAxes => ({ combine: 'cross', axes: vary.map(parseVary) });
+
+/** KPIs in money: the only ones a price may move (gig KPIs are 0 here: the fixture has no gig pool). */
+const MONEY = new Set<KpiName>(['cost_operating', 'cost_churn', 'cost_total', 'cost_per_contact', 'cost_per_resolution', 'cost_transition', 'gig_earnings_per_hour', 'gig_earnings_per_busy_hour']);
+const PHYSICAL = KPI_NAMES.filter((k) => !MONEY.has(k));
+
+async function rows(axes: SweepAxes, options: SweepRunOptions = {}, independentSeeds = false): Promise<PointRows[]> {
+  const plan = planSweep(loaded, axes, { independentSeeds });
+  const out: PointRows[] = [];
+  for await (const point of runSweep(plan, { jobs: 2, ...options })) out.push(point);
+  return out;
+}
+
+describe('sweeps with common random numbers', () => {
+  it('two points differing only in a price have identical physical KPIs, and costs that differ by the price', async () => {
+    const [a, b] = await rows(cross('ai.cost_per_conversation=0.5,1'));
+    expect([a.point_seed, b.point_seed]).toEqual([7, 7]);
+    for (let s = 0; s < a.rows.length; s++) {
+      for (const kpi of PHYSICAL) expect(b.rows[s].metrics[kpi], `${a.rows[s].strategy} ${kpi}`).toEqual(a.rows[s].metrics[kpi]);
+    }
+    // hybrid (routing ai-first): every AI conversation costs 0.5 more; all-human has none.
+    const [human, hybrid] = [0, 1].map((s) => [a.rows[s].metrics, b.rows[s].metrics]);
+    expect(human[1].cost_operating.mean).toBe(human[0].cost_operating.mean);
+    const contacts = hybrid[0].contacts.mean;
+    const containment = hybrid[0].ai_containment.mean;
+    expect(hybrid[1].cost_operating.mean - hybrid[0].cost_operating.mean).toBeGreaterThan(0.5 * contacts * containment);
+  });
+
+  it('prices points from one simulation to the rows simulating every point gives, in a mixed sweep too', async () => {
+    const axes = cross('staff.employees.headcount=8,12', 'ai.cost_per_conversation=0.25,0.75', 'customers.lifetime_value=100,900');
+    const priced = await rows(axes);
+    const simulated = await rows(axes, { simulateEveryPoint: true });
+    expect(priced).toEqual(simulated);
+    // And the headcount still matters: physical KPIs differ between its values.
+    expect(priced[0].rows[0].metrics.wait_mean.mean).toBeGreaterThan(priced[4].rows[0].metrics.wait_mean.mean);
+  });
+
+  it('with independent seeds, each point draws its own random numbers', async () => {
+    const [a, b] = await rows(cross('ai.cost_per_conversation=0.5,1'), {}, true);
+    expect(a.point_seed).not.toBe(b.point_seed);
+    expect(b.rows[0].metrics.wait_mean.mean).not.toBe(a.rows[0].metrics.wait_mean.mean);
+    expect(planSweep(loaded, cross('seed=1,2'), { independentSeeds: true }).meta.seeds).toBe('independent');
+    expect(planSweep(loaded, cross('seed=1,2')).meta.seeds).toBeUndefined();
+  });
+});
