@@ -13,6 +13,8 @@ export interface RenderOptions {
   color: boolean;
   /** The KPIs to show, in this order (selectKpis); default every KPI in catalogue order. */
   kpis?: readonly KpiName[];
+  /** The table only: also each strategy's hours (by_hour) and a text chart of service level by hour (--detail). */
+  detail?: boolean;
 }
 
 const RENDERERS = {
@@ -28,6 +30,22 @@ export const FORMATS: readonly Format[] = Object.keys(RENDERERS) as Format[];
 
 export function isFormat(name: string): name is Format {
   return Object.hasOwn(RENDERERS, name);
+}
+
+/** The formats of `run`: those above, and html, which renders charts and so is asynchronous (renderReport). */
+export const REPORT_FORMATS: readonly ReportFormat[] = [...FORMATS, 'html'];
+export type ReportFormat = Format | 'html';
+
+/**
+ * Any report format. HTML loads its renderer (and with it vega, slow to
+ * load) only when asked for, so no other command pays for it at start-up.
+ * `command` is the command line the HTML report shows as the way to reproduce it.
+ */
+export async function renderReport(report: RunReport, format: ReportFormat, options: RenderOptions & { command: string }): Promise<string> {
+  if (format !== 'html') return render(report, format, options);
+  checkEstimates(report);
+  const { renderRunHtml } = await import('./html/index.js');
+  return renderRunHtml(report, { command: options.command, ...(options.kpis ? { kpis: options.kpis } : {}) });
 }
 
 export function render(report: RunReport, format: Format, options: RenderOptions): string {
