@@ -2,6 +2,7 @@
 // Every renderer returns the whole output, ending with a newline.
 
 import type { RunReport } from '../experiment/result.js';
+import type { SweepMeta, SweepRow } from '../experiment/sweep.js';
 import { KPI_NAMES, type Estimate, type KpiName } from '../metrics/kpis.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
@@ -46,6 +47,12 @@ export async function renderReport(report: RunReport, format: ReportFormat, opti
   checkEstimates(report);
   const { renderRunHtml } = await import('./html/index.js');
   return renderRunHtml(report, { command: options.command, ...(options.kpis ? { kpis: options.kpis } : {}) });
+}
+
+/** A sweep's HTML page (the row formats are report/sweep.ts'); loaded only when asked for, as for renderReport. */
+export async function renderSweepReport(meta: SweepMeta, rows: readonly SweepRow[], options: { command: string; kpis?: readonly KpiName[] }): Promise<string> {
+  const { renderSweepHtml } = await import('./html/index.js');
+  return renderSweepHtml(meta, rows, options);
 }
 
 export function render(report: RunReport, format: Format, options: RenderOptions): string {

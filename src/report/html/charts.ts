@@ -96,7 +96,7 @@ function intervalText(unit: KpiUnit, e: Estimate): string {
 function axisFormat(unit: KpiUnit): string {
   switch (unit) {
     case 'share':
-      return '.0%';
+      return '.3~%';
     case 'money':
     case 'money_per_hour':
       return '$,.3~s';
@@ -172,8 +172,8 @@ export function costAgainst(report: RunReport, kpi: 'csat' | 'service_level'): C
   const x = { field: 'cost', type: 'quantitative' as const, title: 'Total economic cost a year', scale: { zero: false }, axis: { format: axisFormat('money') } };
   const y = { field: 'y', type: 'quantitative' as const, title: k.label, scale: { zero: false }, axis: { format: axisFormat(k.unit) } };
   const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [
-    { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x: { ...x, field: 'cost_lo' }, x2: { field: 'cost_hi' }, y, color: { field: 'strategy', type: 'nominal', scale: scales.color, legend: null } } },
-    { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color: { field: 'strategy', type: 'nominal', scale: scales.color, legend: null } } },
+    { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x: { ...x, field: 'cost_lo' }, x2: { field: 'cost_hi' }, y, color: { field: 'strategy', type: 'nominal', scale: scales.color } } },
+    { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color: { field: 'strategy', type: 'nominal', scale: scales.color } } },
     {
       mark: { type: 'point', filled: true, size: 110, opacity: 1 },
       encoding: {
@@ -222,7 +222,7 @@ export function byHour(report: RunReport, kpi: 'service_level' | 'wait_mean'): C
   const y = { field: 'y', type: 'quantitative' as const, title: label, axis: { format: axisFormat(unit) } };
   const color = { field: 'strategy', type: 'nominal' as const, scale: scales.color, title: 'Strategy' };
   const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [
-    { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color: { ...color, legend: null } } },
+    { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color: { ...color } } },
     { mark: { type: 'line', strokeWidth: 2, point: true }, encoding: { x, y, color, strokeDash: { field: 'strategy', type: 'nominal', scale: scales.strokeDash, title: 'Strategy' } } },
   ];
   if (kpi === 'service_level') {
@@ -341,7 +341,7 @@ function sweepLine(rows: readonly SweepRow[], shape: SweepShape, kpi: KpiName): 
       ...base({ title, description }),
       data: { values },
       layer: [
-        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color: { ...color, legend: null } } },
+        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color: { ...color } } },
         { mark: { type: 'line', strokeWidth: 2, point: true }, encoding: { x, y, color, strokeDash: { field: 'strategy', type: 'nominal', scale: scales.strokeDash, title: 'Strategy' } } },
       ],
     } as TopLevelSpec,
