@@ -44,10 +44,10 @@ export function serviceLevelChart(report: RunReport): string[] {
   const width = Math.max(...shown.map((s) => s.name.length));
   const pad = (text: string) => text.padEnd(width);
   const axis = `${pad('')}  ${Array.from({ length: 24 }, (_, h) => (h % 6 === 0 ? String(h).padEnd(6) : '')).join('')}`.trimEnd();
-  const lines = [`Service level by hour of day (bar height 0 to 100%; ^ below the ${formatShare(target, 0)} target):`, axis];
+  const lines = [`Service level by hour of day (bar height 0 to 100%; ^ below the ${formatShare(target, 0)} target; · nothing offered):`, axis];
   for (const s of shown) {
-    lines.push(`${pad(s.name)} |${s.by_hour.map((h) => block(h.service_level.mean)).join('')}|`);
-    const below = s.by_hour.map((h) => (h.service_level.mean < target ? '^' : ' ')).join('');
+    lines.push(`${pad(s.name)} |${s.by_hour.map((h) => (h.offered.mean > 0 ? block(h.service_level.mean) : '·')).join('')}|`);
+    const below = s.by_hour.map((h) => (h.offered.mean > 0 && h.service_level.mean < target ? '^' : ' ')).join('');
     if (below.trim() !== '') lines.push(`${pad('')}  ${below}`.trimEnd());
   }
   return lines;

@@ -1,3 +1,7 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (page.evaluate callbacks run in the browser: the DOM types are for them.)
+
 // The HTML reports opened in a real browser (headless Chromium, see
 // test/support/browser.ts): no console error and no request but the file
 // itself, every chart drawn with a mark per strategy (and hour), and the
@@ -19,8 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from '../support/browser.js';
 import { scratch, staffsimInProcess } from '../support/cli.js';
 
-// The default scenario, short: one day after a 6-hour warm-up, two replications.
-const SHORT = ['--set', 'horizon=1d', '--set', 'warmup=6h', '--replications', '2', '--jobs', '1'];
+// The default scenario, short: one day, no warm-up (so every hour of day is measured), two replications.
+const SHORT = ['--set', 'horizon=1d', '--set', 'warmup=0', '--replications', '2', '--jobs', '1'];
 
 interface Opened {
   page: Page;

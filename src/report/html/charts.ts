@@ -68,13 +68,17 @@ function base(chart: { title: string; description: string }): Pick<TopLevelSpec,
   };
 }
 
-/** The strategies' colour, shape and dash scales: the same strategy looks the same in every chart. */
-function strategyScales(names: readonly string[]) {
-  const pick = <T>(list: readonly T[]) => names.map((_, i) => list[i % list.length]);
+/**
+ * The colour, shape and dash scales of the strategies `shown`, each taking
+ * its place in `all` (every strategy of the run, in order): the same strategy
+ * looks the same in every chart, and the legend lists only those drawn.
+ */
+function strategyScales(all: readonly string[], shown: readonly string[] = all) {
+  const pick = <T>(list: readonly T[]) => shown.map((name) => list[all.indexOf(name) % list.length]);
   return {
-    color: { domain: [...names], range: pick(OKABE_ITO) },
-    shape: { domain: [...names], range: pick(SHAPES) },
-    strokeDash: { domain: [...names], range: pick(DASHES).map((d) => [...d]) },
+    color: { domain: [...shown], range: pick(OKABE_ITO) },
+    shape: { domain: [...shown], range: pick(SHAPES) },
+    strokeDash: { domain: [...shown], range: pick(DASHES).map((d) => [...d]) },
   };
 }
 
@@ -162,7 +166,7 @@ export function costAgainst(report: RunReport, kpi: 'csat' | 'service_level'): C
     const y = s.metrics[kpi];
     return { strategy: s.name, cost: cost.mean, cost_lo: lo(cost), cost_hi: hi(cost), y: y.mean, y_lo: lo(y), y_hi: hi(y) };
   });
-  const scales = strategyScales(report.strategies.map((s) => s.name));
+  const scales = strategyScales(report.strategies.map((s) => s.name), shown.map((s) => s.name));
   const title = `Total economic cost a year against ${k.label.replace(' (1-5)', '')}`;
   const left = report.strategies.length - shown.length;
   const description =
@@ -211,8 +215,11 @@ export function byHour(report: RunReport, kpi: 'service_level' | 'wait_mean'): C
   const title = `${label} by hour of day`;
   const shown = report.strategies.filter((s): s is StrategyResult & Required<Pick<StrategyResult, 'by_hour'>> => s.by_hour !== undefined && !hasNoQueue(s));
   if (shown.length === 0) return { id, title, note: 'No strategy run here offers contacts to humans, so there is no queue to follow through the day.' };
-  const values = shown.flatMap((s) => s.by_hour.map((h) => ({ strategy: s.name, hour: h.hour, y: h[kpi].mean, y_lo: lo(h[kpi]), y_hi: hi(h[kpi]) })));
-  const scales = strategyScales(report.strategies.map((s) => s.name));
+  // An hour with nothing offered (outside the measured window, or a queue empty at night) has no service level or wait to draw.
+  const values = shown.flatMap((s) =>
+    s.by_hour.filter((h) => h.offered.mean > 0).map((h) => ({ strategy: s.name, hour: h.hour, y: h[kpi].mean, y_lo: lo(h[kpi]), y_hi: hi(h[kpi]) })),
+  );
+  const scales = strategyScales(report.strategies.map((s) => s.name), shown.map((s) => s.name));
   const unit: KpiUnit = kpi === 'service_level' ? 'share' : 'minutes';
   const description =
     `One line per strategy with a human queue: ${kpi === 'service_level' ? 'the share of contacts answered within the threshold' : 'the mean minutes in queue'} ` +
@@ -222,8 +229,9 @@ export function byHour(report: RunReport, kpi: 'service_level' | 'wait_mean'): C
   const y = { field: 'y', type: 'quantitative' as const, title: label, axis: { format: axisFormat(unit) } };
   const color = { field: 'strategy', type: 'nominal' as const, scale: scales.color, title: 'Strategy' };
   const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [
-    { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color: { ...color } } },
+    // The line first: the legend takes its symbols from it; the band goes over it, light enough to see through.
     { mark: { type: 'line', strokeWidth: 2, point: true }, encoding: { x, y, color, strokeDash: { field: 'strategy', type: 'nominal', scale: scales.strokeDash, title: 'Strategy' } } },
+    { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color } },
   ];
   if (kpi === 'service_level') {
     layers.push({
@@ -239,7 +247,10 @@ export function byHour(report: RunReport, kpi: 'service_level' | 'wait_mean'): C
     spec: { ...base({ title, description }), data: { values }, layer: layers } as TopLevelSpec,
     table: {
       columns: ['Hour', ...shown.map((s) => s.name)],
-      rows: Array.from({ length: 24 }, (_, hour) => [`${String(hour).padStart(2, '0')}:00`, ...shown.map((s) => intervalText(unit, s.by_hour[hour][kpi]))]),
+      rows: Array.from({ length: 24 }, (_, hour) => [
+        `${String(hour).padStart(2, '0')}:00`,
+        ...shown.map((s) => (s.by_hour[hour].offered.mean > 0 ? intervalText(unit, s.by_hour[hour][kpi]) : 'nothing offered')),
+      ]),
     },
   };
 }
@@ -341,8 +352,9 @@ function sweepLine(rows: readonly SweepRow[], shape: SweepShape, kpi: KpiName): 
       ...base({ title, description }),
       data: { values },
       layer: [
-        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color: { ...color } } },
+        // The line first: the legend takes its symbols from it; the band goes over it, light enough to see through.
         { mark: { type: 'line', strokeWidth: 2, point: true }, encoding: { x, y, color, strokeDash: { field: 'strategy', type: 'nominal', scale: scales.strokeDash, title: 'Strategy' } } },
+        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color } },
       ],
     } as TopLevelSpec,
     table: {
