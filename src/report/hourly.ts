@@ -16,9 +16,15 @@ export function hourlyStrategies(report: RunReport): (StrategyResult & { by_hour
 /** Column headers of the hours' table. */
 export const HOURLY_COLUMNS: readonly string[] = ['Hour', ...HOURLY_KPIS.map((k) => k.label)];
 
-/** The hours' table rows of one strategy: the hour ("09:00"), then each figure as "mean ± half-width". */
+/** Figures about the contacts offered in the hour: none when nothing was (the JSON's 0 is the ratio rule, not a measurement). */
+const PER_CONTACT: ReadonlySet<string> = new Set(['abandon_rate', 'service_level', 'wait_mean', 'asa']);
+
+/** The hours' table rows of one strategy: the hour ("09:00"), then each figure as "mean ± half-width" ("n/a" for rates of an hour nothing was offered in). */
 export function hourlyRows(hours: readonly HourEstimate[]): string[][] {
-  return hours.map((h) => [hourLabel(h.hour), ...HOURLY_KPIS.map((k) => formatEstimate(k.unit, h[k.name]))]);
+  return hours.map((h) => [
+    hourLabel(h.hour),
+    ...HOURLY_KPIS.map((k) => (h.offered.mean === 0 && PER_CONTACT.has(k.name) ? 'n/a' : formatEstimate(k.unit, h[k.name]))),
+  ]);
 }
 
 export function hourLabel(hour: number): string {
