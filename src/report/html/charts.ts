@@ -158,9 +158,13 @@ export function costSplit(report: RunReport): Chart {
  * its 95% intervals as whiskers both ways; `target` draws the service
  * level target as a rule.
  */
-export function costAgainst(report: RunReport, kpi: 'csat' | 'service_level'): Chart {
+export function costAgainst(report: RunReport, kpi: 'csat' | 'service_level'): Chart | ChartNote {
   const k = info(kpi);
   const shown = report.strategies.filter((s) => applies(k, s));
+  const id = `cost-${kpi.replace('_', '-')}`;
+  if (shown.length === 0) {
+    return { id, title: `Total economic cost a year against ${k.label}`, note: 'No strategy run here offers contacts to humans, so none has a service level to plot.' };
+  }
   const values = shown.map((s) => {
     const cost = perYear(s.metrics.cost_total, report.measured_days);
     const y = s.metrics[kpi];
@@ -197,7 +201,7 @@ export function costAgainst(report: RunReport, kpi: 'csat' | 'service_level'): C
     });
   }
   return {
-    id: `cost-${kpi.replace('_', '-')}`,
+    id,
     title,
     description,
     spec: { ...base({ title, description }), data: { values }, layer: layers } as TopLevelSpec,
