@@ -9,7 +9,7 @@ import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'com
 import { BaselineError, UnknownStrategyError } from '../experiment/run.js';
 import { SensitivityError } from '../experiment/sensitivity.js';
 import { VERSION } from '../experiment/version.js';
-import { FORMATS, UnknownKpiError } from '../report/index.js';
+import { REPORT_FORMATS, UnknownKpiError } from '../report/index.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { registerErlangCommand } from './erlang.js';
 import { InterruptedError } from './interrupt.js';
@@ -34,6 +34,8 @@ Examples:
   $ staffsim run my.yaml --set demand.contacts_per_day=30000 --set staff.employees.headcount=150
   $ staffsim run my.yaml --kpi cost_total,service_level,csat
   $ staffsim run my.yaml --format json --out results.json
+  $ staffsim run --format html --out report.html     a page with charts to open in a browser or attach to an email
+  $ staffsim run my.yaml --detail                  the table, then each strategy hour by hour
   $ staffsim run my.yaml --baseline hybrid --strategy hybrid --strategy all-ai
   $ staffsim run --sensitivity                     the verdict at half and twice churn after a bad episode and lifetime value
   $ staffsim run my.yaml --sensitivity-input customers.lifetime_value=50,500`;
@@ -104,8 +106,9 @@ function program(): Command {
     .option('--set <key.path=value>', 'override a scenario key (repeatable)', collect, [])
     .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
     .addOption(jobsOption('worker threads for the replications (same output whatever the number)'))
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'output format (html: one self-contained page with charts, see docs/report.md)').choices(REPORT_FORMATS).default('table'))
     .option(KPI_FLAG, KPI_HELP, collect, [])
+    .option('--detail', 'table: also each strategy\'s human queue by hour of day and a text chart of service level by hour', false)
     .option('--out <file>', 'write the output to a file instead of stdout')
     .option('--baseline <name>', 'the strategy the others are compared against (default: the first strategy run)')
     .option('--as-staffed', 'compare against the baseline only as the file staffs it, without adding <baseline>@target (the baseline staffed by auto to just meet the target)')

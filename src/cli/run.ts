@@ -2,7 +2,7 @@
 
 import { runScenarioAsync, type RunOptions } from '../experiment/run.js';
 import { defaultInputs, parseSensitivityInput, planSensitivity, runSensitivity } from '../experiment/sensitivity.js';
-import { render, selectKpis, warningText, type Format } from '../report/index.js';
+import { renderReport, selectKpis, warningText, type ReportFormat } from '../report/index.js';
 import { recommended } from '../report/verdict.js';
 import { inFile, ScenarioError } from '../scenario/errors.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../scenario/load.js';
@@ -16,8 +16,10 @@ export interface RunFlags {
   seed?: number;
   set: string[];
   strategy: string[];
-  format: Format;
+  format: ReportFormat;
   kpi: string[];
+  /** The table: also the hours of each strategy and a text chart of service level by hour. */
+  detail: boolean;
   out?: string;
   jobs: number;
   baseline?: string;
@@ -25,6 +27,28 @@ export interface RunFlags {
   atTarget: boolean;
   sensitivity: boolean;
   sensitivityInput: string[];
+}
+
+/** An argument as a POSIX shell reads it back: as is when plain, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./=:,@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command line that reproduces a run's report (the HTML report shows it); --jobs is left out: it changes no figure. */
+function reproducingCommand(command: string, file: string | undefined, flags: RunFlags): string {
+  const words = ['staffsim', command, ...(file !== undefined ? [file] : [])];
+  for (const set of flags.set) words.push('--set', set);
+  if (flags.replications !== undefined) words.push('--replications', String(flags.replications));
+  if (flags.seed !== undefined) words.push('--seed', String(flags.seed));
+  for (const strategy of flags.strategy) words.push('--strategy', strategy);
+  if (flags.baseline !== undefined) words.push('--baseline', flags.baseline);
+  if (!flags.atTarget) words.push('--as-staffed');
+  if (flags.sensitivity) words.push('--sensitivity');
+  for (const input of flags.sensitivityInput) words.push('--sensitivity-input', input);
+  for (const kpi of flags.kpi) words.push('--kpi', kpi);
+  words.push('--format', flags.format);
+  if (flags.out !== undefined) words.push('--out', flags.out);
+  return words.map(shellWord).join(' ');
 }
 
 /** Runs `work` with a progress bar on stderr, stopped whatever happens. */
@@ -97,7 +121,8 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
   const color = !flags.out && flags.format === 'table' && useColor(streams().stdout);
   // Without --kpi, every KPI and the rows derived from them (the year, payback, payroll).
   const chosen = flags.kpi !== undefined && flags.kpi.length > 0 ? { kpis } : {};
-  writeOutput(render(report, flags.format, { color, ...chosen }), flags.out);
+  const command = reproducingCommand('run', file, flags);
+  writeOutput(await renderReport(report, flags.format, { color, detail: flags.detail, command, ...chosen }), flags.out);
   // The table and markdown on the terminal show the warnings; csv has no place for
   // them, and json or a file is read by a program, not by the user who ran it.
   const shown = !flags.out && (flags.format === 'table' || flags.format === 'markdown');

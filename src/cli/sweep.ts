@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { axesFromSection, checkAxes, parseVary, SweepError, type Combine, type SweepAxes } from '../experiment/sweep-axes.js';
 import { mergeSweepParts, resumeState } from '../experiment/sweep-file.js';
 import { parseShard, planSweep, runSweep } from '../experiment/sweep.js';
+import { renderSweepReport } from '../report/index.js';
 import { selectKpis } from '../report/kpi-selection.js';
 import { jsonlMetaFile, renderSweepHead, renderSweepRows, SweepFileError, SWEEP_FORMATS, type SweepFormat } from '../report/sweep.js';
 import { loadScenarioFile } from '../scenario/load.js';
@@ -14,6 +15,7 @@ import { InterruptedError, interruptOnSignals, type StopSignal } from './interru
 import { collect, jobsOption, KPI_FLAG, KPI_HELP, positiveInteger, seedValue } from './main.js';
 import { checkOutputPath, writeFileAtomic, writeOutput, writingTo } from './output.js';
 import { progressBar } from './progress.js';
+import { shellWord } from './run.js';
 import { UsageError } from './usage-error.js';
 import { streams } from './streams.js';
 
@@ -39,6 +41,7 @@ Examples:
   $ staffsim sweep my.yaml --vary ticket_types.0.ai_resolution=0.3:0.9:0.1
   $ staffsim sweep my.yaml --vary ai.cost_per_conversation=0.5,1,2 --vary staff.employees.headcount=30,40 \\
       --kpi cost_total,service_level --format markdown
+  $ staffsim sweep my.yaml --vary ai.cost_per_conversation=0.5:2:0.5 --format html --out sweep.html
   $ staffsim sweep my.yaml --strategy hybrid --replications 5 --jobs 4 --out sweep.csv
   $ staffsim sweep my.yaml --out sweep.csv --resume          finish an interrupted sweep
   $ staffsim sweep my.yaml --shard 0/3 --out part-0.csv      one of three slices (then staffsim merge)`;
@@ -52,7 +55,7 @@ interface SweepFlags {
   strategy: string[];
   jobs: number;
   shard?: string;
-  format: SweepFormat;
+  format: SweepFormat | 'html';
   kpi: string[];
   out?: string;
   resume: boolean;
@@ -107,12 +110,15 @@ function sweepFileText(name: string, rows: string): { text: string; headBytes: n
   return { text: head + rows, headBytes: Buffer.byteLength(head) };
 }
 
+/** The formats of `sweep`: the row files, and html (one page, written when the last point is done). */
+const SWEEP_COMMAND_FORMATS = [...SWEEP_FORMATS, 'html'] as const;
+
 export async function sweepCommand(file: string, flags: SweepFlags): Promise<void> {
-  if (flags.resume && !flags.out) throw new UsageError('--resume needs --out FILE: it continues the sweep in that file');
-  if (flags.shard !== undefined && flags.format === 'jsonl' && !flags.out) {
-    throw new UsageError('--shard with --format jsonl needs --out FILE: the part\'s metadata, which merge reads, goes to FILE.meta.json');
-  }
-  if (flags.out) checkOutputPath(flags.out);
+  if (flags.format === 'html') return sweepHtmlCommand(file, { ...flags, format: 'html' });
+  return sweepRowsCommand(file, { ...flags, format: flags.format });
+}
+
+function planFromFlags(file: string, flags: SweepFlags) {
   const overrides = [...flags.set];
   // As in `run`: the flags are shorthands for --set, validated like any key.
   if (flags.replications !== undefined) overrides.push(`replications=${flags.replications}`);
@@ -124,6 +130,60 @@ export async function sweepCommand(file: string, flags: SweepFlags): Promise<voi
     const independentSeeds = flags.independentSeeds || (flags.vary.length === 0 && loaded.sweep?.seeds === 'independent');
     return planSweep(loaded, axesOf(flags, loaded.sweep), { strategies: flags.strategy, ...(shard ? { shard } : {}), ...kpis, independentSeeds });
   });
+  return { loaded, plan };
+}
+
+/** The command line that reproduces a sweep's HTML report; --jobs is left out: it changes no figure. */
+function reproducingCommand(file: string, flags: SweepFlags): string {
+  const words = ['staffsim', 'sweep', file];
+  for (const vary of flags.vary) words.push('--vary', vary);
+  if (flags.combine !== undefined) words.push('--combine', flags.combine);
+  for (const set of flags.set) words.push('--set', set);
+  if (flags.replications !== undefined) words.push('--replications', String(flags.replications));
+  if (flags.seed !== undefined) words.push('--seed', String(flags.seed));
+  for (const strategy of flags.strategy) words.push('--strategy', strategy);
+  for (const kpi of flags.kpi) words.push('--kpi', kpi);
+  words.push('--format', 'html');
+  if (flags.out !== undefined) words.push('--out', flags.out);
+  return words.map(shellWord).join(' ');
+}
+
+/**
+ * `sweep --format html`: every point, then one page (report/html). A page is
+ * all or nothing, so it cannot be resumed or sharded: those run with a row
+ * format, and the page is for a sweep that runs in one go.
+ */
+async function sweepHtmlCommand(file: string, flags: SweepFlags & { format: 'html' }): Promise<void> {
+  if (flags.resume) throw new UsageError('--resume works with the row formats (csv, jsonl, markdown), not html: an HTML page is written whole, at the end');
+  if (flags.shard !== undefined) throw new UsageError('--shard works with the row formats (csv, jsonl, markdown), not html: an HTML page needs every point');
+  if (flags.out) checkOutputPath(flags.out);
+  const { loaded, plan } = planFromFlags(file, flags);
+  const interrupt = interruptOnSignals();
+  const progress = progressBar(`${loaded.scenario.name} sweep`, streams().stderr, 'points');
+  progress.update(0, plan.points.length);
+  const rows = [];
+  try {
+    for await (const point of runSweep(plan, { jobs: flags.jobs, skip: 0, signal: interrupt.signal, onProgress: (done, total) => progress.update(done, total) })) {
+      rows.push(...point.rows);
+    }
+  } catch (error) {
+    if (error instanceof SweepError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+  }
+  const kpis = flags.kpi.length > 0 ? { kpis: selectKpis(flags.kpi) } : {};
+  writeOutput(await renderSweepReport(plan.meta, rows, { command: reproducingCommand(file, flags), ...kpis }), flags.out);
+}
+
+async function sweepRowsCommand(file: string, flags: SweepFlags & { format: SweepFormat }): Promise<void> {
+  if (flags.resume && !flags.out) throw new UsageError('--resume needs --out FILE: it continues the sweep in that file');
+  if (flags.shard !== undefined && flags.format === 'jsonl' && !flags.out) {
+    throw new UsageError('--shard with --format jsonl needs --out FILE: the part\'s metadata, which merge reads, goes to FILE.meta.json');
+  }
+  if (flags.out) checkOutputPath(flags.out);
+  const { loaded, plan } = planFromFlags(file, flags);
 
   const out = flags.out;
   let fd: number | undefined;
@@ -231,7 +291,7 @@ export function registerSweepCommand(root: Command): void {
     .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
     .addOption(jobsOption('worker threads (same output whatever the number)'))
     .option('--shard <K/N>', 'run only slice K of N, numbered from 0 (for cluster job arrays)')
-    .addOption(new Option('--format <format>', 'output format').choices(SWEEP_FORMATS).default('csv'))
+    .addOption(new Option('--format <format>', 'output format').choices(SWEEP_COMMAND_FORMATS).default('csv'))
     .option(KPI_FLAG, KPI_HELP, collect, [])
     .option('--out <file>', 'write the rows to a file instead of stdout')
     .option('--resume', 'with --out: keep the points already in the file and run the rest', false)

@@ -1,5 +1,6 @@
 // What a run produces and every report format consumes.
 
+import type { HourEstimate } from '../metrics/hourly.js';
 import type { Estimate, KpiName, KpiValues } from '../metrics/kpis.js';
 import type { Routing } from '../scenario/types.js';
 import type { AutoStaffing } from './auto-staffing.js';
@@ -8,6 +9,12 @@ export interface StrategyResult {
   name: string;
   routing: Routing;
   metrics: Record<KpiName, Estimate>;
+  /**
+   * The human queue hour of day by hour of day (24 entries, hour 0 first;
+   * metrics/hourly.ts). Every run has it; absent in a report built from the
+   * run's KPIs alone (a sweep's rows, a hand-made report), which then shows no hours.
+   */
+  by_hour?: HourEstimate[];
   /** Present when the strategy's employees were staffed by `auto`: what was chosen. */
   staffing?: AutoStaffing;
   /**

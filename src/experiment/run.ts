@@ -12,6 +12,7 @@
 
 import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
+import { estimateHours, type HourlyValues } from '../metrics/hourly.js';
 import type { KpiValues } from '../metrics/kpis.js';
 import type { Physical } from '../model/observations.js';
 import { estimateKpis } from '../metrics/replications.js';
@@ -182,6 +183,8 @@ export interface ReplicationSummary {
   physical: Physical;
   /** Contacts the human queue turned away at its cap. */
   turnedAway: number;
+  /** The human queue hour of day by hour of day. */
+  byHour: HourlyValues[];
 }
 
 interface RunPlan {
@@ -220,6 +223,7 @@ function assemble(scenario: Scenario, sha256: string, plan: RunPlan, summaries: 
       name: strategy.name,
       routing: strategy.routing,
       metrics: estimateKpis(mine.map((r) => r.kpis)),
+      by_hour: estimateHours(mine.map((r) => r.byHour)),
       ...(staffing ? { staffing } : {}),
       mean_on_shift: meanOnShift(strategy),
       payroll_headcount: payrollHeadcount(strategy),

@@ -19,6 +19,7 @@ import { EventQueue } from '../engine/event-queue.js';
 import { IdFifo } from '../engine/id-fifo.js';
 import { NO_PULSE, PULSE_EVERY, SimulationStopped, type Pulse } from '../engine/pulse.js';
 import { RandomStream, cumulativeWeights } from '../engine/random.js';
+import type { HourlyValues } from '../metrics/hourly.js';
 import type { KpiValues } from '../metrics/kpis.js';
 import type { StrategyScenario } from '../scenario/types.js';
 import { ArrivalProcess } from './arrivals.js';
@@ -91,6 +92,8 @@ export interface ReplicationResult {
   census: Census;
   /** Time-average number of contacts waiting for a human over the measured window (Little's L). */
   queueLength: number;
+  /** The human queue hour of day by hour of day, hour 0 first (by_hour). */
+  byHour: HourlyValues[];
 }
 
 /**
@@ -182,7 +185,7 @@ class ContactCentre {
     this.warmup = s.warmup;
     this.observations = new Observations(s.service_level.answer_within, s.warmup, s.horizon);
     this.arrivals = new ArrivalProcess(s.demand);
-    this.employees = new EmployeePool(s.staff.employees, s.warmup, s.horizon);
+    this.employees = new EmployeePool(s.staff.employees, s.warmup, s.horizon, this.observations.hourly);
 
     const stream = (name: string) => new RandomStream(s.seed, replication, name);
     this.rngArrivals = stream('arrivals');
@@ -310,6 +313,7 @@ class ContactCentre {
       observations: this.observations,
       census: this.census(),
       queueLength: this.observations.queueLength.close(horizon),
+      byHour: this.observations.hourly.values(),
     };
   }
 
@@ -406,7 +410,7 @@ class ContactCentre {
   /** The contact reaches people: a free server answers it, or it waits in the human queue. */
   private offer(e: number, t: number): void {
     const flags = this.flags[e];
-    if (flags & COUNTED_CONTACT) this.observations.offered++;
+    if (flags & COUNTED_CONTACT) this.observations.offer(t);
     const server = this.router.takeServer();
     if (server !== NO_SERVER) {
       this.answer(e, t, t, server);
@@ -452,7 +456,7 @@ class ContactCentre {
     const wait = t - since;
     this.totalWait[e] += wait;
     const flags = this.flags[e];
-    if (flags & COUNTED_CONTACT) this.observations.answer(wait, server !== EMPLOYEE, (flags & HANDED_OFF) !== 0);
+    if (flags & COUNTED_CONTACT) this.observations.answer(wait, server !== EMPLOYEE, (flags & HANDED_OFF) !== 0, since);
     this.state[e] = IN_SERVICE;
     this.server[e] = server;
     let duration = this.humanHandle[this.type[e]].sample(this.rngHandle);
@@ -485,10 +489,11 @@ class ContactCentre {
     const queue = this.queue;
     queue.remove(e);
     this.observations.queueChanged(t, queue.waiting);
-    const wait = t - queue.joinedAt(e);
+    const joined = queue.joinedAt(e);
+    const wait = t - joined;
     this.totalWait[e] += wait;
     const flags = this.flags[e];
-    if (flags & COUNTED_CONTACT) this.observations.abandon(wait, (flags & HANDED_OFF) !== 0);
+    if (flags & COUNTED_CONTACT) this.observations.abandon(wait, (flags & HANDED_OFF) !== 0, joined);
     this.retryOrGiveUp(e, t);
   }
 
@@ -496,7 +501,7 @@ class ContactCentre {
   private turnAway(e: number, t: number): void {
     this.observations.turnedAway++;
     const flags = this.flags[e];
-    if (flags & COUNTED_CONTACT) this.observations.abandon(0, (flags & HANDED_OFF) !== 0);
+    if (flags & COUNTED_CONTACT) this.observations.abandon(0, (flags & HANDED_OFF) !== 0, t);
     this.retryOrGiveUp(e, t);
   }
 

@@ -7,6 +7,7 @@
 // whose shift ends while busy finishes the ticket, then leaves.
 
 import type { Employees } from '../scenario/types.js';
+import type { HourlyObservations } from './hourly-observations.js';
 import { netOnShift } from './shrinkage.js';
 import { overlap } from './window.js';
 
@@ -31,6 +32,8 @@ export class EmployeePool {
     private readonly spec: Employees,
     private readonly windowStart: number,
     private readonly windowEnd: number,
+    /** Where on-shift and busy time are also booked hour of day by hour of day (by_hour); none in unit tests of the pool. */
+    private readonly hourly: HourlyObservations | null = null,
   ) {
     if (spec.auto?.some(Boolean)) {
       throw new Error('EmployeePool: auto staffing is not resolved; call resolveAutoStaffing before simulating');
@@ -80,6 +83,7 @@ export class EmployeePool {
   startWork(t: number, duration: number): void {
     this.busy++;
     this.busyMinutes += overlap(t, t + duration, this.windowStart, this.windowEnd);
+    this.hourly?.busy(t, t + duration);
   }
 
   /**
@@ -115,6 +119,7 @@ export class EmployeePool {
 
   private accrue(t: number): void {
     this.staffedMinutes += this.present * overlap(this.lastChange, t, this.windowStart, this.windowEnd);
+    this.hourly?.staffed(this.lastChange, t, this.present);
     this.lastChange = t;
   }
 }

@@ -8,6 +8,7 @@
 
 import { QuantileSketch } from '../metrics/histogram.js';
 import { TimeAverage } from './time-average.js';
+import { HourlyObservations } from './hourly-observations.js';
 
 /**
  * What the simulation measured beside the counters below, all physical:
@@ -90,6 +91,8 @@ export class Observations {
   readonly waits = new QuantileSketch();
   /** Contacts waiting for a person, averaged over the measured window (Little's L). */
   readonly queueLength: TimeAverage;
+  /** The human queue hour of day by hour of day (by_hour), fed by offer, answer and abandon. */
+  readonly hourly: HourlyObservations;
 
   constructor(
     private readonly answerWithin: number,
@@ -97,11 +100,18 @@ export class Observations {
     windowEnd = Infinity,
   ) {
     this.queueLength = new TimeAverage(windowStart, windowEnd);
+    this.hourly = new HourlyObservations(answerWithin, windowStart, windowEnd);
   }
 
   /** The number of contacts waiting for a person became `waiting` at time t. */
   queueChanged(t: number, waiting: number): void {
     this.queueLength.set(t, waiting);
+  }
+
+  /** A counted contact reached the human queue at t. */
+  offer(t: number): void {
+    this.offered++;
+    this.hourly.offer(t);
   }
 
   /** An AI conversation started after `wait` minutes in the AI's line. */
@@ -110,8 +120,9 @@ export class Observations {
     this.aiWaitSum += wait;
   }
 
-  /** A contact offered to humans was answered after `wait` minutes, by a gig worker or an employee. */
-  answer(wait: number, byGig: boolean, handedOff: boolean): void {
+  /** A contact offered to humans at `offeredAt` was answered after `wait` minutes, by a gig worker or an employee. */
+  answer(wait: number, byGig: boolean, handedOff: boolean, offeredAt: number): void {
+    this.hourly.answer(offeredAt, wait);
     this.answered++;
     if (byGig) this.answeredByGig++;
     this.waitSumAnswered += wait;
@@ -120,8 +131,9 @@ export class Observations {
     this.finishWait(wait, handedOff);
   }
 
-  /** A contact offered to humans abandoned after `wait` minutes. */
-  abandon(wait: number, handedOff: boolean): void {
+  /** A contact offered to humans at `offeredAt` abandoned after `wait` minutes. */
+  abandon(wait: number, handedOff: boolean, offeredAt: number): void {
+    this.hourly.abandon(offeredAt, wait);
     this.abandoned++;
     this.waitSumAbandoned += wait;
     this.finishWait(wait, handedOff);

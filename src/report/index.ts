@@ -2,6 +2,7 @@
 // Every renderer returns the whole output, ending with a newline.
 
 import type { RunReport } from '../experiment/result.js';
+import type { SweepMeta, SweepRow } from '../experiment/sweep.js';
 import { KPI_NAMES, type Estimate, type KpiName } from '../metrics/kpis.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
@@ -13,6 +14,8 @@ export interface RenderOptions {
   color: boolean;
   /** The KPIs to show, in this order (selectKpis); default every KPI in catalogue order. */
   kpis?: readonly KpiName[];
+  /** The table only: also each strategy's hours (by_hour) and a text chart of service level by hour (--detail). */
+  detail?: boolean;
 }
 
 const RENDERERS = {
@@ -28,6 +31,28 @@ export const FORMATS: readonly Format[] = Object.keys(RENDERERS) as Format[];
 
 export function isFormat(name: string): name is Format {
   return Object.hasOwn(RENDERERS, name);
+}
+
+/** The formats of `run`: those above, and html, which renders charts and so is asynchronous (renderReport). */
+export const REPORT_FORMATS: readonly ReportFormat[] = [...FORMATS, 'html'];
+export type ReportFormat = Format | 'html';
+
+/**
+ * Any report format. HTML loads its renderer (and with it vega, slow to
+ * load) only when asked for, so no other command pays for it at start-up.
+ * `command` is the command line the HTML report shows as the way to reproduce it.
+ */
+export async function renderReport(report: RunReport, format: ReportFormat, options: RenderOptions & { command: string }): Promise<string> {
+  if (format !== 'html') return render(report, format, options);
+  checkEstimates(report);
+  const { renderRunHtml } = await import('./html/index.js');
+  return renderRunHtml(report, { command: options.command, ...(options.kpis ? { kpis: options.kpis } : {}) });
+}
+
+/** A sweep's HTML page (the row formats are report/sweep.ts'); loaded only when asked for, as for renderReport. */
+export async function renderSweepReport(meta: SweepMeta, rows: readonly SweepRow[], options: { command: string; kpis?: readonly KpiName[] }): Promise<string> {
+  const { renderSweepHtml } = await import('./html/index.js');
+  return renderSweepHtml(meta, rows, options);
 }
 
 export function render(report: RunReport, format: Format, options: RenderOptions): string {

@@ -9,6 +9,7 @@
 // people on the payroll and, but for the baseline, its figures against it
 // (economics.ts).
 
+import { HOURLY_KPI_NAMES, type HourEstimate } from '../metrics/hourly.js';
 import type { Estimate } from '../metrics/kpis.js';
 import { KPI_NAMES } from '../metrics/kpis.js';
 import type { Difference } from '../metrics/replications.js';
@@ -38,6 +39,14 @@ function estimateJson(e: Estimate, where: string) {
 
 function differenceJson(d: Difference, where: string) {
   return { ...estimateJson(d, where), distinguishable: d.distinguishable, replications_to_separate: d.replications_to_separate };
+}
+
+/** by_hour: 24 entries, hour 0 first, each figure of metrics/hourly.ts as {mean, ci95}. */
+function hoursJson(hours: readonly HourEstimate[], strategy: string) {
+  return hours.map((h) => ({
+    hour: h.hour,
+    ...Object.fromEntries(HOURLY_KPI_NAMES.map((k) => [k, estimateJson(h[k], `strategy ${strategy}, by_hour ${h.hour} ${k}`)])),
+  }));
 }
 
 function yearJson(report: RunReport, s: StrategyResult) {
@@ -116,6 +125,7 @@ export function renderJson(report: RunReport, options: Pick<RenderOptions, 'kpis
           ];
         }),
       ),
+      ...(s.by_hour ? { by_hour: hoursJson(s.by_hour, s.name) } : {}),
       year: yearJson(report, s),
       mean_on_shift: finite(s.mean_on_shift, `strategy ${s.name} mean_on_shift`),
       payroll_headcount: finite(s.payroll_headcount, `strategy ${s.name} payroll_headcount`),

@@ -4,6 +4,7 @@
 
 import type { RunReport } from '../experiment/result.js';
 import { comparison, legendLine, summaryLine, type ComparisonCell } from './comparison.js';
+import { HOURLY_COLUMNS, hourlyRows, hourlyStrategies } from './hourly.js';
 import type { RenderOptions } from './index.js';
 import { sensitivityLines } from './sensitivity.js';
 import { verdict } from './verdict.js';
@@ -36,6 +37,11 @@ export function renderMarkdown(report: RunReport, options: Pick<RenderOptions, '
   for (const group of groups) {
     lines.push(row([`**${group.title}**`, ...strategies.map(() => '')]));
     for (const r of group.rows) lines.push(row([r.label, ...r.cells.map(cellText)]));
+  }
+  for (const s of hourlyStrategies(report)) {
+    lines.push('', `**${escapeMarkdown(s.name)}: the human queue by hour of day** (contacts counted in the hour they reached it)`, '');
+    lines.push(row(HOURLY_COLUMNS.map(escapeMarkdown)), row(HOURLY_COLUMNS.map((_, i) => (i === 0 ? ':--' : '--:'))));
+    for (const r of hourlyRows(s.by_hour)) lines.push(row(r.map(escapeMarkdown)));
   }
   if (report.warnings.length > 0) {
     lines.push('');

@@ -12,6 +12,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { RunReport } from '../experiment/result.js';
 import { comparison, legendLine, summaryLine, type ComparisonCell } from './comparison.js';
+import { HOURLY_COLUMNS, hourlyRows, hourlyStrategies, serviceLevelChart } from './hourly.js';
 import type { RenderOptions } from './index.js';
 import { sensitivityLines } from './sensitivity.js';
 import { verdict } from './verdict.js';
@@ -28,6 +29,23 @@ function cellText(cell: ComparisonCell, hwWidth: number, c: ChalkInstance): stri
   const body = text.trimEnd();
   const pad = text.slice(body.length);
   return cell.best ? `${c.bold.green(body + mark)}${pad}` : `${body}${pad}${mark}`;
+}
+
+/** --detail: each strategy's human queue hour of day by hour of day, then service level by hour as a text chart. */
+function hourlySection(report: RunReport, c: ChalkInstance): string[] {
+  const lines: string[] = [];
+  for (const s of hourlyStrategies(report)) {
+    const table = new Table({
+      head: HOURLY_COLUMNS.map((h) => c.bold(h)),
+      colAligns: HOURLY_COLUMNS.map((_, i) => (i === 0 ? 'left' : 'right')),
+      style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+    });
+    for (const row of hourlyRows(s.by_hour)) table.push(row);
+    lines.push(c.bold.cyan(`${s.name}: the human queue by hour of day (contacts counted in the hour they reached it)`), table.toString());
+  }
+  const chart = serviceLevelChart(report);
+  if (chart.length > 0) lines.push(...chart);
+  return lines;
 }
 
 export function renderTable(report: RunReport, options: RenderOptions): string {
@@ -55,7 +73,9 @@ export function renderTable(report: RunReport, options: RenderOptions): string {
     }
   }
 
-  const lines = [c.bold(summaryLine(report)), table.toString(), c.bold(verdict(report)), ...sensitivityLines(report)];
+  const lines = [c.bold(summaryLine(report)), table.toString()];
+  if (options.detail) lines.push(...hourlySection(report, c));
+  lines.push(c.bold(verdict(report)), ...sensitivityLines(report));
   for (const warning of report.warnings) lines.push(c.yellow(`Warning: ${warningText(warning)}`));
   lines.push(c.dim(legendLine(report, `${BEST_MARK} best`, groups)));
   return `${lines.join('\n')}\n`;

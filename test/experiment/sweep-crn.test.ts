@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KPI_NAMES, type KpiName } from '../../src/metrics/kpis.js';
+import { KPIS, KPI_NAMES, type KpiName } from '../../src/metrics/kpis.js';
 import { parseVary, type SweepAxes } from '../../src/experiment/sweep-axes.js';
 import { planSweep, runSweep, type PointRows, type SweepRunOptions } from '../../src/experiment/sweep.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
@@ -13,8 +13,8 @@ const fixture = new URL('../fixtures/sweep.yaml', import.meta.url).pathname;
 const loaded = parseScenarioText(readFileSync(fixture, 'utf8'), fixture);
 const cross = (...vary: string[]): SweepAxes => ({ combine: 'cross', axes: vary.map(parseVary) });
 
-/** KPIs in money: the only ones a price may move (gig KPIs are 0 here: the fixture has no gig pool). */
-const MONEY = new Set<KpiName>(['cost_operating', 'cost_churn', 'cost_total', 'cost_per_contact', 'cost_per_resolution', 'cost_transition', 'gig_earnings_per_hour', 'gig_earnings_per_busy_hour']);
+/** KPIs in money, by the catalogue's units: the only ones a price may move. */
+const MONEY = new Set<KpiName>(KPIS.filter((k) => k.unit === 'money' || k.unit === 'money_per_hour').map((k) => k.name));
 const PHYSICAL = KPI_NAMES.filter((k) => !MONEY.has(k));
 
 async function rows(axes: SweepAxes, options: SweepRunOptions = {}, independentSeeds = false): Promise<PointRows[]> {

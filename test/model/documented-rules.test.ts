@@ -67,9 +67,9 @@ describe('a false AI resolution', () => {
 
 describe('service_level', () => {
   it('counts a wait equal to answer_within as on time', () => {
-    const o = new Observations(1);
-    o.answer(1, false, false);
-    o.answer(1 + 1e-9, false, false);
+    const o = new Observations(1, 0, 1440);
+    o.answer(1, false, false, 0);
+    o.answer(1 + 1e-9, false, false, 0);
     o.offered = 2;
     expect(o.answeredWithinTarget).toBe(1);
   });

@@ -33,17 +33,17 @@ const costs = { time, prices };
 // one abandoned after 2 (also handed off).
 // Six contacts in all, two with the AI: one contained, one escalated.
 function observations(): Observations {
-  const o = new Observations(1);
+  const o = new Observations(1, 0, 1440);
   o.contacts = 6;
   o.episodes = 5;
   o.aiConversations = 2;
   o.aiContained = 1;
   o.aiEscalated = 1;
   o.offered = 4;
-  o.answer(0, false, false);
-  o.answer(0.5, false, false);
-  o.answer(3, true, true);
-  o.abandon(2, true);
+  o.answer(0, false, false, 0);
+  o.answer(0.5, false, false, 0);
+  o.answer(3, true, true, 0);
+  o.abandon(2, true, 0);
   o.endEpisode(true, 5, 0.1);
   o.endEpisode(true, 4, 0.2);
   o.endEpisode(false, 1, 0.5);
@@ -97,7 +97,7 @@ describe('Observations', () => {
 
   it('a KPI whose denominator is 0 is 0', () => {
     const empty = { ...time, employeeStaffedMinutes: 0, gigPaidHours: 0, gigBusyHours: 0, gigCalls: 0 };
-    const k = priceKpis(new Observations(1).physical(empty), prices);
+    const k = priceKpis(new Observations(1, 0, 1440).physical(empty), prices);
     for (const name of ['resolved_rate', 'abandon_rate', 'wait_mean', 'asa', 'csat', 'cost_per_contact', 'utilization', 'gig_earnings_per_hour', 'gig_decline_rate'] as const) {
       expect(k[name], name).toBe(0);
     }

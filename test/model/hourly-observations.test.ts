@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/experiment/run.js';
+import { HOURLY_KPI_NAMES } from '../../src/metrics/hourly.js';
+import { simulateReplication } from '../../src/model/contact-centre.js';
+import { HourlyObservations } from '../../src/model/hourly-observations.js';
+import { resolveScenario } from '../../src/scenario/load.js';
+import { busyScenario } from './build.js';
+
+describe('hourly observations', () => {
+  it('a contact counts in the hour it was offered, its answer and abandonment too', () => {
+    const h = new HourlyObservations(1, 0, 2880);
+    // Offered at 00:59 and answered at 01:02 (3 minutes late); offered at 01:10, answered at once;
+    // offered at 25:30 (hour 1 of day 2), abandoned after 2 minutes.
+    h.offer(59);
+    h.answer(59, 3);
+    h.offer(70);
+    h.answer(70, 0);
+    h.offer(1530);
+    h.abandon(1530, 2);
+    const v = h.values();
+    expect(v[0]).toMatchObject({ offered: 1, abandoned: 0, service_level: 0, wait_mean: 3, asa: 3 });
+    expect(v[1]).toMatchObject({ offered: 2, abandoned: 1, abandon_rate: 0.5, service_level: 0.5, wait_mean: 1, asa: 0 });
+    expect(v[2]).toMatchObject({ offered: 0, service_level: 0, wait_mean: 0 });
+  });
+
+  it('time on shift is split at hour boundaries, whole days at once, clipped to the window', () => {
+    // Two agents from 00:30 on day 0 to 01:30 on day 2, the window exactly that span:
+    // every hour of day saw two agents whenever it was inside the window.
+    const h = new HourlyObservations(1, 30, 2970);
+    h.staffed(0, 2970, 2);
+    // One agent busy 23:50-00:20 (across midnight): 10 minutes in hour 23, 20 in hour 0.
+    h.busy(1430, 1460);
+    const v = h.values();
+    for (const hour of v) expect(hour.agents_on_shift).toBe(2);
+    // Hour 0 was in the window 30 + 60 + 60 minutes, two agents: 300 agent-minutes.
+    expect(v[0].utilization).toBeCloseTo(20 / 300, 12);
+    // Hour 23: 60 + 60 minutes, 240 agent-minutes.
+    expect(v[23].utilization).toBeCloseTo(10 / 240, 12);
+    expect(v[5].utilization).toBe(0);
+  });
+
+  it('the hours of a replication add up to its own counts', () => {
+    for (const strategy of busyScenario().strategies) {
+      const r = simulateReplication(strategy, 0);
+      const sum = (f: (v: (typeof r.byHour)[number]) => number) => r.byHour.reduce((a, v) => a + f(v), 0);
+      expect(r.byHour).toHaveLength(24);
+      expect(sum((v) => v.offered)).toBe(r.kpis.offered_to_humans);
+      expect(sum((v) => v.abandoned)).toBe(r.observations.abandoned);
+      expect(sum((v) => v.service_level * v.offered)).toBeCloseTo(r.kpis.service_level * r.kpis.offered_to_humans, 6);
+      // Each hour's agents and busy share, weighted by its minutes in the window (3 days less the
+      // 6 h warm-up: hours 0-5 twice, the others three times), give the run's utilisation.
+      const measured = (hour: number) => (hour < 6 ? 2 : 3) * 60;
+      const staffed = r.byHour.reduce((a, v, hour) => a + v.agents_on_shift * measured(hour), 0);
+      const busy = r.byHour.reduce((a, v, hour) => a + v.utilization * v.agents_on_shift * measured(hour), 0);
+      expect(busy / staffed).toBeCloseTo(r.kpis.utilization, 9);
+    }
+  });
+
+  it('an hour nobody staffs: its contacts wait for the next hour, 30 minutes on average, and almost none is on time', () => {
+    // One contact a minute, 1-minute handling, 100 agents but none from 03:00 to 04:00 and
+    // nobody abandons: a contact offered at 03:00 + u waits 60 − u (u uniform on the hour;
+    // the 100 agents of 04:00 take the ~60 waiting at once), so the hour's mean wait is 30
+    // minutes and its service level the share arriving in its last 20 s, 1/180.
+    const schedule = Array.from({ length: 24 }, (_, hour) => (hour === 3 ? 0 : 100));
+    const scenario = resolveScenario({
+      name: 'night-gap',
+      seed: 5,
+      horizon: '10d',
+      warmup: '0',
+      replications: 10,
+      service_level: { answer_within: '20s', target: 0.8 },
+      demand: { contacts_per_day: 1440, intraday: new Array(24).fill(1) },
+      ticket_types: [{ name: 'any', handle_time: { dist: 'exponential', mean: '1m' } }],
+      staff: { employees: { schedule, hourly_cost: 30 } },
+      strategies: { human: { routing: 'human' } },
+    });
+    const [s] = runScenario(scenario, '0'.repeat(64)).strategies;
+    const hours = s.by_hour!;
+    const night = hours[3];
+    const inside = (e: { ci95: [number | null, number | null] }, value: number) => {
+      expect(e.ci95[0]!).toBeLessThanOrEqual(value);
+      expect(e.ci95[1]!).toBeGreaterThanOrEqual(value);
+    };
+    inside(night.wait_mean, 30);
+    inside(night.service_level, 1 / 180);
+    expect(night.abandon_rate.mean).toBe(0);
+    // Only agents finishing a contact begun before 03:00 are on shift in that hour (minutes of it).
+    expect(night.agents_on_shift.mean).toBeLessThan(0.1);
+    // Offered per hour: one a minute for ten days, 600 (Poisson: ± 2·√600/√10 across replications' mean).
+    expect(Math.abs(night.offered.mean - 600)).toBeLessThan(2 * Math.sqrt(600));
+    for (const hour of [0, 10, 20]) {
+      expect(hours[hour].agents_on_shift.mean).toBeCloseTo(100, 0);
+      expect(hours[hour].service_level.mean).toBe(1);
+    }
+    for (const hour of hours) for (const k of HOURLY_KPI_NAMES) expect(Number.isFinite(hour[k].mean)).toBe(true);
+  });
+});
