@@ -69,8 +69,18 @@ export function parseDecide(text: string): Decision {
   return decision(key, text.slice(eq + 1), `--decide ${text}`);
 }
 
+/** A decision `staff.employees.schedule@scale=lo:hi`: the strategy's employee schedule (after auto staffing) times a factor. */
+export const SCHEDULE_SCALE = 'staff.employees.schedule@scale';
+
 function decision(key: string, spec: string, what: string): Decision {
   const range = RANGE_RE.exec(spec);
+  if (key.includes('@')) {
+    if (key !== SCHEDULE_SCALE) throw new OptimizeError(`${what}: the only scaled key is ${SCHEDULE_SCALE} (the strategy's schedule times a factor)`);
+    if (!range || !(Number(range[1]) >= 0 && Number(range[1]) < Number(range[2]))) {
+      throw new OptimizeError(`${what}: a scale takes a range of factors lo:hi with 0 ≤ lo < hi, e.g. ${SCHEDULE_SCALE}=0.5:1.5`);
+    }
+    return { key, kind: 'real', lo: Number(range[1]), hi: Number(range[2]) };
+  }
   if (range) {
     const [lo, hi] = [Number(range[1]), Number(range[2])];
     if (!(lo < hi)) throw new OptimizeError(`${what}: the range's low end must be below its high end`);

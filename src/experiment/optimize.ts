@@ -33,7 +33,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { canonicalJson, parseScenarioText, type LoadedScenario } from '../scenario/load.js';
 import type { StrategyScenario } from '../scenario/types.js';
 import { resolveAutoStaffing } from './auto-staffing.js';
-import { decisionPath, OptimizeError, type Constraint, type Decision, type OptimizeProblem } from './optimize-problem.js';
+import { decisionPath, OptimizeError, SCHEDULE_SCALE, type Constraint, type Decision, type OptimizeProblem } from './optimize-problem.js';
 import { inTaskOrder, workerUrl } from './pool.js';
 import type { ReplicationTask } from './replication-worker.js';
 import { selectStrategies, type ReplicationSummary } from './run.js';
@@ -114,10 +114,7 @@ export async function optimize(loaded: LoadedScenario, problem: OptimizeProblem,
   let stopped: OptimizeResult['stopped'] = 'converged';
 
   const keyOf = (values: unknown[]) => canonicalJson(values);
-  const setOf = (values: unknown[]) => [
-    ...loaded.overrides,
-    ...problem.decisions.map((d, i) => `${decisionPath(problem.strategy, d.key)}=${JSON.stringify(values[i])}`),
-  ];
+  const setOf = (values: unknown[]) => [...loaded.overrides, ...decisionSets(loaded, problem, values)];
   const refused = new Set<string>();
   /** The candidate of `values`; null when the scenario refuses that combination (checkProblem tried each value alone). */
   const entryOf = (values: unknown[]): Entry | null => {
@@ -369,6 +366,34 @@ function autoHeadcount(loaded: LoadedScenario, strategy: string, key: string): n
 }
 
 /**
+ * The `--set` overrides of a candidate's values. A schedule scale becomes
+ * the strategy's schedule as the file gives it (after auto staffing) times
+ * the factor, each hour rounded to whole agents.
+ */
+function decisionSets(loaded: LoadedScenario, problem: OptimizeProblem, values: readonly unknown[]): string[] {
+  return problem.decisions.map((d, i) => {
+    if (d.key !== SCHEDULE_SCALE) return `${decisionPath(problem.strategy, d.key)}=${JSON.stringify(values[i])}`;
+    const schedule = baseSchedule(loaded, problem.strategy).map((level) => Math.round(level * (values[i] as number)));
+    return `${decisionPath(problem.strategy, 'staff.employees.schedule')}=${JSON.stringify(schedule)}`;
+  });
+}
+
+const baseSchedules = new WeakMap<LoadedScenario, Map<string, number[]>>();
+
+/** The strategy's employee schedule in the loaded scenario, auto-staffed hours resolved (computed once). */
+function baseSchedule(loaded: LoadedScenario, strategy: string): number[] {
+  let byStrategy = baseSchedules.get(loaded);
+  if (!byStrategy) baseSchedules.set(loaded, (byStrategy = new Map()));
+  let schedule = byStrategy.get(strategy);
+  if (!schedule) {
+    const [s] = selectStrategies(loaded.scenario, [strategy]);
+    schedule = resolveAutoStaffing(s).strategy.staff.employees.schedule;
+    byStrategy.set(strategy, schedule);
+  }
+  return schedule;
+}
+
+/**
  * Refuses a problem whose decisions cannot be applied, before anything runs:
  * the start, and each decision's ends (each choice) with the others at the
  * start. A combination refused only with other values is skipped by the search.
@@ -385,7 +410,7 @@ export function checkProblem(loaded: LoadedScenario, problem: OptimizeProblem): 
     for (const v of d.kind === 'choice' ? d.values : [d.lo, d.hi]) probes.push(start.map((b, j) => (j === i ? v : b)));
   });
   for (const values of probes) {
-    const set = [...loaded.overrides, ...problem.decisions.map((d, i) => `${decisionPath(problem.strategy, d.key)}=${JSON.stringify(values[i])}`)];
+    const set = [...loaded.overrides, ...decisionSets(loaded, problem, values)];
     const parsed = parseScenarioText(loaded.text, loaded.file, { set });
     selectStrategies(parsed.scenario, [problem.strategy]);
   }

@@ -60,6 +60,15 @@ describe('optimize: one Erlang A queue', () => {
     expect(result.candidates.find((c) => c.values['staff.employees.headcount'] === 6)!.kpis.service_level!.hi95).toBeLessThan(0.9);
   }, 120_000);
 
+  it('scales a schedule: the cheapest factor of a 10-agent day meeting 80% rounds to the closed form\'s 6 agents', async () => {
+    const loaded = load('erlang-a-queue.yaml');
+    const problem = problemOf(null, { strategy: 'staffed', constraint: ['service_level >= 0.8'], decide: ['staff.employees.schedule@scale=0.1:1.0'] });
+    const result = await optimize(loaded, problem, { jobs: 2 });
+    const factor = result.best!.values['staff.employees.schedule@scale'] as number;
+    expect(Math.round(10 * factor)).toBe(6);
+    expect(result.best!.set).toEqual([`strategies.staffed.staff.employees.schedule=${JSON.stringify(Array(24).fill(6))}`]);
+  }, 120_000);
+
   it('says which constraint binds when no candidate meets them (the range stops short)', async () => {
     const loaded = load('erlang-a-queue.yaml', ['horizon=26h']);
     const problem = problemOf(null, { strategy: 'staffed', constraint: ['service_level >= 0.8', 'abandon_rate <= 0.5'], decide: ['staff.employees.headcount=1:4'] });
@@ -99,6 +108,9 @@ describe('optimize problems', () => {
     expect(parseDecide('staff.gig.pool=0:2000')).toEqual({ key: 'staff.gig.pool', kind: 'integer', lo: 0, hi: 2000 });
     expect(parseDecide('staff.gig.trigger.wait=0.5:2.0')).toEqual({ key: 'staff.gig.trigger.wait', kind: 'real', lo: 0.5, hi: 2 });
     expect(parseDecide('routing=human,ai-first')).toEqual({ key: 'routing', kind: 'choice', values: ['human', 'ai-first'] });
+    expect(parseDecide('staff.employees.schedule@scale=0.5:2')).toEqual({ key: 'staff.employees.schedule@scale', kind: 'real', lo: 0.5, hi: 2 });
+    expect(() => parseDecide('staff.gig.pool@scale=0.5:2')).toThrow(/the only scaled key is staff.employees.schedule@scale/);
+    expect(() => parseDecide('staff.employees.schedule@scale=a,b')).toThrow(/a range of factors/);
   });
 
   it('refuses bad constraints, decisions and objectives with a message naming them', () => {
