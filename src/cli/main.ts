@@ -12,6 +12,7 @@ import { VERSION } from '../experiment/version.js';
 import { REPORT_FORMATS, UnknownKpiError } from '../report/index.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { registerErlangCommand } from './erlang.js';
+import { registerPlanCommand } from './plan.js';
 import { InterruptedError } from './interrupt.js';
 import { cannotWrite } from './output.js';
 import { runCommand, type RunFlags } from './run.js';
@@ -146,6 +147,7 @@ function program(): Command {
   registerSweepCommand(root);
   registerMergeCommand(root);
   registerOptimizeCommand(root);
+  registerPlanCommand(root);
   for (const command of root.commands) command.exitOverride();
   return root;
 }

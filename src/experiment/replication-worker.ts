@@ -19,5 +19,12 @@ export default function runReplication(task: ReplicationTask): ReplicationSummar
   const pulse = control ? control.pulse(slot, task.strategy.horizon) : undefined;
   const result = simulateReplication(task.strategy, task.replication, pulse);
   control?.finished(slot);
-  return { kpis: result.kpis, physical: result.physical, turnedAway: result.observations.turnedAway, byHour: result.byHour };
+  return {
+    kpis: result.kpis,
+    physical: result.physical,
+    turnedAway: result.observations.turnedAway,
+    byHour: result.byHour,
+    churned: result.observations.churnExpected,
+    gigEarningsByWorker: result.gigEarningsByWorker,
+  };
 }

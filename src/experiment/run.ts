@@ -185,6 +185,10 @@ export interface ReplicationSummary {
   turnedAway: number;
   /** The human queue hour of day by hour of day. */
   byHour: HourlyValues[];
+  /** Expected customers lost over the measured window (the sum of each ended episode's churn probability). */
+  churned: number;
+  /** Each gig worker's earnings over the measured full days, workers who earned anything (for `staffsim plan`). */
+  gigEarningsByWorker: number[];
 }
 
 interface RunPlan {

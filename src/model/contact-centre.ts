@@ -94,6 +94,8 @@ export interface ReplicationResult {
   queueLength: number;
   /** The human queue hour of day by hour of day, hour 0 first (by_hour). */
   byHour: HourlyValues[];
+  /** Each gig worker's earnings over the measured full days, workers who earned anything (GigPool.earningsByWorker). */
+  gigEarningsByWorker: number[];
 }
 
 /**
@@ -314,6 +316,7 @@ class ContactCentre {
       census: this.census(),
       queueLength: this.observations.queueLength.close(horizon),
       byHour: this.observations.hourly.values(),
+      gigEarningsByWorker: this.gig ? this.gig.earningsByWorker() : [],
     };
   }
 

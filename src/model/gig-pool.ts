@@ -211,6 +211,17 @@ export class GigPool {
     return earners > 0 ? total / earners : 0;
   }
 
+  /**
+   * Each worker's earnings over the measured full days (as the volatility
+   * figure counts them), for workers who earned anything: what `staffsim
+   * plan` scales to a month. Call after close().
+   */
+  earningsByWorker(): number[] {
+    const earned: number[] = [];
+    for (let w = 0; w < this.size; w++) if (this.sumDaily[w] > 0) earned.push(this.sumDaily[w]);
+    return earned;
+  }
+
   private logOff(w: number, t: number): void {
     this.settle(w, t);
     this.active--;

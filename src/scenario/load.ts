@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ScenarioError, scenarioError, yamlReason } from './errors.js';
 import { resolveRaw, type Locator, type PathSegment, type SetOrigin } from './resolve.js';
-import { OptimizeSchema, SweepSchema, type OptimizeSection, type SweepSection } from './schema.js';
+import { OptimizeSchema, PlanSchema, SweepSchema, type OptimizeSection, type PlanSection, type SweepSection } from './schema.js';
 import { applySetOverrides, parseSetOverride } from './set.js';
 import type { Scenario } from './types.js';
 
@@ -30,6 +30,8 @@ export interface LoadedScenario {
   sweep: SweepSection | null;
   /** The file's `optimize` section (after overrides), or null when it has none. */
   optimize: OptimizeSection | null;
+  /** The file's `plan` section (after overrides), or null when it has none. */
+  plan: PlanSection | null;
 }
 
 /** Files larger than this are refused before parsing. */
@@ -132,7 +134,8 @@ export function parseScenarioText(text: string, file: string | null, options: Lo
   // resolveRaw has validated the section, so this parse cannot fail.
   const sweep = SweepSchema.parse((raw as Record<string, unknown>).sweep) ?? null;
   const optimize = OptimizeSchema.parse((raw as Record<string, unknown>).optimize) ?? null;
-  return { scenario, sha256: scenarioHash(scenario), file, text, overrides: [...(options.set ?? [])], sweep, optimize };
+  const plan = PlanSchema.parse((raw as Record<string, unknown>).plan) ?? null;
+  return { scenario, sha256: scenarioHash(scenario), file, text, overrides: [...(options.set ?? [])], sweep, optimize, plan };
 }
 
 /** Resolves a scenario given as a plain object (file format, file keys). Throws ScenarioError. */

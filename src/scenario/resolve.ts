@@ -329,12 +329,13 @@ export function resolveRaw(raw: unknown, ctx: ResolveContext): Scenario {
     const flat = flatten(parsed.error.issues as unknown as ZodIssueLike[]);
     throw new ScenarioError(sortIssues(toScenarioIssues(flat, ctx, { raw, schema: ScenarioFileSchema })));
   }
-  // The sweep and optimize sections only tell those commands what to do (load.ts reads them): no part of a run.
-  const { strategies: strategyControls, sweep: _sweep, optimize: _optimize, ...base } = parsed.data;
+  // The sweep, optimize and plan sections only tell those commands what to do (load.ts reads them): no part of a run.
+  const { strategies: strategyControls, sweep: _sweep, optimize: _optimize, plan: _plan, ...base } = parsed.data;
 
   // Pass 2: each strategy, merged into the base and validated as a whole.
   const baseRaw: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) if (key !== 'strategies' && key !== 'sweep' && key !== 'optimize') baseRaw[key] = raw[key];
+  const sections = new Set(['strategies', 'sweep', 'optimize', 'plan']);
+  for (const key of Object.keys(raw)) if (!sections.has(key)) baseRaw[key] = raw[key];
   const strategiesRaw = raw.strategies as Record<string, Record<string, unknown>>;
   const issues: ScenarioIssue[] = [];
   const strategies: StrategyScenario[] = [];

@@ -21,7 +21,9 @@ import {
 import { describeNumber, describeValue, quoteValue } from './describe.js';
 import { closest, didYouMean, listNames } from './suggest.js';
 import type { Routing, Scenario, StrategyScenario } from './types.js';
-import { defOf, descriptionOf, firstSentence, unwrap } from './walk.js';
+import { childOf, defOf, descriptionOf, firstSentence, unwrap } from './walk.js';
+import { MONTH_RE, monthOrdinal } from '../plan/calendar.js';
+import { ConditionError, parseCondition } from '../plan/condition.js';
 
 // ---------------------------------------------------------------------------
 // Registries used by error messages and strategy patches.
@@ -1048,10 +1050,185 @@ export const OptimizeSchema = z
 
 export type OptimizeSection = NonNullable<z.output<typeof OptimizeSchema>>;
 
+// Plans: what `staffsim plan` steps through month by month (docs/plan.md).
+// The shape and the references (strategy names, key paths, conditions) are
+// checked here; each month's values are applied as `--set` overrides.
+
+const MonthSchema = expecting(
+  z.string().regex(MONTH_RE, { error: (issue) => `\`${String(issue.input)}\` is not a month: write YYYY-MM, e.g. 2024-01` }),
+  'a month as YYYY-MM (e.g. 2024-01)',
+);
+const monthKeyed = <T extends z.ZodType>(value: T) => z.record(MonthSchema, value);
+
+const MONTHS_RE = /^\s*([0-9]+)\s*mo\s*$/;
+const LeadTimeSchema = expecting(
+  z.union([z.number().int().min(0).max(120), z.string().regex(MONTHS_RE)]),
+  'a whole number of months from 0 to 120 (e.g. 2 or 2mo)',
+)
+  .transform((value) => (typeof value === 'number' ? value : Number(MONTHS_RE.exec(value)![1])))
+  .refine((months) => months <= 120, { error: 'must be at most 120 months' });
+
+/** Why `key` (dotted, as for --set below `strategies.NAME`) is not a strategy's key; null when it is. */
+export function strategyKeyProblem(key: string): string | null {
+  const segments = key.split('.');
+  if (segments.some((k) => k.trim() === '')) return `\`${key}\` has an empty segment`;
+  if (!(PATCHABLE_KEYS as readonly string[]).includes(segments[0])) {
+    return `\`${segments[0]}\` is not a section a strategy patches (${didYouMean(segments[0], PATCHABLE_KEYS, 'the sections are')})`;
+  }
+  let schema: z.ZodType = StrategySchema;
+  for (let i = 0; i < segments.length; i++) {
+    const step = childOf(schema, segments[i]);
+    if (!step.ok) {
+      const where = i === 0 ? 'a strategy' : `\`${segments.slice(0, i).join('.')}\``;
+      if (step.reason === 'unknown-key') return `\`${segments[i]}\` is not a key of ${where} (${didYouMean(segments[i], step.validKeys)})`;
+      return `${where} has no key \`${segments[i]}\``;
+    }
+    schema = step.schema;
+  }
+  return null;
+}
+
+const RULE_CHANGE_RE = /^\s*[+-]\s*(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*%?\s*$/;
+
+const RuleSchema = z.strictObject({
+  when: z
+    .string()
+    .superRefine((text, ctx) => {
+      try {
+        parseCondition(text);
+      } catch (error) {
+        if (!(error instanceof ConditionError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message, hint: 'e.g. csat < 4.0, or service_level < 0.8 and csat < 4.2' } as never);
+      }
+    })
+    .describe('The condition, checked on the month just simulated: a figure (docs/plan.md), a comparison (<, <=, >, >=, ==, !=) and a number, joined by `and` / `or`. Required.'),
+  change: z
+    .record(z.string().min(1), expecting(z.union([z.number(), z.string().regex(RULE_CHANGE_RE)]), 'a number, or a change such as +10%, -5% or +20'))
+    .superRefine((change, ctx) => {
+      for (const key of Object.keys(change)) {
+        const problem = strategyKeyProblem(key);
+        if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+      }
+    })
+    .refine((change) => Object.keys(change).length > 0, { error: 'name at least one key to change' })
+    .describe('What changes from the next month on, for the rest of the plan: a strategy key path (as for --set below strategies.NAME, e.g. staff.employees.headcount) mapped to a value, or to a relative change (+10%, -5%: of the value the month would have; +20, -20: added). Each month the condition holds applies it again. Required.'),
+  from: MonthSchema.optional().describe('The first month the rule is checked on. Default: the plan\'s start.'),
+});
+
+const MonthStepSchema = z
+  .record(z.string().min(1), z.unknown())
+  .superRefine((step, ctx) => {
+    for (const key of Object.keys(step)) {
+      if (key === 'strategy') {
+        if (typeof step.strategy !== 'string') ctx.addIssue({ code: 'custom', path: [key], message: `expected a strategy name, got ${describeValue(step.strategy)}` });
+        continue;
+      }
+      const problem = strategyKeyProblem(key);
+      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+    }
+  });
+
+const PlanStrategySchema = z
+  .strictObject({
+    description: z.string().prefault('').describe('Free text. Default empty.'),
+    strategy: StrategyNameSchema.optional().describe('The scenario strategy this plan strategy runs (its routing and patch). Default: the strategy of the same name.'),
+    by_month: monthKeyed(MonthStepSchema)
+      .prefault({})
+      .describe('Changes from a month on (they hold until a later month changes them again): `strategy: NAME` switches to another scenario strategy, and strategy key paths (as for --set below strategies.NAME, e.g. staff.employees.headcount: 300) set values. Default: none.'),
+    rules: z.array(RuleSchema).prefault([]).describe('Rules: when a condition holds on a month, change keys from the next month on. Default: none.'),
+  })
+  .describe('A plan strategy: a scenario strategy, and how its staffing moves month by month.');
+
+const LearningCurveSchema = z.strictObject({
+  start: probability().describe('AI resolution in the plan\'s first month (share-weighted over ticket types). Required.'),
+  limit: probability().describe('What it tends to. Required.'),
+  half_life: z.number().positive().max(1200).describe('Months for half the gap between start and limit to close (> 0). Required.'),
+});
+
+export const PlanSchema = z
+  .strictObject({
+    start: MonthSchema.describe('The first month, YYYY-MM. Required.'),
+    months: count(1, 120).describe('Months to plan (1 to 120); --months overrides it. Required.'),
+    stretch: z
+      .strictObject({
+        days: count(1, 31).prefault(2).describe('Days simulated for each month, after the warm-up (whole number 1 to 31). Default 2.'),
+        warmup: duration().prefault('1h').describe('Warm-up before them (duration). Default 1h.'),
+      })
+      .prefault({})
+      .describe('The representative stretch each month is simulated over and scaled from (docs/plan.md).'),
+    customers: z
+      .strictObject({
+        base: nonNegative(1e10).describe('Customers at the start of the first month (≥ 0). Required.'),
+        acquisition_per_month: nonNegative(1e9).prefault(0).describe('New customers joining at the end of each month (≥ 0). Default 0.'),
+        contacts_per_customer_month: positive(1000).describe('First contacts a customer makes in a month (> 0): the month\'s demand.contacts_per_day is base × this / days in the month. Required.'),
+      })
+      .describe('The customer base: who contacts, who leaves, who joins.'),
+    ai: z
+      .strictObject({
+        resolution_by_month: monthKeyed(probability())
+          .optional()
+          .describe('AI resolution (the ticket types\' share-weighted ai_resolution) by month, interpolated linearly between the months given and held before the first and after the last. Each type\'s ai_resolution is scaled by the same factor (at most 1).'),
+        learning_curve: LearningCurveSchema.optional().describe('Instead of resolution_by_month: start + (limit - start) × (1 - 0.5^(months since start / half_life)).'),
+      })
+      .refine((ai) => !(ai.resolution_by_month && ai.learning_curve), { error: 'give resolution_by_month or learning_curve, not both' })
+      .prefault({})
+      .describe('How the AI\'s resolution moves. Default: as the scenario has it, every month.'),
+    workforce: z
+      .strictObject({
+        attrition_per_month: probability().prefault(0).describe('Share of employees leaving on their own each month (0 to 1). Default 0.'),
+        hiring_lead_time: LeadTimeSchema.prefault(0).describe('Months from a hiring decision to the hire working (whole months, e.g. 2 or 2mo). Default 0.'),
+        training_cost_per_hire: nonNegative(LIMITS.money).optional().describe('Training cost per hire, paid when the hire starts. Default: transition.training_per_head.'),
+        living_wage_per_month: nonNegative(LIMITS.money).optional().describe('The monthly earnings an on-demand worker needs to live on: the plan counts active workers who earned less. Default: none (the count is 0).'),
+      })
+      .prefault({})
+      .describe('Employees leaving, hiring delays and costs, and the on-demand workers\' threshold.'),
+    discount_rate: fraction('a rate between 0 and 1 a year').prefault(0).describe('Yearly discount rate for present values (0 to 1). Default 0.'),
+    baseline: StrategyNameSchema.optional().describe('The plan strategy the others are compared against (payback, savings). Default: the first.'),
+    strategies: z
+      .record(StrategyNameSchema, PlanStrategySchema)
+      .refine((strategies) => Object.keys(strategies).length > 0, { error: 'at least one plan strategy is needed' })
+      .describe('The plan strategies, in file order. Required, at least one.'),
+  })
+  .optional()
+  .describe('What `staffsim plan` steps through month by month: the customer base, the AI\'s learning, the workforce and each strategy\'s staffing and rules (docs/plan.md). Ignored by `staffsim run`. Default: no plan.');
+
+export type PlanSection = z.output<typeof PlanSchema>;
+
+/** Plan references to the file's strategies and months: a plan strategy runs a strategy the file has. */
+function checkPlan(value: { strategies: Record<string, unknown>; plan?: PlanSection }, ctx: z.core.$RefinementCtx<unknown>): void {
+  const plan = value.plan;
+  if (!plan) return;
+  const known = Object.keys(value.strategies);
+  const refer = (name: unknown, path: PropertyKey[]) => {
+    if (typeof name === 'string' && !known.includes(name)) {
+      ctx.addIssue({ code: 'custom', path, message: `unknown strategy \`${name}\``, hint: didYouMean(name, known, 'the scenario has') } as never);
+    }
+  };
+  const start = monthOrdinal(plan.start);
+  for (const [name, s] of Object.entries(plan.strategies)) {
+    // The first month needs a strategy: its own `strategy`, a by_month step from the start, or the scenario strategy of its name.
+    const opening = Object.entries(s.by_month).some(([month, step]) => monthOrdinal(month) <= start && step.strategy !== undefined);
+    if (s.strategy !== undefined) refer(s.strategy, ['plan', 'strategies', name, 'strategy']);
+    else if (!opening && !known.includes(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['plan', 'strategies', name],
+        message: `\`${name}\` is not a strategy of the scenario, and no strategy is given for the first month`,
+        hint: `add strategy: NAME (${didYouMean(name, known, 'the scenario has')}) or by_month: { ${plan.start}: { strategy: NAME } }`,
+      } as never);
+    }
+    for (const [month, step] of Object.entries(s.by_month)) refer(step.strategy, ['plan', 'strategies', name, 'by_month', month, 'strategy']);
+  }
+  if (plan.baseline !== undefined && !Object.hasOwn(plan.strategies, plan.baseline)) {
+    ctx.addIssue({ code: 'custom', path: ['plan', 'baseline'], message: `unknown plan strategy \`${plan.baseline}\``, hint: didYouMean(plan.baseline, Object.keys(plan.strategies), 'the plan has') } as never);
+  }
+}
+
 /** The whole file, as written: the source of the JSON Schema and the docs. */
 export const ScenarioFileSchema = z
-  .strictObject({ ...baseShape, strategies: StrategiesSchema, sweep: SweepSchema, optimize: OptimizeSchema })
+  .strictObject({ ...baseShape, strategies: StrategiesSchema, sweep: SweepSchema, optimize: OptimizeSchema, plan: PlanSchema })
   .superRefine(checkTopLevel)
+  .superRefine(checkPlan)
   .meta({
     title: 'staffsim scenario',
     description:
