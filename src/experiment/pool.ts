@@ -16,6 +16,21 @@ export interface PoolOptions {
   signal?: AbortSignal;
   /** A fresh thread for every task (see run.ts for when that pays). */
   isolate?: boolean;
+  /**
+   * A pool to run on instead of a new one (openPool), left open: a caller
+   * with many small batches (staffsim plan, month after month) keeps its
+   * threads and their optimised code.
+   */
+  pool?: Tinypool;
+}
+
+/** A pool of `jobs` threads of the compiled worker module `worker`, for PoolOptions.pool; the caller destroys it. */
+export function openPool(worker: URL, jobs: number): Tinypool {
+  if (!existsSync(fileURLToPath(worker))) {
+    throw new Error(`the worker ${fileURLToPath(worker)} is missing: run \`npm run build\` first`);
+  }
+  const threads = Math.max(1, jobs);
+  return new Tinypool({ filename: worker.href, minThreads: threads, maxThreads: threads });
 }
 
 /**
@@ -29,16 +44,19 @@ export async function* inTaskOrder<Task, Result>(
   options: PoolOptions,
 ): AsyncGenerator<Result> {
   if (tasks.length === 0) return;
-  if (!existsSync(fileURLToPath(worker))) {
+  const threads = Math.max(1, Math.min(options.jobs, tasks.length));
+  const own = options.pool === undefined;
+  if (own && !existsSync(fileURLToPath(worker))) {
     throw new Error(`the worker ${fileURLToPath(worker)} is missing: run \`npm run build\` first`);
   }
-  const threads = Math.max(1, Math.min(options.jobs, tasks.length));
-  const pool = new Tinypool({
-    filename: worker.href,
-    minThreads: threads,
-    maxThreads: threads,
-    isolateWorkers: options.isolate ?? false,
-  });
+  const pool =
+    options.pool ??
+    new Tinypool({
+      filename: worker.href,
+      minThreads: threads,
+      maxThreads: threads,
+      isolateWorkers: options.isolate ?? false,
+    });
   const signal = options.signal;
   const pending = new Map<number, Promise<Result>>();
   const ahead = threads * 2;
@@ -64,7 +82,7 @@ export async function* inTaskOrder<Task, Result>(
       yield result;
     }
   } finally {
-    await pool.destroy();
+    if (own) await pool.destroy();
   }
 }
 

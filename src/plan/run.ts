@@ -14,7 +14,7 @@ import { quantileSorted } from 'simple-statistics';
 import { UNIT_RANGES, type Estimate } from '../metrics/kpis.js';
 import { estimate, pairedDifference } from '../metrics/replications.js';
 import { resolveAutoStaffing } from '../experiment/auto-staffing.js';
-import { inTaskOrder, workerUrl } from '../experiment/pool.js';
+import { inTaskOrder, openPool, workerUrl } from '../experiment/pool.js';
 import runReplication, { type ReplicationTask } from '../experiment/replication-worker.js';
 import type { ReplicationSummary } from '../experiment/run.js';
 import { VERSION } from '../experiment/version.js';
@@ -82,124 +82,130 @@ export async function runPlan(loaded: LoadedScenario, options: PlanOptions = {})
   const total = months * names.length * paths;
   let done = 0;
   const jobs = options.jobs ?? availableParallelism();
+  // One pool for every month: its threads keep their optimised code.
+  const pool = jobs > 1 && names.length * paths > 1 ? openPool(workerUrl('replication-worker'), Math.min(jobs, names.length * paths)) : null;
+  try {
 
-  for (let m = 0; m < months; m++) {
-    const ordinal = start + m;
-    const label = monthLabel(ordinal);
-    const days = daysInMonth(ordinal);
-    const scale = days / plan.stretch.days;
-    const target = targetResolution(plan.ai, start, ordinal);
-    const aiSets: Override[] = target === null ? [] : scaledResolutions(base.ticket_types, target).map((v, i) => [`ticket_types.${i}.ai_resolution`, v]);
-    const aiApplied = mixResolution(target === null ? base.ticket_types : base.ticket_types.map((t, i) => ({ ...t, ai_resolution: aiSets[i][1] as number })));
+    for (let m = 0; m < months; m++) {
+      const ordinal = start + m;
+      const label = monthLabel(ordinal);
+      const days = daysInMonth(ordinal);
+      const scale = days / plan.stretch.days;
+      const target = targetResolution(plan.ai, start, ordinal);
+      const aiSets: Override[] = target === null ? [] : scaledResolutions(base.ticket_types, target).map((v, i) => [`ticket_types.${i}.ai_resolution`, v]);
+      const aiApplied = mixResolution(target === null ? base.ticket_types : base.ticket_types.map((t, i) => ({ ...t, ai_resolution: aiSets[i][1] as number })));
 
-    const tasks: ReplicationTask[] = [];
-    const moves: Array<{ name: string; r: number; strategy: StrategyScenario; working: number; hired: number; started: number; laidOff: number; left: number }> = [];
-    for (const name of names) {
-      const { strategy: scenarioStrategy, sets } = monthStep(plan, name, ordinal);
-      ranStrategy.get(name)!.push(scenarioStrategy);
-      const prefix = `strategies.${scenarioStrategy}.`;
-      for (let r = 0; r < paths; r++) {
-        const state = states.get(name)![r];
-        const where = `plan month ${label}, strategy ${name}`;
-        const monthSets: Override[] = [
-          ['horizon', plan.stretch.warmup + plan.stretch.days * 1440],
-          ['warmup', plan.stretch.warmup],
-          // The stretch is an average day of the month: the week's shape is averaged out.
-          ['demand.weekly', [1, 1, 1, 1, 1, 1, 1]],
-          ['demand.contacts_per_day', (state.customers * plan.customers.contacts_per_customer_month) / days],
-          ...aiSets,
-          ...sets.map(([key, value]): Override => [prefix + key, value]),
-        ];
-        const first = resolveAutoStaffing(scenarios.strategy(scenarioStrategy, monthSets, where)).strategy;
-        // Rule changes act on the month's own values.
-        const extra = new Map<string, unknown>();
-        for (const [key, changes] of state.changes) {
-          const found = resolvedValue(first, key);
-          if (!found) throw scenarioError(loaded.file, `plan.strategies.${name}.rules`, `${where}: a rule changes \`${key}\`, which strategy \`${scenarioStrategy}\` does not have`);
-          let value = found.value;
-          for (const change of changes) {
-            const next = applyChange(value, change);
-            if (next === null) throw scenarioError(loaded.file, `plan.strategies.${name}.rules`, `${where}: a rule changes \`${key}\` by a relative amount, but its value is not a number`);
-            value = keepWhole(found.value, next);
+      const tasks: ReplicationTask[] = [];
+      const moves: Array<{ name: string; r: number; strategy: StrategyScenario; working: number; hired: number; started: number; laidOff: number; left: number }> = [];
+      for (const name of names) {
+        const { strategy: scenarioStrategy, sets } = monthStep(plan, name, ordinal);
+        ranStrategy.get(name)!.push(scenarioStrategy);
+        const prefix = `strategies.${scenarioStrategy}.`;
+        for (let r = 0; r < paths; r++) {
+          const state = states.get(name)![r];
+          const where = `plan month ${label}, strategy ${name}`;
+          const monthSets: Override[] = [
+            ['horizon', plan.stretch.warmup + plan.stretch.days * 1440],
+            ['warmup', plan.stretch.warmup],
+            // The stretch is an average day of the month: the week's shape is averaged out.
+            ['demand.weekly', [1, 1, 1, 1, 1, 1, 1]],
+            ['demand.contacts_per_day', (state.customers * plan.customers.contacts_per_customer_month) / days],
+            ...aiSets,
+            ...sets.map(([key, value]): Override => [prefix + key, value]),
+          ];
+          const first = resolveAutoStaffing(scenarios.strategy(scenarioStrategy, monthSets, where)).strategy;
+          // Rule changes act on the month's own values.
+          const extra = new Map<string, unknown>();
+          for (const [key, changes] of state.changes) {
+            const found = resolvedValue(first, key);
+            if (!found) throw scenarioError(loaded.file, `plan.strategies.${name}.rules`, `${where}: a rule changes \`${key}\`, which strategy \`${scenarioStrategy}\` does not have`);
+            let value = found.value;
+            for (const change of changes) {
+              const next = applyChange(value, change);
+              if (next === null) throw scenarioError(loaded.file, `plan.strategies.${name}.rules`, `${where}: a rule changes \`${key}\` by a relative amount, but its value is not a number`);
+              value = keepWhole(found.value, next);
+            }
+            extra.set(found.path, value);
           }
-          extra.set(found.path, value);
+          // The payroll the staffing needs, and the people the ledger has for it.
+          const schedule = (extra.get('staff.employees.schedule') as number[] | undefined) ?? first.staff.employees.schedule;
+          const needed = Math.round((schedule.reduce((a, b) => a + b, 0) / 24) * first.transition.people_per_seat);
+          state.ledger ??= new WorkforceLedger(
+            { attritionPerMonth: plan.workforce.attrition_per_month, leadTime: plan.workforce.hiring_lead_time },
+            base.transition.baseline_payroll_headcount > 0 ? base.transition.baseline_payroll_headcount : needed,
+          );
+          const move = state.ledger.step(needed);
+          if (move.working !== needed && needed > 0) {
+            extra.set('staff.employees.schedule', schedule.map((level) => (level * move.working) / needed));
+          }
+          const strategy =
+            extra.size === 0
+              ? first
+              : resolveAutoStaffing(scenarios.strategy(scenarioStrategy, [...monthSets, ...[...extra].map(([k, v]): Override => [prefix + k, v])], where)).strategy;
+          tasks.push({ strategy, replication: m * paths + r });
+          moves.push({ name, r, strategy, ...move });
         }
-        // The payroll the staffing needs, and the people the ledger has for it.
-        const schedule = (extra.get('staff.employees.schedule') as number[] | undefined) ?? first.staff.employees.schedule;
-        const needed = Math.round((schedule.reduce((a, b) => a + b, 0) / 24) * first.transition.people_per_seat);
-        state.ledger ??= new WorkforceLedger(
-          { attritionPerMonth: plan.workforce.attrition_per_month, leadTime: plan.workforce.hiring_lead_time },
-          base.transition.baseline_payroll_headcount > 0 ? base.transition.baseline_payroll_headcount : needed,
-        );
-        const move = state.ledger.step(needed);
-        if (move.working !== needed && needed > 0) {
-          extra.set('staff.employees.schedule', schedule.map((level) => (level * move.working) / needed));
-        }
-        const strategy =
-          extra.size === 0
-            ? first
-            : resolveAutoStaffing(scenarios.strategy(scenarioStrategy, [...monthSets, ...[...extra].map(([k, v]): Override => [prefix + k, v])], where)).strategy;
-        tasks.push({ strategy, replication: m * paths + r });
-        moves.push({ name, r, strategy, ...move });
       }
+
+      const summaries = await simulate(tasks, pool, jobs, options.signal, () => options.onProgress?.(++done, total));
+
+      moves.forEach((move, i) => {
+        const summary = summaries[i];
+        const state = states.get(move.name)![move.r];
+        const s = move.strategy;
+        const k = summary.kpis;
+        const training = plan.workforce.training_cost_per_hire ?? s.transition.training_per_head;
+        const severance = move.laidOff * s.transition.severance_per_head;
+        const hiring = move.hired * s.transition.hiring_per_head;
+        const trainingCost = move.started * training;
+        const operating = k.cost_operating * scale;
+        const churnLoss = k.cost_churn * scale;
+        const totalCost = operating + churnLoss + severance + hiring + trainingCost;
+        state.cumulative += totalCost;
+        state.npv += totalCost * discountFactor(plan.discount_rate, m);
+        const earnings = summary.gigEarningsByWorker.map((e) => e * scale).sort((a, b) => a - b);
+        const churned = summary.churned * scale;
+        const figures: PlanFigureValues = {
+          customers: state.customers,
+          contacts: k.contacts * scale,
+          resolved_rate: k.resolved_rate,
+          csat: k.csat,
+          churned,
+          ai_resolution: aiApplied,
+          ai_containment: k.ai_containment,
+          service_level: k.service_level,
+          cost_operating: operating,
+          cost_churn: churnLoss,
+          cost_severance: severance,
+          cost_hiring: hiring,
+          cost_training: trainingCost,
+          cost_total: totalCost,
+          cost_cumulative: state.cumulative,
+          npv_cost: state.npv,
+          employees: move.working,
+          hired: move.hired,
+          laid_off: move.laidOff,
+          left: move.left,
+          gig_active: earnings.length,
+          gig_earnings_median: earnings.length > 0 ? quantileSorted(earnings, 0.5) : 0,
+          gig_earnings_p10: earnings.length > 0 ? quantileSorted(earnings, 0.1) : 0,
+          gig_below_threshold: plan.workforce.living_wage_per_month === undefined ? 0 : earnings.filter((e) => e < plan.workforce.living_wage_per_month!).length,
+        };
+        state.months.push(figures);
+        state.customers = Math.max(0, state.customers - churned + plan.customers.acquisition_per_month);
+        // Rules see the month just simulated; their changes start next month.
+        const seen: Record<string, number> = { ...k, ...figures };
+        let fired = false;
+        for (const rule of rules.get(move.name)!) {
+          if (ordinal < rule.from || !holds(rule.condition, seen)) continue;
+          fired = true;
+          for (const [key, change] of rule.changes) state.changes.set(key, [...(state.changes.get(key) ?? []), change]);
+        }
+        state.fired.push(fired);
+      });
     }
-
-    const summaries = await simulate(tasks, jobs, options.signal, () => options.onProgress?.(++done, total));
-
-    moves.forEach((move, i) => {
-      const summary = summaries[i];
-      const state = states.get(move.name)![move.r];
-      const s = move.strategy;
-      const k = summary.kpis;
-      const training = plan.workforce.training_cost_per_hire ?? s.transition.training_per_head;
-      const severance = move.laidOff * s.transition.severance_per_head;
-      const hiring = move.hired * s.transition.hiring_per_head;
-      const trainingCost = move.started * training;
-      const operating = k.cost_operating * scale;
-      const churnLoss = k.cost_churn * scale;
-      const totalCost = operating + churnLoss + severance + hiring + trainingCost;
-      state.cumulative += totalCost;
-      state.npv += totalCost * discountFactor(plan.discount_rate, m);
-      const earnings = summary.gigEarningsByWorker.map((e) => e * scale).sort((a, b) => a - b);
-      const churned = summary.churned * scale;
-      const figures: PlanFigureValues = {
-        customers: state.customers,
-        contacts: k.contacts * scale,
-        resolved_rate: k.resolved_rate,
-        csat: k.csat,
-        churned,
-        ai_resolution: aiApplied,
-        ai_containment: k.ai_containment,
-        service_level: k.service_level,
-        cost_operating: operating,
-        cost_churn: churnLoss,
-        cost_severance: severance,
-        cost_hiring: hiring,
-        cost_training: trainingCost,
-        cost_total: totalCost,
-        cost_cumulative: state.cumulative,
-        npv_cost: state.npv,
-        employees: move.working,
-        hired: move.hired,
-        laid_off: move.laidOff,
-        left: move.left,
-        gig_active: earnings.length,
-        gig_earnings_median: earnings.length > 0 ? quantileSorted(earnings, 0.5) : 0,
-        gig_earnings_p10: earnings.length > 0 ? quantileSorted(earnings, 0.1) : 0,
-        gig_below_threshold: plan.workforce.living_wage_per_month === undefined ? 0 : earnings.filter((e) => e < plan.workforce.living_wage_per_month!).length,
-      };
-      state.months.push(figures);
-      state.customers = Math.max(0, state.customers - churned + plan.customers.acquisition_per_month);
-      // Rules see the month just simulated; their changes start next month.
-      const seen: Record<string, number> = { ...k, ...figures };
-      let fired = false;
-      for (const rule of rules.get(move.name)!) {
-        if (ordinal < rule.from || !holds(rule.condition, seen)) continue;
-        fired = true;
-        for (const [key, change] of rule.changes) state.changes.set(key, [...(state.changes.get(key) ?? []), change]);
-      }
-      state.fired.push(fired);
-    });
+  } finally {
+    await pool?.destroy();
   }
 
   const baselineStates = states.get(baseline)!;
@@ -277,10 +283,17 @@ function difference(a: number[], b: number[]): Estimate {
 }
 
 /** The month's simulations, in task order: on worker threads, or in this thread with one job. */
-async function simulate(tasks: ReplicationTask[], jobs: number, signal: AbortSignal | undefined, onDone: () => void): Promise<ReplicationSummary[]> {
+async function simulate(
+  tasks: ReplicationTask[],
+  pool: ReturnType<typeof openPool> | null,
+  jobs: number,
+  signal: AbortSignal | undefined,
+  onDone: () => void,
+): Promise<ReplicationSummary[]> {
   const out: ReplicationSummary[] = [];
-  if (jobs > 1 && tasks.length > 1) {
-    for await (const summary of inTaskOrder<ReplicationTask, ReplicationSummary>(workerUrl('replication-worker'), tasks, { jobs, ...(signal ? { signal } : {}) })) {
+  if (pool) {
+    const options = { jobs, pool, ...(signal ? { signal } : {}) };
+    for await (const summary of inTaskOrder<ReplicationTask, ReplicationSummary>(workerUrl('replication-worker'), tasks, options)) {
       out.push(summary);
       onDone();
     }
