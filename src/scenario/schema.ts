@@ -21,7 +21,7 @@ import {
 import { describeNumber, describeValue, quoteValue } from './describe.js';
 import { closest, didYouMean, listNames } from './suggest.js';
 import type { Routing, Scenario, StrategyScenario } from './types.js';
-import { childOf, defOf, descriptionOf, firstSentence, unwrap } from './walk.js';
+import { childOf, defOf, descriptionOf, firstSentence, isPlainObject, unwrap } from './walk.js';
 import { MONTH_RE, monthOrdinal } from '../plan/calendar.js';
 import { ConditionError, parseCondition } from '../plan/condition.js';
 
@@ -1062,7 +1062,10 @@ const monthKeyed = <T extends z.ZodType>(value: T) => z.record(MonthSchema, valu
 
 const MONTHS_RE = /^\s*([0-9]+)\s*mo\s*$/;
 const LeadTimeSchema = expecting(
-  z.union([z.number().int().min(0).max(120), z.string().regex(MONTHS_RE)]),
+  z.union([
+    z.number().int().min(0).max(120),
+    z.string().regex(MONTHS_RE, { error: (issue) => `\`${String(issue.input)}\` is not a number of months: write whole months, e.g. 2 or 2mo` }),
+  ]),
   'a whole number of months from 0 to 120 (e.g. 2 or 2mo)',
 )
   .transform((value) => (typeof value === 'number' ? value : Number(MONTHS_RE.exec(value)![1])))
@@ -1197,7 +1200,9 @@ export type PlanSection = z.output<typeof PlanSchema>;
 /** Plan references to the file's strategies and months: a plan strategy runs a strategy the file has. */
 function checkPlan(value: { strategies: Record<string, unknown>; plan?: PlanSection }, ctx: z.core.$RefinementCtx<unknown>): void {
   const plan = value.plan;
-  if (!plan) return;
+  // Refinements run on a section with issues of its own too: a bad month is already reported.
+  if (!plan || typeof plan.start !== 'string' || !MONTH_RE.test(plan.start) || !isPlainObject(plan.strategies)) return;
+  if (!isPlainObject(value.strategies)) return;
   const known = Object.keys(value.strategies);
   const refer = (name: unknown, path: PropertyKey[]) => {
     if (typeof name === 'string' && !known.includes(name)) {
@@ -1207,17 +1212,19 @@ function checkPlan(value: { strategies: Record<string, unknown>; plan?: PlanSect
   const start = monthOrdinal(plan.start);
   for (const [name, s] of Object.entries(plan.strategies)) {
     // The first month needs a strategy: its own `strategy`, a by_month step from the start, or the scenario strategy of its name.
-    const opening = Object.entries(s.by_month).some(([month, step]) => monthOrdinal(month) <= start && step.strategy !== undefined);
+    if (!isPlainObject(s)) continue;
+    const steps = isPlainObject(s.by_month) ? Object.entries(s.by_month) : [];
+    const opening = steps.some(([month, step]) => MONTH_RE.test(month) && monthOrdinal(month) <= start && isPlainObject(step) && step.strategy !== undefined);
     if (s.strategy !== undefined) refer(s.strategy, ['plan', 'strategies', name, 'strategy']);
     else if (!opening && !known.includes(name)) {
       ctx.addIssue({
         code: 'custom',
         path: ['plan', 'strategies', name],
         message: `\`${name}\` is not a strategy of the scenario, and no strategy is given for the first month`,
-        hint: `add strategy: NAME (${didYouMean(name, known, 'the scenario has')}) or by_month: { ${plan.start}: { strategy: NAME } }`,
+        hint: `${didYouMean(name, known, 'the scenario has')}; or give it strategy: NAME, or by_month: { ${plan.start}: { strategy: NAME } }`,
       } as never);
     }
-    for (const [month, step] of Object.entries(s.by_month)) refer(step.strategy, ['plan', 'strategies', name, 'by_month', month, 'strategy']);
+    for (const [month, step] of steps) if (isPlainObject(step)) refer(step.strategy, ['plan', 'strategies', name, 'by_month', month, 'strategy']);
   }
   if (plan.baseline !== undefined && !Object.hasOwn(plan.strategies, plan.baseline)) {
     ctx.addIssue({ code: 'custom', path: ['plan', 'baseline'], message: `unknown plan strategy \`${plan.baseline}\``, hint: didYouMean(plan.baseline, Object.keys(plan.strategies), 'the plan has') } as never);

@@ -49,7 +49,7 @@ describe('the AI curve', () => {
   });
 
   it('scales every type by one factor, at most 1', () => {
-    const types = [{ share: 0.5, ai_resolution: 0.8 }, { share: 0.5, ai_resolution: 0.4 }] as Parameters<typeof scaledResolutions>[0];
+    const types = [{ share: 0.5, ai_resolution: 0.8 }, { share: 0.5, ai_resolution: 0.4 }] as unknown as Parameters<typeof scaledResolutions>[0];
     expect(scaledResolutions(types, 0.3)).toEqual([0.4, 0.2].map((x) => expect.closeTo(x, 12)));
     expect(scaledResolutions(types, 0.9)).toEqual([1, 0.6].map((x) => expect.closeTo(x, 12)));
   });
