@@ -12,6 +12,10 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 type Json = Record<string, unknown>;
 
 const minimal = join(import.meta.dirname, '..', 'fixtures', 'minimal.yaml');
+// The plan's keys need a scenario with a plan: section.
+const withPlan = join(import.meta.dirname, '..', 'fixtures', 'plan', 'steady.yaml');
+const withCurve = join(import.meta.dirname, '..', 'fixtures', 'plan', 'learning.yaml');
+const fileFor = (set: string) => (set.startsWith('plan.ai.learning_curve.') ? withCurve : set.startsWith('plan.') ? withPlan : minimal);
 
 /** Key paths of every number with an upper bound of 1, `*` for a name and `0` for a list item. */
 function fractionPaths(node: unknown, path: string[] = [], out: string[] = []): string[] {
@@ -29,7 +33,7 @@ function fractionPaths(node: unknown, path: string[] = [], out: string[] = []): 
 
 function refusal(set: string): string {
   try {
-    loadScenarioFile(minimal, { set: [set] });
+    loadScenarioFile(fileFor(set), { set: [set] });
   } catch (error) {
     if (error instanceof ScenarioError) return error.format();
     throw error;
@@ -38,7 +42,11 @@ function refusal(set: string): string {
 }
 
 /** A path of the schema made concrete for minimal.yaml (its strategy and its ticket type). */
-const concrete = (path: string) => path.replace(/^strategies\.\*/, 'strategies.all-human').replace('ticket_types.*', 'ticket_types.general');
+const concrete = (path: string) =>
+  path
+    .replace(/^strategies\.\*/, 'strategies.all-human')
+    .replace('ticket_types.*', 'ticket_types.general')
+    .replace('resolution_by_month.*', 'resolution_by_month.2026-03');
 
 describe('a percentage written for a probability', () => {
   // A strategy's list of ticket types replaces the base list: the same keys as the by-name patch, reported by name.

@@ -53,6 +53,7 @@ describe('the JSON Schema of scenario files', () => {
       'strategies',
       'sweep',
       'optimize',
+      'plan',
     ]);
     for (const [key, value] of Object.entries(props)) {
       expect(typeof value.description, key).toBe('string');
