@@ -79,10 +79,39 @@ function runYardstick() {
   return JSON.parse(run.stdout.trim().split('\n').pop()).contacts_per_s;
 }
 const yardstickBefore = runYardstick();
+
+/**
+ * `staffsim plan` of the default scenario (24 months, every plan strategy,
+ * worker threads on every core), timed whole; with GNU time also its CPU
+ * time (user + system, all threads): on a shared machine the wall time
+ * waits for other work, the CPU time does not.
+ */
+function runPlanCli() {
+  const started = process.hrtime.bigint();
+  const timed = existsSync('/usr/bin/time');
+  const args = ['bin/staffsim.js', 'plan', '--format', 'json'];
+  const child = timed
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (child.status !== 0) throw new Error(`staffsim plan failed:\n${child.stderr}`);
+  const report = JSON.parse(child.stdout);
+  const [user, system, rssKb] = timed ? child.stderr.trim().split('\n').pop().split(' ').map(Number) : [null, null, null];
+  return {
+    months: report.months,
+    strategies: report.strategies.length,
+    paths: report.paths,
+    wall_s: round(wall),
+    cpu_s: user === null ? null : round(user + system),
+    peak_rss_mb: rssKb === null ? null : round(rssKb / 1024),
+  };
+}
+
 const reference = runCase(['bench/erlang-a.yaml']);
 const yardstick = { contacts_per_s: (yardstickBefore + runYardstick()) / 2 };
 const k = reference.kpis.human;
 const defaultRun = runCli(['run', '--set', 'horizon=673h', '--replications', '1', '--format', 'json']);
+const planRun = runPlanCli();
 const short = runCase(['bench/erlang-a.yaml', '--set', 'horizon=100000']);
 const long = runCase(['bench/erlang-a.yaml', '--set', 'horizon=400000']);
 
@@ -118,6 +147,10 @@ const result = {
     validate_s: round(startValidate.wall, 3),
     validate_cpu_s: startValidate.cpu === null ? null : round(startValidate.cpu, 3),
   },
+  plan_default: {
+    workload: 'staffsim plan (klarna-2024): 24 months, every plan strategy, 5 paths, worker threads on every core',
+    ...planRun,
+  },
   memory_flat: {
     workload: 'reference workload, horizon 100,000 vs 400,000 min (1M vs 4M arrivals)',
     peak_rss_mb_short: round(short.peak_rss_mb),
@@ -140,6 +173,7 @@ if (json) {
     ['start-up: --version', '', '', u.version_s, '', `< 0.15 s; CPU ${u.version_cpu_s} s`],
     ['start-up: validate', '', '', u.validate_s, '', `< 0.15 s; CPU ${u.validate_cpu_s} s`],
     ['start-up: node -e 0', '', '', u.node_s, '', `Node alone; CPU ${u.node_cpu_s} s`],
+    ['plan, 24 months', '', '', result.plan_default.wall_s, result.plan_default.peak_rss_mb, `< 60 s on 2 cores (CPU ${result.plan_default.cpu_s ?? '?'} s)`],
     ['horizon x4: short', '', '', '', m.peak_rss_mb_short, ''],
     ['horizon x4: long', '', '', '', m.peak_rss_mb_long, `RSS change ${(m.change * 100).toFixed(1)}% (< 10%)`],
   ];

@@ -108,23 +108,23 @@ const grid = [
 
 // The two years month by month: the scenario's plan (docs/plan.md), as `staffsim plan` runs it.
 const planStarted = Date.now();
-const plan = await runPlan(loaded, { jobs: 2 });
+const planReport = await runPlan(loaded, { jobs: 2 });
 const planSeconds = Math.round((Date.now() - planStarted) / 1000);
 const est = (unit, e) => formatEstimate(unit, e);
-const planBy = Object.fromEntries(plan.strategies.map((s) => [s.name, s]));
-const planSummaryRows = plan.strategies.map((s) => {
+const planBy = Object.fromEntries(planReport.strategies.map((s) => [s.name, s]));
+const planSummaryRows = planReport.strategies.map((s) => {
   const last = s.months.at(-1).figures;
   const saving = s.npv_saving === null ? 'baseline' : est('money', s.npv_saving);
-  const payback = s.payback_month === null ? (s.npv_saving === null ? '' : 'never') : `${s.payback_month} (${s.paid_back_paths}/${plan.paths} paths)`;
+  const payback = s.payback_month === null ? (s.npv_saving === null ? '' : 'never') : `${s.payback_month} (${s.paid_back_paths}/${planReport.paths} paths)`;
   return `| ${s.name} | ${est('money', s.npv_cost)} | ${saving} | ${payback} | ${est('count', last.customers)} | ${est('count', last.employees)} | ${est('count', last.gig_active)} |`;
 });
 const monthTable = (s) => [
-  '| month | runs | customers | CSAT | churned | operating cost | churn loss | one-off costs | cumulative cost | employees | hired / laid off / left | gig active | gig monthly earnings, median / lowest tenth | gig below $' + plan.living_wage_per_month + ' |',
+  '| month | runs | customers | CSAT | churned | operating cost | churn loss | one-off costs | cumulative cost | employees | hired / laid off / left | gig active | gig monthly earnings, median / lowest tenth | gig below $' + planReport.living_wage_per_month + ' |',
   '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ...s.months.map((m) => {
     const f = m.figures;
     const oneOff = f.cost_severance.mean + f.cost_hiring.mean + f.cost_training.mean;
-    const rule = m.rules_fired > 0 ? ` (rule held on ${m.rules_fired}/${plan.paths})` : '';
+    const rule = m.rules_fired > 0 ? ` (rule held on ${m.rules_fired}/${planReport.paths})` : '';
     return `| ${m.month} | ${m.strategy}${rule} | ${est('count', f.customers)} | ${est('score', f.csat)} | ${est('count', f.churned)} | ${est('money', f.cost_operating)} | ${est('money', f.cost_churn)} | ${oneOff === 0 ? '' : formatMoney(oneOff)} | ${est('money', f.cost_cumulative)} | ${f.employees.mean.toFixed(0)} | ${f.hired.mean.toFixed(0)} / ${f.laid_off.mean.toFixed(0)} / ${f.left.mean.toFixed(0)} | ${f.gig_active.mean.toFixed(0)} | ${f.gig_active.mean === 0 ? '' : `${formatMoney(f.gig_earnings_median.mean)} / ${formatMoney(f.gig_earnings_p10.mean)}`} | ${f.gig_active.mean === 0 ? '' : f.gig_below_threshold.mean.toFixed(0)} |`;
   }),
 ].join('\n');
@@ -133,15 +133,15 @@ const cut = planBy['ai-first'];
 const planSection = `## The two years, month by month
 
 \`staffsim plan\` steps the scenario's \`plan:\` section (docs/plan.md) from
-${plan.start} for ${plan.months} months: ${plan.paths} independent paths, each
-month simulated over ${plan.stretch.days} average day after a one-hour warm-up
+${planReport.start} for ${planReport.months} months: ${planReport.paths} independent paths, each
+month simulated over ${planReport.stretch.days} average day after a one-hour warm-up
 and scaled to the month; churned customers leave the base, 700,000 join a
 month, 3% of employees leave a month and hires start two months after the
-decision; present values at ${(plan.discount_rate * 100).toFixed(0)}% a year.
+decision; present values at ${(planReport.discount_rate * 100).toFixed(0)}% a year.
 Every figure is a mean over the paths with its 95% interval. The baseline is
-${plan.baseline} (${plan.paths} paths, ${planSeconds} s on 2 cores for this page).
+${planReport.baseline} (${planReport.paths} paths, ${planSeconds} s on 2 cores for this page).
 
-| strategy | present value of cost | saving against ${plan.baseline} (present value) | pays back from | customers at the end | employees at the end | gig workers active at the end |
+| strategy | present value of cost | saving against ${planReport.baseline} (present value) | pays back from | customers at the end | employees at the end | gig workers active at the end |
 |---|--:|--:|--:|--:|--:|--:|
 ${planSummaryRows.join('\n')}
 
@@ -156,7 +156,7 @@ employees barely move satisfaction here, because what separates the AI-first
 months from the all-human ones is the AI's failures on sensitive tickets, not
 waiting (the service level is above 99% in every month).
 
-${plan.strategies.map((s) => `### ${s.name}\n\n${s.description}\n\n${monthTable(s)}\n`).join('\n')}
+${planReport.strategies.map((s) => `### ${s.name}\n\n${s.description}\n\n${monthTable(s)}\n`).join('\n')}
 Reproduce it: \`npx staffsim plan --format markdown\` (the same figures, every column with its interval).
 
 `;
