@@ -44,7 +44,13 @@ export class MonthScenarios {
       return resolved.strategies[0];
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      throw new ScenarioError(error.issues.map((issue) => ({ ...issue, message: `${where}: ${issue.message}` })));
+      // The override is the plan's, not the command line's: say which month made it.
+      throw new ScenarioError(
+        error.issues.map(({ source, ...issue }) => ({
+          ...issue,
+          message: `${where}${source === undefined ? '' : `, which sets ${source}`}: ${issue.message}`,
+        })),
+      );
     }
   }
 }

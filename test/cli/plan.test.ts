@@ -46,4 +46,14 @@ describe('staffsim plan', () => {
     expect(result.stderr).toMatch(/^staffsim: test\/fixtures\/plan\/steady\.yaml: --set plan\.months=121: plan\.months: /);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
+
+  it('refuses a month whose value breaks a limit, naming the month, the strategy and the key (not as a --set of the user)', async () => {
+    const result = await staffsimInProcess('plan', STEADY, '--jobs', '1', '--set', 'plan.strategies.hybrid.by_month={2026-03: {staff.employees.headcount: -3}}');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'staffsim: test/fixtures/plan/steady.yaml: strategies.hybrid.staff.employees.headcount: plan month 2026-03, strategy hybrid, ' +
+        'which sets strategies.hybrid.staff.employees.headcount=-3: must be a whole number ≥ 0, got -3\n',
+    );
+  });
 });
