@@ -107,9 +107,7 @@ const grid = [
 ];
 
 // The two years month by month: the scenario's plan (docs/plan.md), as `staffsim plan` runs it.
-const planStarted = Date.now();
 const planReport = await runPlan(loaded, { jobs: 2 });
-const planSeconds = Math.round((Date.now() - planStarted) / 1000);
 const est = (unit, e) => formatEstimate(unit, e);
 const planBy = Object.fromEntries(planReport.strategies.map((s) => [s.name, s]));
 const planSummaryRows = planReport.strategies.map((s) => {
@@ -130,31 +128,51 @@ const monthTable = (s) => [
 ].join('\n');
 const hire = planBy['hire-back'];
 const cut = planBy['ai-first'];
+const human = planBy['all-human'];
+const from = hire.months.findIndex((m) => m.strategy !== hire.months[0].strategy && m.strategy !== cut.months.at(-1).strategy);
+const held = hire.months.slice(from).filter((m) => m.rules_fired > 0).length;
+const first = hire.months[from].figures;
+const last = hire.months.at(-1).figures;
+const lowestService = Math.min(...[hire, cut].flatMap((s) => s.months.filter((m) => m.strategy !== 'all-human').map((m) => m.figures.service_level.mean)));
+const csatRange = (s) => {
+  const values = s.months.filter((m) => m.strategy !== 'all-human').map((m) => m.figures.csat.mean);
+  return `${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)}`;
+};
 const planSection = `## The two years, month by month
 
 \`staffsim plan\` steps the scenario's \`plan:\` section (docs/plan.md) from
-${planReport.start} for ${planReport.months} months: ${planReport.paths} independent paths, each
-month simulated over ${planReport.stretch.days} average day after a one-hour warm-up
-and scaled to the month; churned customers leave the base, 700,000 join a
-month, 3% of employees leave a month and hires start two months after the
-decision; present values at ${(planReport.discount_rate * 100).toFixed(0)}% a year.
-Every figure is a mean over the paths with its 95% interval. The baseline is
-${planReport.baseline} (${planReport.paths} paths, ${planSeconds} s on 2 cores for this page).
+${planReport.start} for ${planReport.months} months: ${planReport.paths} independent paths, each month
+simulated over ${planReport.stretch.days} average day after a one-hour warm-up and scaled to the
+month; churned customers leave the base, 700,000 join a month, 3% of
+employees leave a month and hires start two months after the decision;
+present values at ${(planReport.discount_rate * 100).toFixed(0)}% a year. Every figure is a mean over the
+paths with its 95% interval; the baseline is ${planReport.baseline}.
 
 | strategy | present value of cost | saving against ${planReport.baseline} (present value) | pays back from | customers at the end | employees at the end | gig workers active at the end |
 |---|--:|--:|--:|--:|--:|--:|
 ${planSummaryRows.join('\n')}
 
-The hire-back against the cut it starts from: ${est('money', hire.npv_cost)}
-against ${est('money', cut.npv_cost)} in present value (the hire-back saves
-${est('money', hire.npv_saving)} against all-human, the kept cut
-${est('money', cut.npv_saving)}). Its rule (\`csat < 4.19\`, the all-human
-months' satisfaction) adds 10% to the employees' schedule each month it holds
-from ${'2025-05'}; it held on ${hire.months.filter((m) => m.rules_fired > 0).length} of the
-${hire.months.filter((m) => m.month >= '2025-05').length} months from then on: more
-employees barely move satisfaction here, because what separates the AI-first
-months from the all-human ones is the AI's failures on sensitive tickets, not
-waiting (the service level is above 99% in every month).
+**The hire-back against the others.** It costs ${est('money', hire.npv_cost)} in
+present value against ${est('money', cut.npv_cost)} for the kept cut and
+${est('money', human.npv_cost)} for all-human: it saves ${est('money', hire.npv_saving)}
+against all-human, ${formatMoney(hire.npv_saving.mean - cut.npv_saving.mean)} less than the kept cut.
+It ends with ${est('count', hire.months.at(-1).figures.customers)} customers, against
+${est('count', cut.months.at(-1).figures.customers)} for the kept cut and
+${est('count', human.months.at(-1).figures.customers)} for all-human: the AI-first months
+lose customers faster (satisfaction ${csatRange(hire)} against ${csatRange(human)}), and
+the hire-back wins back none of them. Its switch in ${hire.months[from].month} to the
+scenario's hybrid-gig staffing (a smaller employed team and on-demand
+workers) first lays off ${first.laid_off.mean.toFixed(0)} employees; its rule (\`csat < 4.19\`,
+the all-human months' satisfaction) then adds 10% to the employees' schedule
+each month it holds, and it held in ${held} of the ${hire.months.length - from} months from then on:
+employees rise from ${first.employees.mean.toFixed(0)} to ${last.employees.mean.toFixed(0)}, while satisfaction stays where
+it was, because what separates the AI-first months from the all-human ones
+is the AI's failures on sensitive tickets, not waiting (the service level
+is at least ${(100 * lowestService).toFixed(1)}% in every AI-first month). The employees it
+hires crowd out the on-demand workers it brought in: ${first.gig_active.mean.toFixed(0)} of them
+earned something in ${hire.months[from].month} (median ${formatMoney(first.gig_earnings_median.mean)} a month,
+lowest tenth ${formatMoney(first.gig_earnings_p10.mean)}, ${first.gig_below_threshold.mean.toFixed(0)} below the assumed
+$${planReport.living_wage_per_month} living wage), ${last.gig_active.mean.toFixed(0)} in ${hire.months.at(-1).month}.
 
 ${planReport.strategies.map((s) => `### ${s.name}\n\n${s.description}\n\n${monthTable(s)}\n`).join('\n')}
 Reproduce it: \`npx staffsim plan --format markdown\` (the same figures, every column with its interval).

@@ -59,8 +59,9 @@ export function renderPlanTable(report: PlanReport): string {
   for (const s of report.strategies) {
     lines.push(`${s.name}${s.description ? `: ${s.description}` : ''}`);
     for (const block of PLAN_BLOCKS) {
+      lines.push(block.title);
       const table = new Table({
-        head: [block.title, ...block.figures.map((f) => info(f).label)],
+        head: ['month', ...block.figures.map((f) => info(f).label)],
         colAligns: ['left', ...block.figures.map(() => 'right' as const)],
         style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
       });
@@ -80,7 +81,8 @@ export function renderPlanMarkdown(report: PlanReport): string {
     lines.push(`### ${escapeMarkdown(s.name)}`, '');
     if (s.description) lines.push(escapeMarkdown(s.description), '');
     for (const block of PLAN_BLOCKS) {
-      lines.push(row([block.title, ...block.figures.map((f) => escapeMarkdown(info(f).label))]));
+      lines.push(`**${block.title}**`, '');
+      lines.push(row(['month', ...block.figures.map((f) => escapeMarkdown(info(f).label))]));
       lines.push(row([':--', ...block.figures.map(() => '--:')]));
       for (const r of monthRows(s, block.figures)) lines.push(row(r.map(escapeMarkdown)));
       lines.push('');
