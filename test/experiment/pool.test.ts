@@ -2,7 +2,7 @@
 // finish in, a worker's error or an abort surfacing as the generator's error.
 
 import { describe, expect, it } from 'vitest';
-import { inTaskOrder } from '../../src/experiment/pool.js';
+import { inTaskOrder, openPool } from '../../src/experiment/pool.js';
 
 const WORKER = new URL('../fixtures/workers/delayed-square.mjs', import.meta.url);
 
@@ -17,6 +17,18 @@ describe('inTaskOrder', () => {
     // Task i waits (8 - i) x 15 ms: on 3 threads the later ones end first.
     const tasks = Array.from({ length: 8 }, (_, i) => ({ value: i, delay: (8 - i) * 15 }));
     expect(await collect(inTaskOrder<typeof tasks[0], number>(WORKER, tasks, { jobs: 3 }))).toEqual([0, 1, 4, 9, 16, 25, 36, 49]);
+  });
+
+  it("runs batch after batch on a caller's pool, leaving it open (staffsim plan's months)", async () => {
+    const pool = openPool(WORKER, 2);
+    try {
+      const batch = (values: number[]) => values.map((value) => ({ value, delay: 0 }));
+      expect(await collect(inTaskOrder<{ value: number; delay: number }, number>(WORKER, batch([1, 2, 3]), { jobs: 2, pool }))).toEqual([1, 4, 9]);
+      expect(await collect(inTaskOrder<{ value: number; delay: number }, number>(WORKER, batch([4, 5]), { jobs: 2, pool }))).toEqual([16, 25]);
+      expect(pool.threads.length).toBe(2);
+    } finally {
+      await pool.destroy();
+    }
   });
 
   it('gives nothing for no tasks, without starting threads or checking the worker', async () => {
