@@ -28,6 +28,9 @@ export { ScenarioError, type ScenarioIssue } from './scenario/errors.js';
 export type { LoadedScenario } from './scenario/load.js';
 export type { Routing, Scenario, StrategyScenario } from './scenario/types.js';
 export { VERSION } from './experiment/version.js';
+export { runPlan as plan, type PlanOptions } from './plan/run.js';
+export type { PlanMonth, PlanReport, PlanStrategyResult } from './plan/result.js';
+export { PLAN_FIGURES, PLAN_FIGURE_NAMES, type PlanFigure } from './plan/figures.js';
 
 export interface LoadScenarioOptions {
   /** Overrides, each `key.path=value` as with `--set`, applied in order before validation. */

@@ -14,6 +14,7 @@ import { quantileSorted } from 'simple-statistics';
 import { UNIT_RANGES, type Estimate } from '../metrics/kpis.js';
 import { estimate, pairedDifference } from '../metrics/replications.js';
 import { resolveAutoStaffing } from '../experiment/auto-staffing.js';
+import { payrollHeadcount } from '../model/transition.js';
 import { inTaskOrder, openPool, workerUrl } from '../experiment/pool.js';
 import runReplication, { type ReplicationTask } from '../experiment/replication-worker.js';
 import type { ReplicationSummary } from '../experiment/run.js';
@@ -85,7 +86,6 @@ export async function runPlan(loaded: LoadedScenario, options: PlanOptions = {})
   // One pool for every month: its threads keep their optimised code.
   const pool = jobs > 1 && names.length * paths > 1 ? openPool(workerUrl('replication-worker'), Math.min(jobs, names.length * paths)) : null;
   try {
-
     for (let m = 0; m < months; m++) {
       const ordinal = start + m;
       const label = monthLabel(ordinal);
@@ -129,7 +129,7 @@ export async function runPlan(loaded: LoadedScenario, options: PlanOptions = {})
           }
           // The payroll the staffing needs, and the people the ledger has for it.
           const schedule = (extra.get('staff.employees.schedule') as number[] | undefined) ?? first.staff.employees.schedule;
-          const needed = Math.round((schedule.reduce((a, b) => a + b, 0) / 24) * first.transition.people_per_seat);
+          const needed = payrollHeadcount({ ...first, staff: { ...first.staff, employees: { ...first.staff.employees, schedule } } });
           state.ledger ??= new WorkforceLedger(
             { attritionPerMonth: plan.workforce.attrition_per_month, leadTime: plan.workforce.hiring_lead_time },
             base.transition.baseline_payroll_headcount > 0 ? base.transition.baseline_payroll_headcount : needed,
