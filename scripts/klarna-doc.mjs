@@ -134,8 +134,9 @@ const held = hire.months.slice(from).filter((m) => m.rules_fired > 0).length;
 const first = hire.months[from].figures;
 const last = hire.months.at(-1).figures;
 const lowestService = Math.min(...[hire, cut].flatMap((s) => s.months.filter((m) => m.strategy !== 'all-human').map((m) => m.figures.service_level.mean)));
+// Satisfaction over the months a strategy runs the AI (all of them for all-human).
 const csatRange = (s) => {
-  const values = s.months.filter((m) => m.strategy !== 'all-human').map((m) => m.figures.csat.mean);
+  const values = s.months.filter((m) => s === human || m.strategy !== 'all-human').map((m) => m.figures.csat.mean);
   return `${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)}`;
 };
 const planSection = `## The two years, month by month
@@ -155,7 +156,7 @@ ${planSummaryRows.join('\n')}
 **The hire-back against the others.** It costs ${est('money', hire.npv_cost)} in
 present value against ${est('money', cut.npv_cost)} for the kept cut and
 ${est('money', human.npv_cost)} for all-human: it saves ${est('money', hire.npv_saving)}
-against all-human, ${formatMoney(hire.npv_saving.mean - cut.npv_saving.mean)} less than the kept cut.
+against all-human, ${formatMoney(cut.npv_saving.mean - hire.npv_saving.mean)} less than the kept cut.
 It ends with ${est('count', hire.months.at(-1).figures.customers)} customers, against
 ${est('count', cut.months.at(-1).figures.customers)} for the kept cut and
 ${est('count', human.months.at(-1).figures.customers)} for all-human: the AI-first months
@@ -172,7 +173,7 @@ is at least ${(100 * lowestService).toFixed(1)}% in every AI-first month). The e
 hires crowd out the on-demand workers it brought in: ${first.gig_active.mean.toFixed(0)} of them
 earned something in ${hire.months[from].month} (median ${formatMoney(first.gig_earnings_median.mean)} a month,
 lowest tenth ${formatMoney(first.gig_earnings_p10.mean)}, ${first.gig_below_threshold.mean.toFixed(0)} below the assumed
-$${planReport.living_wage_per_month} living wage), ${last.gig_active.mean.toFixed(0)} in ${hire.months.at(-1).month}.
+${formatMoney(planReport.living_wage_per_month)} living wage), ${last.gig_active.mean.toFixed(0)} in ${hire.months.at(-1).month}.
 
 ${planReport.strategies.map((s) => `### ${s.name}\n\n${s.description}\n\n${monthTable(s)}\n`).join('\n')}
 Reproduce it: \`npx staffsim plan --format markdown\` (the same figures, every column with its interval).
