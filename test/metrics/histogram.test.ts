@@ -164,4 +164,36 @@ describe('QuantileSketch', () => {
       { numRuns: 500 },
     );
   });
+
+  it('keeps the exact smallest and largest value, through merges and resets; 0 when empty', () => {
+    const a = new QuantileSketch();
+    expect([a.min, a.max]).toEqual([0, 0]);
+    for (const x of [5, 2, 9]) a.add(x);
+    expect([a.min, a.max]).toEqual([2, 9]);
+    const b = new QuantileSketch();
+    for (const x of [1, 20]) b.add(x);
+    const empty = new QuantileSketch();
+    a.merge(empty); // merging nothing changes nothing
+    expect([a.count, a.min, a.max]).toEqual([3, 2, 9]);
+    a.merge(b);
+    expect([a.count, a.min, a.max]).toEqual([5, 1, 20]);
+    // Merging a sketch whose extremes lie inside leaves them.
+    const inside = new QuantileSketch();
+    inside.add(10);
+    a.merge(inside);
+    expect([a.count, a.min, a.max]).toEqual([6, 1, 20]);
+    a.reset();
+    expect([a.count, a.min, a.max]).toEqual([0, 0, 0]);
+    a.add(3);
+    expect([a.min, a.max]).toEqual([3, 3]);
+  });
+
+  it('refuses a quantile outside [0, 1] and a value that is negative or not finite, naming it', () => {
+    const s = new QuantileSketch();
+    s.add(1);
+    expect(() => s.quantile(1.5)).toThrow('QuantileSketch.quantile: q must be in [0, 1], got 1.5');
+    expect(() => s.quantile(Number.NaN)).toThrow(RangeError);
+    expect(() => s.add(-1)).toThrow('QuantileSketch.add: expected a finite non-negative value, got -1');
+    expect(() => s.add(Infinity)).toThrow(RangeError);
+  });
 });
