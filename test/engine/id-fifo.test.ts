@@ -54,4 +54,14 @@ describe('IdFifo', () => {
     for (let i = 0; i < 10; i++) line.push(i, 0);
     expect(Array.from({ length: 10 }, () => line.shift())).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
+
+  it('the front wraps to the ring\'s start when emptied exactly at its end', () => {
+    const q = new IdFifo(4);
+    for (let id = 0; id < 4; id++) q.push(id, 10 + id);
+    for (let id = 0; id < 4; id++) expect(q.shift()).toBe(id);
+    q.push(7, 17); // at slot 0: the front must be there too
+    expect(q.shift()).toBe(7);
+    expect(q.frontTag).toBe(17);
+    expect(q.shift()).toBe(-1);
+  });
 });
