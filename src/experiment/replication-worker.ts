@@ -25,6 +25,6 @@ export default function runReplication(task: ReplicationTask): ReplicationSummar
     turnedAway: result.observations.turnedAway,
     byHour: result.byHour,
     churned: result.observations.churnExpected,
-    gigEarningsByWorker: result.gigEarningsByWorker,
+    gigPayByWorker: result.gigPayByWorker,
   };
 }

@@ -187,8 +187,8 @@ export interface ReplicationSummary {
   byHour: HourlyValues[];
   /** Expected customers lost over the measured window (the sum of each ended episode's churn probability). */
   churned: number;
-  /** Each gig worker's earnings over the measured full days, workers who earned anything (for `staffsim plan`). */
-  gigEarningsByWorker: number[];
+  /** Each gig worker's pay over the measured full days in the pay model's units, workers paid anything (for `staffsim plan`). */
+  gigPayByWorker: number[];
 }
 
 interface RunPlan {

@@ -94,8 +94,8 @@ export interface ReplicationResult {
   queueLength: number;
   /** The human queue hour of day by hour of day, hour 0 first (by_hour). */
   byHour: HourlyValues[];
-  /** Each gig worker's earnings over the measured full days, workers who earned anything (GigPool.earningsByWorker). */
-  gigEarningsByWorker: number[];
+  /** Each gig worker's pay over the measured full days in the pay model's units, workers paid anything (GigPool.payByWorker). */
+  gigPayByWorker: number[];
 }
 
 /**
@@ -316,7 +316,7 @@ class ContactCentre {
       census: this.census(),
       queueLength: this.observations.queueLength.close(horizon),
       byHour: this.observations.hourly.values(),
-      gigEarningsByWorker: this.gig ? this.gig.earningsByWorker() : [],
+      gigPayByWorker: this.gig ? this.gig.payByWorker() : [],
     };
   }
 

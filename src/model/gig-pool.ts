@@ -212,11 +212,11 @@ export class GigPool {
   }
 
   /**
-   * Each worker's earnings over the measured full days (as the volatility
-   * figure counts them), for workers who earned anything: what `staffsim
-   * plan` scales to a month. Call after close().
+   * Each worker's pay over the measured full days (as the volatility figure
+   * counts it), in the pay model's units, for workers paid anything: what
+   * `staffsim plan` prices (pricing.ts) and scales to a month. Call after close().
    */
-  earningsByWorker(): number[] {
+  payByWorker(): number[] {
     const earned: number[] = [];
     for (let w = 0; w < this.size; w++) if (this.sumDaily[w] > 0) earned.push(this.sumDaily[w]);
     return earned;

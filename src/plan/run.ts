@@ -14,6 +14,7 @@ import { quantileSorted } from 'simple-statistics';
 import { UNIT_RANGES, type Estimate } from '../metrics/kpis.js';
 import { estimate, pairedDifference } from '../metrics/replications.js';
 import { resolveAutoStaffing } from '../experiment/auto-staffing.js';
+import { pricesOf } from '../model/pricing.js';
 import { payrollHeadcount } from '../model/transition.js';
 import { inTaskOrder, openPool, workerUrl } from '../experiment/pool.js';
 import runReplication, { type ReplicationTask } from '../experiment/replication-worker.js';
@@ -163,7 +164,9 @@ export async function runPlan(loaded: LoadedScenario, options: PlanOptions = {})
         const totalCost = operating + churnLoss + severance + hiring + trainingCost;
         state.cumulative += totalCost;
         state.npv += totalCost * discountFactor(plan.discount_rate, m);
-        const earnings = summary.gigEarningsByWorker.map((e) => e * scale).sort((a, b) => a - b);
+        // Pay units priced at the strategy's rate (pricing.ts), scaled to the month.
+      const rate = pricesOf(s).gigRate;
+      const earnings = summary.gigPayByWorker.map((units) => units * rate * scale).sort((a, b) => a - b);
         const churned = summary.churned * scale;
         const figures: PlanFigureValues = {
           customers: state.customers,

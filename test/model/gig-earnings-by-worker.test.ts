@@ -1,6 +1,7 @@
-// The per-worker earnings the plan reads (GigPool.earningsByWorker): over a
-// window of whole days they add up to the gig workers' earnings the KPIs
-// report, one entry per worker who earned anything.
+// The per-worker pay the plan reads (GigPool.payByWorker, in hours for
+// hourly pay): over a window of whole days, priced at the hourly rate, it
+// adds up to the gig workers' earnings the KPIs report, one entry per worker
+// paid anything.
 
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/index.js';
@@ -24,7 +25,7 @@ describe("each gig worker's earnings", () => {
   const result = simulateReplication(loaded.scenario.strategies[0], 0);
 
   it('add up to the gig earnings over the measured window, one entry per worker who earned', () => {
-    const earned = result.gigEarningsByWorker;
+    const earned = result.gigPayByWorker.map((hours) => hours * 30); // hourly_rate 30
     const total = result.kpis.gig_earnings_per_hour * result.kpis.gig_hours;
     expect(earned.length).toBeGreaterThan(1);
     expect(earned.length).toBeLessThanOrEqual(40);
