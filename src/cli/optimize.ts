@@ -6,12 +6,14 @@
 import { Command, Option } from 'commander';
 import { checkProblem, optimize } from '../experiment/optimize.js';
 import { problemOf } from '../experiment/optimize-problem.js';
-import { OPTIMIZE_FORMATS, renderOptimize, renderPatch, type OptimizeFormat } from '../report/optimize.js';
+import { VERSION } from '../experiment/version.js';
+import { OPTIMIZE_COMMAND_FORMATS, renderOptimize, renderOptimizePage, renderPatch, type OptimizeFormat } from '../report/optimize.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { InterruptedError, interruptOnSignals } from './interrupt.js';
 import { collect, jobsOption, positiveInteger, seedValue } from './main.js';
 import { checkOutputPath, writeFileAtomic, writingTo } from './output.js';
 import { progressBar } from './progress.js';
+import { shellWord } from './run.js';
 import { streams } from './streams.js';
 
 const OPTIMIZE_EXAMPLES = `
@@ -27,7 +29,9 @@ Examples:
       --decide staff.employees.headcount=1:60
   $ staffsim optimize scenarios/klarna-2024.yaml --strategy hybrid-gig --minimize cost_total \\
       --constraint 'service_level >= 0.8' --constraint 'abandon_rate <= 0.05' \\
-      --decide staff.employees.headcount=20:400 --decide staff.gig.pool=0:2000 --out best.yaml`;
+      --decide staff.employees.headcount=20:400 --decide staff.gig.pool=0:2000 --out best.yaml
+  $ staffsim optimize my.yaml --strategy all-human --constraint 'service_level >= 0.8' \\
+      --decide staff.employees.headcount=1:60 --format html > frontier.html`;
 
 interface OptimizeFlags {
   strategy?: string;
@@ -40,7 +44,7 @@ interface OptimizeFlags {
   replications?: number;
   seed?: number;
   jobs: number;
-  format: OptimizeFormat;
+  format: OptimizeFormat | 'html';
   out?: string;
 }
 
@@ -77,7 +81,11 @@ export async function optimizeCommand(file: string, flags: OptimizeFlags): Promi
     interrupt.dispose();
   }
   const context = { scenario: loaded.scenario.name, file };
-  streams().stdout.write(renderOptimize(result, flags.format, context));
+  const text =
+    flags.format === 'html'
+      ? await renderOptimizePage(result, { ...context, sha256: loaded.sha256, seed: loaded.scenario.seed, staffsim: VERSION, command: reproducingCommand(file, flags) })
+      : renderOptimize(result, flags.format, context);
+  streams().stdout.write(text);
   if (flags.out) {
     const out = flags.out;
     const patch = renderPatch(result, context);
@@ -85,6 +93,22 @@ export async function optimizeCommand(file: string, flags: OptimizeFlags): Promi
   }
   const reason: unknown = interrupt.signal.reason;
   if (result.stopped === 'interrupted' && reason instanceof InterruptedError) throw new OptimizeInterrupted(reason.signal);
+}
+
+/** The command line that reproduces the search; --jobs and --out (the patch) are left out: they change no figure. */
+function reproducingCommand(file: string, flags: OptimizeFlags): string {
+  const words = ['staffsim', 'optimize', file];
+  if (flags.strategy !== undefined) words.push('--strategy', flags.strategy);
+  if (flags.minimize !== undefined) words.push('--minimize', flags.minimize);
+  for (const c of flags.constraint) words.push('--constraint', c);
+  for (const d of flags.decide) words.push('--decide', d);
+  if (flags.budget !== undefined) words.push('--budget', String(flags.budget));
+  if (flags.maxReplications !== undefined) words.push('--max-replications', String(flags.maxReplications));
+  for (const set of flags.set) words.push('--set', set);
+  if (flags.replications !== undefined) words.push('--replications', String(flags.replications));
+  if (flags.seed !== undefined) words.push('--seed', String(flags.seed));
+  words.push('--format', 'html');
+  return words.map(shellWord).join(' ');
 }
 
 export function registerOptimizeCommand(root: Command): void {
@@ -102,7 +126,7 @@ export function registerOptimizeCommand(root: Command): void {
     .option('--replications <n>', 'replications each candidate starts with (at least 2)', positiveInteger('--replications'))
     .option('--seed <n>', 'random seed every candidate shares (common random numbers)', seedValue)
     .addOption(jobsOption('worker threads (same answer whatever the number)'))
-    .addOption(new Option('--format <format>', 'output format').choices(OPTIMIZE_FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'output format (html: one self-contained page with the frontier charts, see docs/report.md)').choices(OPTIMIZE_COMMAND_FORMATS).default('table'))
     .option('--out <file>', 'also write the best configuration as a patch of the scenario file (YAML)')
     .addHelpText('after', OPTIMIZE_EXAMPLES)
     .action((file: string, flags: OptimizeFlags) => optimizeCommand(file, flags));

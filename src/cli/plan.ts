@@ -3,17 +3,16 @@
 
 import { Command, Option } from 'commander';
 import { runPlan } from '../plan/run.js';
-import { PLAN_RENDERERS } from '../report/plan.js';
+import { PLAN_FORMATS, renderPlan, type PlanFormat } from '../report/plan.js';
 import { inFile, ScenarioError } from '../scenario/errors.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../scenario/load.js';
 import { interruptOnSignals } from './interrupt.js';
 import { collect, jobsOption, positiveInteger, seedValue } from './main.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { progressBar } from './progress.js';
+import { shellWord } from './run.js';
 import { streams } from './streams.js';
 
-type PlanFormat = keyof typeof PLAN_RENDERERS;
-const PLAN_FORMATS = Object.keys(PLAN_RENDERERS) as PlanFormat[];
 
 interface PlanFlags {
   months?: number;
@@ -35,7 +34,20 @@ interval.
 Examples:
   $ staffsim plan                                      the built-in klarna-2024 plan, 2024-01 to 2025-12
   $ staffsim plan scenarios/klarna-2024.yaml --months 12
-  $ staffsim plan my.yaml --set plan.workforce.attrition_per_month=0.05 --format csv --out plan.csv`;
+  $ staffsim plan my.yaml --set plan.workforce.attrition_per_month=0.05 --format csv --out plan.csv
+  $ staffsim plan --months 12 --format html --out plan.html   a page with the months as charts`;
+
+/** The command line that reproduces a plan's output; --jobs is left out: it changes no figure. */
+function reproducingCommand(file: string | undefined, flags: PlanFlags): string {
+  const words = ['staffsim', 'plan', ...(file !== undefined ? [file] : [])];
+  if (flags.months !== undefined) words.push('--months', String(flags.months));
+  if (flags.replications !== undefined) words.push('--replications', String(flags.replications));
+  if (flags.seed !== undefined) words.push('--seed', String(flags.seed));
+  for (const set of flags.set) words.push('--set', set);
+  words.push('--format', flags.format);
+  if (flags.out !== undefined) words.push('--out', flags.out);
+  return words.map(shellWord).join(' ');
+}
 
 export function registerPlanCommand(root: Command): void {
   root
@@ -47,7 +59,7 @@ export function registerPlanCommand(root: Command): void {
     .option('--seed <n>', 'random seed (same seed, same output)', seedValue)
     .option('--set <key.path=value>', 'override a scenario key (repeatable)', collect, [])
     .addOption(jobsOption('worker threads (same output whatever the number)'))
-    .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'output format (html: one self-contained page with charts, see docs/report.md)').choices(PLAN_FORMATS).default('table'))
     .option('--out <file>', 'write the output to a file instead of stdout')
     .addHelpText('after', PLAN_EXAMPLES)
     .action((file: string | undefined, flags: PlanFlags) => planCommand(file, flags));
@@ -72,7 +84,7 @@ async function planCommand(file: string | undefined, flags: PlanFlags): Promise<
     } finally {
       progress.stop();
     }
-    writeOutput(PLAN_RENDERERS[flags.format](report), flags.out);
+    writeOutput(await renderPlan(report, flags.format, { command: reproducingCommand(file, flags) }), flags.out);
   } finally {
     interrupt.dispose();
   }

@@ -103,7 +103,7 @@ export function verdict(result: OptimizeResult): string[] {
   return lines;
 }
 
-function header(result: OptimizeResult, context: OptimizeContext): string[] {
+function optimizeHeader(result: OptimizeResult, context: OptimizeContext): string[] {
   const p = result.problem;
   return [
     `staffsim optimize: ${context.scenario}, strategy ${p.strategy}, minimise ${p.minimize}`,
@@ -120,7 +120,7 @@ interface Grid {
   rows: string[][];
 }
 
-function grids(result: OptimizeResult): Grid[] {
+function optimizeGrids(result: OptimizeResult): Grid[] {
   const p = result.problem;
   const keys = p.decisions.map((d) => d.key);
   const kpiColumns = [p.minimize, ...p.constraints.map((c) => c.kpi).filter((k) => k !== p.minimize)];
@@ -169,22 +169,47 @@ function markdownGrid(g: Grid): string {
 export function renderOptimize(result: OptimizeResult, format: OptimizeFormat, context: OptimizeContext): string {
   if (format === 'json') return `${JSON.stringify({ scenario: context.scenario, ...result, verdict: verdict(result).join(' ') }, null, 2)}\n`;
   if (format === 'csv') return renderCsv(result);
-  const apply = result.best ?? result.candidates[0];
-  const applyLine = apply ? `Run it: staffsim run ${context.file} ${setFlags(apply)}` : null;
+  const run = runCommand(result, context);
+  const applyLine = run ? `Run it: ${run}` : null;
   if (format === 'markdown') {
     return [
-      `## ${escapeMarkdown(header(result, context)[0])}`,
+      `## ${escapeMarkdown(optimizeHeader(result, context)[0])}`,
       '',
-      ...header(result, context).slice(1).map(escapeMarkdown),
+      ...optimizeHeader(result, context).slice(1).map(escapeMarkdown),
       '',
       ...verdict(result).map(escapeMarkdown),
       '',
       ...(applyLine ? ['```sh', applyLine.replace(/^Run it: /, ''), '```', ''] : []),
-      grids(result).map(markdownGrid).join('\n\n'),
+      optimizeGrids(result).map(markdownGrid).join('\n\n'),
       '',
     ].join('\n');
   }
-  return [...header(result, context), '', ...verdict(result), ...(applyLine ? [applyLine] : []), '', grids(result).map(textGrid).join('\n\n'), ''].join('\n');
+  return [...optimizeHeader(result, context), '', ...verdict(result), ...(applyLine ? [applyLine] : []), '', optimizeGrids(result).map(textGrid).join('\n\n'), ''].join('\n');
+}
+
+/** The `staffsim run` line that simulates the best configuration (or the closest, with none meeting every constraint). */
+export function runCommand(result: OptimizeResult, context: OptimizeContext): string | null {
+  const apply = result.best ?? result.candidates[0];
+  return apply ? `staffsim run ${context.file} ${setFlags(apply)}` : null;
+}
+
+/** The formats of `optimize`: those above, and html (charts, so asynchronous: renderOptimizePage). */
+export const OPTIMIZE_COMMAND_FORMATS = [...OPTIMIZE_FORMATS, 'html'] as const;
+
+/** The HTML page; it loads its renderer (and vega) only when asked for, as `run` does (report/index.ts). */
+export async function renderOptimizePage(
+  result: OptimizeResult,
+  context: OptimizeContext & { sha256: string; seed: number; staffsim: string; command: string },
+): Promise<string> {
+  const { renderOptimizeHtml } = await import('./html/index.js');
+  return renderOptimizeHtml(result, {
+    ...context,
+    runCommand: runCommand(result, context),
+    header: optimizeHeader(result, context),
+    verdict: verdict(result),
+    best: optimizeGrids(result)[0],
+    constraints: result.problem.constraints.map((c) => ({ constraint: c, text: describeConstraint(c), frontier: frontier(result.candidates, c).map((x) => x.order) })),
+  });
 }
 
 function renderCsv(result: OptimizeResult): string {

@@ -26,7 +26,7 @@ function cell(name: PlanFigure, e: Estimate): string {
   return formatEstimate(info(name).unit, e);
 }
 
-function headerLine(report: PlanReport): string {
+function planHeaderLine(report: PlanReport): string {
   const wage = report.living_wage_per_month === null ? 'no living-wage threshold set' : `living wage ${formatMoney(report.living_wage_per_month)} a month`;
   return (
     `${report.scenario.name}: plan ${report.start}, ${report.months} months, ${report.paths} paths; each month simulated over ` +
@@ -55,7 +55,7 @@ function monthRows(s: PlanStrategyResult, figures: readonly PlanFigure[]): strin
 const LEGEND = 'rN after a month: a rule held on N paths that month (its changes start the next month); blank one-off cost: none that month';
 
 export function renderPlanTable(report: PlanReport): string {
-  const lines = [headerLine(report), ''];
+  const lines = [planHeaderLine(report), ''];
   for (const s of report.strategies) {
     lines.push(`${s.name}${s.description ? `: ${s.description}` : ''}`);
     for (const block of PLAN_BLOCKS) {
@@ -76,7 +76,7 @@ export function renderPlanTable(report: PlanReport): string {
 
 export function renderPlanMarkdown(report: PlanReport): string {
   const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const lines = [escapeMarkdown(headerLine(report)), ''];
+  const lines = [escapeMarkdown(planHeaderLine(report)), ''];
   for (const s of report.strategies) {
     lines.push(`### ${escapeMarkdown(s.name)}`, '');
     if (s.description) lines.push(escapeMarkdown(s.description), '');
@@ -152,3 +152,17 @@ export const PLAN_RENDERERS = {
   csv: renderPlanCsv,
   markdown: renderPlanMarkdown,
 } satisfies Record<string, (report: PlanReport) => string>;
+
+/** The formats of `plan`: those above, and html (charts, so asynchronous: renderPlanPage). */
+export const PLAN_FORMATS = [...(Object.keys(PLAN_RENDERERS) as (keyof typeof PLAN_RENDERERS)[]), 'html'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
+
+/** Any format of `plan`. HTML loads its renderer (and vega) only when asked for, as `run` does (report/index.ts). */
+export async function renderPlan(report: PlanReport, format: PlanFormat, options: { command: string }): Promise<string> {
+  if (format !== 'html') return PLAN_RENDERERS[format](report);
+  const { renderPlanHtml } = await import('./html/index.js');
+  const blocks = report.strategies.map((s) =>
+    PLAN_BLOCKS.map((b) => ({ title: b.title, columns: ['Month', ...b.figures.map((f) => info(f).label)], rows: monthRows(s, b.figures) })),
+  );
+  return renderPlanHtml(report, { command: options.command, header: planHeaderLine(report), summary: planSummary(report), blocks, legend: LEGEND });
+}

@@ -16,7 +16,7 @@
 // sideways; those are asserted exactly. The PNG in the docs comes from
 // `npm run docs:screenshot`.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,11 @@ interface Opened {
 
 let browser: Browser;
 const dir = scratch();
-const files = { run: join(dir, 'run.html'), sweep: join(dir, 'sweep.html'), grid: join(dir, 'grid.html') };
+const files = { run: join(dir, 'run.html'), sweep: join(dir, 'sweep.html'), grid: join(dir, 'grid.html'), plan: join(dir, 'plan.html'), optimize: join(dir, 'optimize.html') };
+// Small plan and search: three months of the plan fixture (two of its four strategies pay back), twelve candidates of a queue.
+const PLAN = ['plan', 'test/fixtures/plan/dynamics.yaml', '--months', '3', '--replications', '2', '--jobs', '1'];
+const OPTIMIZE = ['optimize', 'test/fixtures/erlang-a-queue.yaml', '--set', 'horizon=26h', '--strategy', 'staffed', '--constraint', 'service_level >= 0.8',
+  '--decide', 'staff.employees.headcount=1:30', '--budget', '12', '--jobs', '1'];
 
 beforeAll(async () => {
   const made = [
@@ -45,6 +49,10 @@ beforeAll(async () => {
       '--vary', 'ai.cost_per_conversation=0.5,2', '--vary', 'ai.platform_cost_per_day=0,1000', '--kpi', 'cost_total,csat',
       '--format', 'html', '--out', files.grid),
   ];
+  made.push(await staffsimInProcess(...PLAN, '--format', 'html', '--out', files.plan));
+  const optimized = await staffsimInProcess(...OPTIMIZE, '--format', 'html');
+  made.push(optimized);
+  writeFileSync(files.optimize, optimized.stdout);
   for (const m of made) expect(m, m.stderr).toMatchObject({ code: 0 });
   browser = await launchChromium();
 });
@@ -138,6 +146,74 @@ describe('HTML report in Chromium', () => {
     for (const c of maps) expect([c.marks.rect, c.marks.text], c.id).toEqual([4, 4]);
     await grid.page.close();
   });
+
+  it('the plan report opens cleanly: a line point per strategy and month in every chart, a rule at each payback month', async () => {
+    const { stdout } = await staffsimInProcess(...PLAN, '--format', 'json');
+    const plan = JSON.parse(stdout) as { months: number; strategies: { payback_month: string | null }[] };
+    const lines = plan.strategies.length * plan.months;
+    const paying = plan.strategies.filter((s) => s.payback_month !== null).length;
+    expect(paying).toBeGreaterThan(0);
+    const { page, problems } = await open(files.plan, 1280);
+    expect(problems).toEqual([]);
+    const drawn = await charts(page);
+    expect(drawn.map((c) => c.id)).toEqual(['plan-cost-cumulative', 'plan-npv-cost', 'plan-customers', 'plan-csat', 'plan-workforce', 'plan-gig-earnings']);
+    const by = Object.fromEntries(drawn.map((c) => [c.id, c.marks]));
+    for (const id of ['plan-cost-cumulative', 'plan-npv-cost', 'plan-customers', 'plan-csat']) expect(by[id].symbol, id).toBe(lines);
+    // Two figures each: employees and gig workers; the median and the lowest tenth.
+    expect(by['plan-workforce'].symbol).toBe(2 * lines);
+    expect(by['plan-gig-earnings'].symbol).toBe(2 * lines);
+    expect(by['plan-cost-cumulative'].rule).toBe(paying);
+    for (const c of drawn) expect(c.label.length, c.id).toBeGreaterThan(40);
+    await page.close();
+  });
+
+  it('the optimize report opens cleanly: every candidate, its whisker, the bound and the best ringed', async () => {
+    const { stdout } = await staffsimInProcess(...OPTIMIZE, '--format', 'json');
+    const result = JSON.parse(stdout) as { candidates: unknown[]; best: unknown };
+    expect(result.best).not.toBeNull();
+    const { page, problems } = await open(files.optimize, 1280);
+    expect(problems).toEqual([]);
+    const drawn = await charts(page);
+    expect(drawn.map((c) => c.id)).toEqual(['frontier-service_level']);
+    // A point per candidate and the ring round the best; a whisker per candidate and the constraint's rule.
+    expect(drawn[0].marks.symbol).toBe(result.candidates.length + 1);
+    expect(drawn[0].marks.rule).toBe(result.candidates.length + 1);
+    expect(await page.locator('.verdict').textContent()).toContain('95% one-sided confidence');
+    await page.close();
+  });
+
+  for (const [name, width] of [['desktop', 1280], ['phone', 390]] as const) {
+    it(`the plan and optimize reports lay out at a ${name} width (${width} px)`, async () => {
+      for (const file of [files.plan, files.optimize]) {
+        const { page } = await open(file, width, name === 'phone' ? 844 : 900);
+        const layout = await page.evaluate(() => ({
+          pageWidth: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+          figures: [...document.querySelectorAll('figure.chart')].map((f) => {
+            const r = f.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          }),
+          tables: [...document.querySelectorAll('.scroll')].map((t) => t.getBoundingClientRect().right),
+        }));
+        expect(layout.pageWidth, file).toBeLessThanOrEqual(layout.viewport);
+        for (const right of layout.tables) expect(right, file).toBeLessThanOrEqual(layout.viewport);
+        expect(layout.figures.length, file).toBeGreaterThan(0);
+        for (const f of layout.figures) {
+          expect(f.left).toBeGreaterThanOrEqual(0);
+          expect(f.right).toBeLessThanOrEqual(layout.viewport);
+        }
+        for (let i = 0; i < layout.figures.length; i++) {
+          for (let j = i + 1; j < layout.figures.length; j++) {
+            const a = layout.figures[i];
+            const b = layout.figures[j];
+            expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom, `${file}: charts ${i} and ${j}`).toBe(false);
+          }
+        }
+        if (layout.figures.length > 1) expect(new Set(layout.figures.map((f) => Math.round(f.left))).size, file).toBe(name === 'phone' ? 1 : 2);
+        await page.close();
+      }
+    });
+  }
 
   for (const [name, width] of [['desktop', 1280], ['phone', 390]] as const) {
     it(`the default scenario's report lays out at a ${name} width (${width} px)`, async () => {

@@ -48,7 +48,7 @@ export function isChart(item: Item): item is Chart {
 const WIDTH = 560;
 const HEIGHT = 300;
 
-function base(chart: { title: string; description: string }): Pick<TopLevelSpec, '$schema' | 'title' | 'description' | 'config'> & {
+export function base(chart: { title: string; description: string }): Pick<TopLevelSpec, '$schema' | 'title' | 'description' | 'config'> & {
   width: number;
   height: number;
 } {
@@ -73,7 +73,7 @@ function base(chart: { title: string; description: string }): Pick<TopLevelSpec,
  * its place in `all` (every strategy of the run, in order): the same strategy
  * looks the same in every chart, and the legend lists only those drawn.
  */
-function strategyScales(all: readonly string[], shown: readonly string[] = all) {
+export function strategyScales(all: readonly string[], shown: readonly string[] = all) {
   const pick = <T>(list: readonly T[]) => shown.map((name) => list[all.indexOf(name) % list.length]);
   return {
     color: { domain: [...shown], range: pick(OKABE_ITO) },
@@ -88,16 +88,16 @@ function info(name: KpiName) {
   return k;
 }
 
-const lo = (e: Estimate) => e.ci95[0] ?? e.mean;
-const hi = (e: Estimate) => e.ci95[1] ?? e.mean;
+export const lo = (e: Estimate) => e.ci95[0] ?? e.mean;
+export const hi = (e: Estimate) => e.ci95[1] ?? e.mean;
 
-function intervalText(unit: KpiUnit, e: Estimate): string {
+export function intervalText(unit: KpiUnit, e: Estimate): string {
   const mean = formatValue(unit, e.mean);
   return e.ci95[0] === null || e.ci95[1] === null ? mean : `${mean} (${formatValue(unit, lo(e))} to ${formatValue(unit, hi(e))})`;
 }
 
 /** Vega-Lite axis format for a unit: shares as percentages, money with separators. */
-function axisFormat(unit: KpiUnit): string {
+export function axisFormat(unit: KpiUnit): string {
   switch (unit) {
     case 'share':
       return '.3~%';

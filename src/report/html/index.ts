@@ -12,22 +12,18 @@ import { kpiInfos } from '../kpi-selection.js';
 import { sensitivityLines } from '../sensitivity.js';
 import { verdict } from '../verdict.js';
 import { warningText } from '../warnings.js';
-import { isChart, runCharts, sweepCharts, SWEEP_CHART_KPIS, type Chart, type ChartNote } from './charts.js';
-import { comparisonTable, escapeHtml, figure, noteFigure, page, provenance, textTable } from './page.js';
-import { chartSvg } from './svg.js';
+import { runCharts, sweepCharts, SWEEP_CHART_KPIS } from './charts.js';
+import { chartsHtml, comparisonTable, escapeHtml, howToRead, page, provenance, textTable } from './page.js';
+
+// plan and optimize pages: one lazily loaded entry for every HTML page (report/plan.ts, report/optimize.ts).
+export { renderPlanHtml } from './plan.js';
+export { renderOptimizeHtml } from './optimize.js';
 
 export interface HtmlOptions {
   /** The KPIs of the table (and, for a sweep, of the charts), in order; default every KPI (sweep charts: SWEEP_CHART_KPIS). */
   kpis?: readonly KpiName[];
   /** The command line that reproduces the report, shown in it. */
   command: string;
-}
-
-async function chartsHtml(items: readonly (Chart | ChartNote)[]): Promise<string> {
-  // One after another: each chart's view is finalised before the next is built.
-  const parts: string[] = [];
-  for (const item of items) parts.push(isChart(item) ? figure(item, await chartSvg(item)) : noteFigure(item));
-  return `<div class="charts">\n${parts.join('\n')}\n</div>`;
 }
 
 const HOW_TO_READ_RUN = [
@@ -39,9 +35,6 @@ const HOW_TO_READ_RUN = [
   'The shaded bands and whiskers in the charts are the same 95% confidence intervals. Every chart has its figures in a table under it.',
 ];
 
-function howToRead(lines: readonly string[]): string {
-  return `<h2>How to read this</h2>\n<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;
-}
 
 export async function renderRunHtml(report: RunReport, options: HtmlOptions): Promise<string> {
   const groups = comparison(report, options.kpis);

@@ -3,7 +3,8 @@
 // any network source), readable on a phone and printable.
 
 import type { ComparisonGroup } from '../comparison.js';
-import type { Chart, ChartNote } from './charts.js';
+import { isChart, type Chart, type ChartNote } from './charts.js';
+import { chartSvg } from './svg.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -118,4 +119,15 @@ export function provenance(facts: readonly [string, string][], command: string):
     '<p>The command that reproduces it (same seed, same figures):</p>',
     `<pre><code>${escapeHtml(command)}</code></pre>`,
   ].join('\n');
+}
+
+export async function chartsHtml(items: readonly (Chart | ChartNote)[]): Promise<string> {
+  // One after another: each chart's view is finalised before the next is built.
+  const parts: string[] = [];
+  for (const item of items) parts.push(isChart(item) ? figure(item, await chartSvg(item)) : noteFigure(item));
+  return `<div class="charts">\n${parts.join('\n')}\n</div>`;
+}
+
+export function howToRead(lines: readonly string[]): string {
+  return `<h2>How to read this</h2>\n<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;
 }
