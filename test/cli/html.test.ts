@@ -46,6 +46,41 @@ describe('--format html', () => {
   });
 });
 
+describe('plan and optimize --format html', () => {
+  const PLAN = ['plan', 'test/fixtures/plan/dynamics.yaml', '--months', '2', '--replications', '2'];
+  const OPTIMIZE = ['optimize', 'test/fixtures/erlang-a-queue.yaml', '--set', 'horizon=26h', '--strategy', 'staffed',
+    '--constraint', 'service_level >= 0.8', '--decide', 'staff.employees.headcount=1:30', '--budget', '8'];
+
+  it('plan: one page naming its months, the payback, what identifies it and the command; the same whatever --jobs', async () => {
+    const one = await staffsimInProcess(...PLAN, '--format', 'html', '--jobs', '1');
+    const two = await staffsimInProcess(...PLAN, '--format', 'html', '--jobs', '2');
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout).toContain('<pre><code>staffsim plan test/fixtures/plan/dynamics.yaml --months 2 --replications 2 --format html</code></pre>');
+    expect(one.stdout).toMatch(/<dt>Scenario SHA-256<\/dt><dd>[0-9a-f]{64}<\/dd>/);
+    expect(one.stdout).toMatch(/<dt>Seed<\/dt><dd>\d+<\/dd>/);
+    // The summary against the baseline is the one the table prints.
+    const table = await staffsimInProcess(...PLAN, '--jobs', '1');
+    const summary = table.stdout.split('\n').filter((l) => / \(baseline\): |pays back|does not pay back/.test(l));
+    expect(summary.length).toBeGreaterThan(0);
+    for (const line of summary) expect(one.stdout).toContain(`<li>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</li>`);
+    expect(one.stdout.match(/<svg[^>]*data-chart="plan-[a-z-]+"/g)).toHaveLength(6);
+  });
+
+  it('optimize: the frontier and the best few, with the 95% statement and the command that reproduces it', async () => {
+    const page = await staffsimInProcess(...OPTIMIZE, '--format', 'html', '--jobs', '1');
+    const table = await staffsimInProcess(...OPTIMIZE, '--jobs', '1');
+    expect(page.code, page.stderr).toBe(0);
+    expect(page.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page.stdout).toContain("staffsim optimize test/fixtures/erlang-a-queue.yaml --strategy staffed --constraint 'service_level &gt;= 0.8' --decide staff.employees.headcount=1:30 --budget 8 --set horizon=26h --format html");
+    const run = /^Run it: (.*)$/m.exec(table.stdout)![1];
+    expect(page.stdout).toContain(`<pre><code>${run.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code></pre>`);
+    expect(page.stdout).toContain('It meets every constraint with 95% one-sided confidence');
+    expect(page.stdout.match(/data-chart="frontier-service_level"/g)).toHaveLength(1);
+  });
+});
+
 describe('--detail', () => {
   it('adds each queue strategy\'s hours and the service level chart to the table', async () => {
     const plain = await staffsimInProcess('run', ...SHORT, '--strategy', 'all-human');

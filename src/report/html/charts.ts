@@ -62,7 +62,7 @@ export function base(chart: { title: string; description: string }): Pick<TopLev
       font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
       view: { stroke: null },
       axis: { labelFontSize: 12, titleFontSize: 12, gridColor: '#e6e6e6' },
-      legend: { labelFontSize: 12, titleFontSize: 12, orient: 'bottom', direction: 'horizontal', columns: 3 },
+      legend: { labelFontSize: 12, titleFontSize: 12, orient: 'bottom', direction: 'horizontal', columns: 3, labelLimit: 260 },
       title: { fontSize: 15, anchor: 'start' },
     },
   };
@@ -104,6 +104,9 @@ export function axisFormat(unit: KpiUnit): string {
     case 'money':
     case 'money_per_hour':
       return '$,.3~s';
+    case 'count':
+      // Thousands as 9k, not 9e+3.
+      return ',.3~s';
     default:
       return ',.3~g';
   }

@@ -51,13 +51,18 @@ function monthChart(report: PlanReport, id: string, title: string, description: 
     { mark: { type: 'line', strokeWidth: 2, point: true }, encoding: { x, y, color, strokeDash: dash, ...detail } },
     { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color, ...(many ? { detail: { field: 'series', type: 'nominal' } } : {}) } },
   ];
-  const paybacks = report.strategies.filter((s) => s.payback_month !== null).map((s) => ({ strategy: s.name, month: s.payback_month, label: `${s.name} pays back` }));
+  const paying = report.strategies.filter((s) => s.payback_month !== null);
+  const paybacks = paying.map((s) => ({ strategy: s.name, month: s.payback_month }));
+  // One label per month, naming every strategy that pays back from it, so labels never sit on one another.
+  const labels = [...new Set(paying.map((s) => s.payback_month!))].map((month) => ({
+    month,
+    label: `payback: ${paying.filter((s) => s.payback_month === month).map((s) => s.name).join(', ')}`,
+  }));
   if (payback && paybacks.length > 0) {
     layers.push({
-      data: { values: paybacks },
       layer: [
-        { mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [4, 2] }, encoding: { x, color } },
-        { mark: { type: 'text', align: 'left', dx: 3, dy: -4, fontSize: 11, baseline: 'bottom' }, encoding: { x, y: { value: 0 }, text: { field: 'label' }, color } },
+        { data: { values: paybacks }, mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [4, 2] }, encoding: { x, color } },
+        { data: { values: labels }, mark: { type: 'text', align: 'right', dx: -4, dy: 4, fontSize: 11, baseline: 'top' }, encoding: { x, y: { value: 0 }, text: { field: 'label' } } },
       ],
     });
   }
