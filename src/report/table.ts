@@ -17,6 +17,8 @@ import type { RenderOptions } from './index.js';
 import { sensitivityLines } from './sensitivity.js';
 import { verdict } from './verdict.js';
 import { warningText } from './warnings.js';
+import { formatValue, halfWidth } from './format.js';
+import { KPIS, type Estimate } from '../metrics/kpis.js';
 
 const BEST_MARK = '*';
 
@@ -76,7 +78,36 @@ export function renderTable(report: RunReport, options: RenderOptions): string {
   const lines = [c.bold(summaryLine(report)), table.toString()];
   if (options.detail) lines.push(...hourlySection(report, c));
   lines.push(c.bold(verdict(report)), ...sensitivityLines(report));
+  if (options.detail) lines.push(...detailTables(report, c));
   for (const warning of report.warnings) lines.push(c.yellow(`Warning: ${warningText(warning)}`));
   lines.push(c.dim(legendLine(report, `${BEST_MARK} best`, groups)));
   return `${lines.join('\n')}\n`;
+}
+
+/** `--detail`: per strategy, its KPIs by ticket type and by group, one column per name (mean ± half-width). */
+function detailTables(report: RunReport, c: ChalkInstance): string[] {
+  const info = new Map(KPIS.map((k) => [k.name as string, k]));
+  const cell = (kpi: string, e: Estimate) => {
+    const unit = info.get(kpi)!.unit;
+    const hw = halfWidth(e);
+    return hw === null ? formatValue(unit, e.mean) : `${formatValue(unit, e.mean)} ± ${formatValue(unit, hw)}`;
+  };
+  const out: string[] = [];
+  for (const s of report.strategies) {
+    for (const [title, parts] of [['by ticket type', s.by_type], ['by group', s.by_group]] as const) {
+      if (parts === undefined) continue;
+      const names = Object.keys(parts);
+      const kpis = Object.keys(parts[names[0]]?.metrics ?? {});
+      const table = new Table({
+        head: [c.bold(`${s.name}, ${title}`), ...names.map((n) => c.bold(n))],
+        colAligns: ['left', ...names.map(() => 'right' as const)],
+        style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+      });
+      for (const kpi of kpis) {
+        table.push([` ${info.get(kpi)!.label}`, ...names.map((n) => cell(kpi, (parts[n].metrics as Record<string, Estimate>)[kpi]))]);
+      }
+      out.push(table.toString());
+    }
+  }
+  return out;
 }
