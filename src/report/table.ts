@@ -17,8 +17,7 @@ import type { RenderOptions } from './index.js';
 import { sensitivityLines } from './sensitivity.js';
 import { verdict } from './verdict.js';
 import { warningText } from './warnings.js';
-import { formatValue, halfWidth } from './format.js';
-import { KPIS, type Estimate } from '../metrics/kpis.js';
+import { breakdowns } from './breakdown.js';
 
 const BEST_MARK = '*';
 
@@ -84,30 +83,15 @@ export function renderTable(report: RunReport, options: RenderOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `--detail`: per strategy, its KPIs by ticket type and by group, one column per name (mean ± half-width). */
+/** `--detail`: per strategy, its KPIs by ticket type and by group, one column per name (breakdown.ts). */
 function detailTables(report: RunReport, c: ChalkInstance): string[] {
-  const info = new Map(KPIS.map((k) => [k.name as string, k]));
-  const cell = (kpi: string, e: Estimate) => {
-    const unit = info.get(kpi)!.unit;
-    const hw = halfWidth(e);
-    return hw === null ? formatValue(unit, e.mean) : `${formatValue(unit, e.mean)} ± ${formatValue(unit, hw)}`;
-  };
-  const out: string[] = [];
-  for (const s of report.strategies) {
-    for (const [title, parts] of [['by ticket type', s.by_type], ['by group', s.by_group]] as const) {
-      if (parts === undefined) continue;
-      const names = Object.keys(parts);
-      const kpis = Object.keys(parts[names[0]]?.metrics ?? {});
-      const table = new Table({
-        head: [c.bold(`${s.name}, ${title}`), ...names.map((n) => c.bold(n))],
-        colAligns: ['left', ...names.map(() => 'right' as const)],
-        style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-      });
-      for (const kpi of kpis) {
-        table.push([` ${info.get(kpi)!.label}`, ...names.map((n) => cell(kpi, (parts[n].metrics as Record<string, Estimate>)[kpi]))]);
-      }
-      out.push(table.toString());
-    }
-  }
-  return out;
+  return breakdowns(report).map(({ title, names, rows }) => {
+    const table = new Table({
+      head: [c.bold(title), ...names.map((n) => c.bold(n))],
+      colAligns: ['left', ...names.map(() => 'right' as const)],
+      style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+    });
+    for (const [label, ...cells] of rows) table.push([` ${label}`, ...cells]);
+    return table.toString();
+  });
 }
