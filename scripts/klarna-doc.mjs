@@ -38,10 +38,16 @@ const aiMinutes = hybridSpec.ticket_types.reduce((sum, t) => sum + t.share * dis
 const perTransaction = (m) => ((m.cost_operating.mean / days) * 365) / 1e9;
 const yearly = (m) => (m.cost_operating.mean / days) * 365;
 const saving = yearly(by['all-human']) - yearly(by.hybrid);
-// The hybrid with the case's own ~2,000 agents (the schedule in the scenario's comments), not auto-staffed.
-const CASE_SCHEDULE = [273, 248, 224, 224, 248, 298, 373, 447, 522, 596, 646, 671, 671, 646, 646, 646, 621, 596, 571, 546, 522, 472, 397, 323];
+// The hybrid with the case's own ~2,000 agents (the schedules in the scenario's comments: two thirds generalists), not auto-staffed.
+const CASE_GENERALISTS = [182, 165, 149, 149, 165, 199, 249, 298, 348, 397, 431, 447, 447, 431, 431, 431, 414, 397, 381, 364, 348, 315, 265, 215];
+const CASE_SPECIALISTS = [91, 83, 75, 75, 83, 99, 124, 149, 174, 199, 215, 224, 224, 215, 215, 215, 207, 199, 190, 182, 174, 157, 132, 108];
 const asPublished = runScenario(
-  loadScenario('scenarios/klarna-2024.yaml', { set: [`strategies.hybrid.staff.employees.schedule=[${CASE_SCHEDULE.join(',')}]`] }),
+  loadScenario('scenarios/klarna-2024.yaml', {
+    set: [
+      `strategies.hybrid.staff.groups.generalists.schedule=[${CASE_GENERALISTS.join(',')}]`,
+      `strategies.hybrid.staff.groups.specialists.schedule=[${CASE_SPECIALISTS.join(',')}]`,
+    ],
+  }),
   { strategies: ['hybrid'] },
 ).strategies[0].metrics;
 const savingAsPublished = yearly(by['all-human']) - yearly(asPublished);

@@ -109,7 +109,7 @@ function program(): Command {
     .addOption(jobsOption('worker threads for the replications (same output whatever the number)'))
     .addOption(new Option('--format <format>', 'output format (html: one self-contained page with charts, see docs/report.md)').choices(REPORT_FORMATS).default('table'))
     .option(KPI_FLAG, KPI_HELP, collect, [])
-    .option('--detail', 'table: also each strategy\'s human queue by hour of day and a text chart of service level by hour', false)
+    .option('--detail', 'table: also each strategy\'s human queue by hour of day, a text chart of service level by hour, and its KPIs by ticket type and by agent group', false)
     .option('--out <file>', 'write the output to a file instead of stdout')
     .option('--baseline <name>', 'the strategy the others are compared against (default: the first strategy run)')
     .option('--as-staffed', 'compare against the baseline only as the file staffs it, without adding <baseline>@target (the baseline staffed by auto to just meet the target)')

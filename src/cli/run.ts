@@ -18,7 +18,7 @@ export interface RunFlags {
   strategy: string[];
   format: ReportFormat;
   kpi: string[];
-  /** The table: also the hours of each strategy and a text chart of service level by hour. */
+  /** The table: also the hours of each strategy, a text chart of service level by hour, and its KPIs by ticket type and by group. */
   detail: boolean;
   out?: string;
   jobs: number;

@@ -33,12 +33,20 @@
 //
 // The gig pool is not counted: auto staffs employees to meet the target on
 // their own, and gig workers add to that.
+//
+// With agent groups (staff.groups), each group with auto hours is sized on
+// its own, as above, for the load of the ticket types whose first priority
+// it is (human-load.ts, firstGroups: the group listing the type at the best
+// level, the first listed on a tie), each type's handle time scaled by the
+// group's factors for it. Overflow is ignored: a group is not counted on to
+// relieve another, nor loaded by another's overflow. The simulation then
+// shows what the staffing reaches (by_type, by_group).
 
 import { agentsFor, queueFigures, type StaffingInput } from '../analytic/index.js';
 import { scenarioError } from '../scenario/errors.js';
-import { formatLimit, LIMITS } from '../scenario/schema.js';
+import { formatLimit, groupKey, LIMITS } from '../scenario/schema.js';
 import { distMean } from '../engine/distributions.js';
-import { humanDemand, type HumanDemand } from '../model/human-load.js';
+import { firstGroups, humanContactsPerEpisode, skillTable, type HumanDemand } from '../model/human-load.js';
 import { netOnShift, scheduledFor } from '../model/shrinkage.js';
 import type { StrategyScenario } from '../scenario/types.js';
 
@@ -59,11 +67,24 @@ export interface AutoStaffing {
   offered_erlangs: number[];
   /** Contacts reaching humans per first contact, repeats and retries included. */
   human_contacts_per_episode: number;
+  /** With several agent groups: what was chosen for each group with auto hours, by name. */
+  groups?: Record<string, AutoStaffingGroup>;
+}
+
+/** Auto staffing's choice for one agent group. */
+export interface AutoStaffingGroup {
+  hours: boolean[];
+  schedule: number[];
+  net: number[];
+  /** 24 offered loads (Erlangs) of the types whose first priority the group is. */
+  offered_erlangs: number[];
+  /** Contacts of those types reaching humans per first contact (of any type). */
+  human_contacts_per_episode: number;
 }
 
 /** Whether a strategy has hours for auto staffing to choose. */
 export function usesAutoStaffing(s: StrategyScenario): boolean {
-  return s.staff.employees.auto?.some((flag) => flag) ?? false;
+  return s.staff.groups.some((group) => group.auto?.some((flag) => flag) ?? false);
 }
 
 /** First contacts per minute in each hour of the busiest day of the week. */
@@ -86,21 +107,66 @@ const MAX_PASSES = 10;
  */
 export function resolveAutoStaffing(s: StrategyScenario): { strategy: StrategyScenario; staffing: AutoStaffing | null } {
   if (!usesAutoStaffing(s)) return { strategy: s, staffing: null };
-  const employees = s.staff.employees;
-  const hours = employees.auto as boolean[];
+  const first = firstGroups(s);
+  const chosen = s.staff.groups.map((group, g) => (group.auto?.some(Boolean) ? staffGroup(s, g, first) : null));
+  const groups = s.staff.groups.map((group, g) => {
+    const c = chosen[g];
+    if (c === null) return group;
+    const { auto: _auto, ...rest } = group;
+    return { ...rest, schedule: c.schedule };
+  });
+  const resolved: StrategyScenario = { ...s, staff: { ...s.staff, groups } };
+  const hours = Array.from({ length: 24 }, (_, hour) => chosen.some((c) => c?.hours[hour] === true));
+  const schedule = Array.from({ length: 24 }, (_, hour) => groups.reduce((sum, group) => sum + group.schedule[hour], 0));
+  const net = Array.from({ length: 24 }, (_, hour) => groups.reduce((sum, group) => sum + netOnShift(group.schedule[hour], group.shrinkage), 0));
+  const picked = chosen.filter((c): c is AutoStaffingGroup => c !== null);
+  return {
+    strategy: resolved,
+    staffing: {
+      auto: true,
+      hours,
+      schedule,
+      net,
+      mean_on_shift: schedule.reduce((a, b) => a + b, 0) / schedule.length,
+      peak_on_shift: Math.max(...schedule),
+      offered_erlangs: Array.from({ length: 24 }, (_, hour) => picked.reduce((sum, c) => sum + c.offered_erlangs[hour], 0)),
+      human_contacts_per_episode: picked.reduce((sum, c) => sum + c.human_contacts_per_episode, 0),
+      ...(s.staff.groups.length > 1
+        ? { groups: Object.fromEntries(s.staff.groups.flatMap((group, g) => (chosen[g] ? [[group.name, chosen[g]]] : []))) }
+        : {}),
+    },
+  };
+}
+
+/** Auto staffing of group g: its auto hours sized for the types whose first priority it is (first[type] === g). */
+function staffGroup(s: StrategyScenario, g: number, first: readonly number[]): AutoStaffingGroup {
+  const group = s.staff.groups[g];
+  const hours = group.auto as boolean[];
   const arrivals = hourlyArrivals(s);
   const patience = meanPatience(s);
   const { answer_within: answerWithin, target, max_occupancy: maxOccupancy } = s.service_level;
+  const factor = new Map(skillTable(s).filter((e) => e.pool === g).map((e) => [e.type, e.handleFactor]));
+  const demandAt = (pAbandon: number): HumanDemand => {
+    let contacts = 0;
+    let minutes = 0;
+    s.ticket_types.forEach((t, type) => {
+      if (first[type] !== g) return;
+      const n = t.share * humanContactsPerEpisode(s, t, pAbandon);
+      contacts += n;
+      minutes += n * distMean(t.handle_time) * (factor.get(type) ?? 1);
+    });
+    return { contactsPerEpisode: contacts, aht: contacts > 0 ? minutes / contacts : 0 };
+  };
 
   let pAbandon = 0;
   let net: number[] = [];
-  let demand = humanDemand(s, pAbandon);
+  let demand = demandAt(pAbandon);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = arrivals.map((perMinute, hour) => {
-      if (!hours[hour]) return netOnShift(employees.schedule[hour], employees.shrinkage);
+      if (!hours[hour]) return netOnShift(group.schedule[hour], group.shrinkage);
       const lambda = perMinute * demand.contactsPerEpisode;
       if (lambda === 0) return 0;
-      return autoAgents(s, {
+      return autoAgents(s, g, {
         arrivalsPerMinute: lambda,
         aht: demand.aht,
         patience,
@@ -113,29 +179,15 @@ export function resolveAutoStaffing(s: StrategyScenario): { strategy: StrategySc
     net = next;
     if (settled || patience === null || pass === MAX_PASSES - 1) break;
     pAbandon = abandonmentAt(net, arrivals, demand, patience, answerWithin);
-    demand = humanDemand(s, pAbandon);
+    demand = demandAt(pAbandon);
   }
-
-  const schedule = employees.schedule.map((level, hour) => (hours[hour] ? scheduledFor(net[hour], employees.shrinkage) : level));
-  const resolved: StrategyScenario = {
-    ...s,
-    staff: {
-      ...s.staff,
-      employees: { schedule, shrinkage: employees.shrinkage, hourly_cost: employees.hourly_cost },
-    },
-  };
+  const schedule = group.schedule.map((level, hour) => (hours[hour] ? scheduledFor(net[hour], group.shrinkage) : level));
   return {
-    strategy: resolved,
-    staffing: {
-      auto: true,
-      hours: [...hours],
-      schedule,
-      net: schedule.map((level) => netOnShift(level, employees.shrinkage)),
-      mean_on_shift: schedule.reduce((a, b) => a + b, 0) / schedule.length,
-      peak_on_shift: Math.max(...schedule),
-      offered_erlangs: arrivals.map((perMinute) => perMinute * demand.contactsPerEpisode * demand.aht),
-      human_contacts_per_episode: demand.contactsPerEpisode,
-    },
+    hours: [...hours],
+    schedule,
+    net: schedule.map((level) => netOnShift(level, group.shrinkage)),
+    offered_erlangs: arrivals.map((perMinute) => perMinute * demand.contactsPerEpisode * demand.aht),
+    human_contacts_per_episode: demand.contactsPerEpisode,
   };
 }
 
@@ -145,9 +197,10 @@ export function resolveAutoStaffing(s: StrategyScenario): { strategy: StrategySc
  * at once), no staffing meeting the target, or more agents than a scenario
  * may have (LIMITS.people, as for a headcount written in the file).
  */
-function autoAgents(s: StrategyScenario, input: StaffingInput): number {
+function autoAgents(s: StrategyScenario, g: number, input: StaffingInput): number {
+  const key = groupKey(s.staff, g);
   const refuse = (message: string) =>
-    scenarioError(null, `strategies.${s.name}.staff.employees`, `auto staffing cannot staff this strategy: ${message}`, {
+    scenarioError(null, `strategies.${s.name}.${key}`, `auto staffing cannot staff this strategy: ${message}`, {
       hint: 'give a headcount or schedule, or check the demand, handle times and patience',
     });
   let agents: number;
@@ -189,12 +242,14 @@ export const AT_TARGET_SUFFIX = '@target';
  */
 export function atTargetStaffing(s: StrategyScenario): StrategyScenario | null {
   if (s.routing === 'ai') return null;
-  if (s.staff.employees.auto?.every((flag) => flag)) return null;
-  const { schedule, shrinkage, hourly_cost } = s.staff.employees;
+  if (s.staff.groups.every((group) => group.auto?.every((flag) => flag))) return null;
   return {
     ...s,
     name: `${s.name}${AT_TARGET_SUFFIX}`,
     description: `${s.name} with every hour staffed by auto: the fewest employees meeting the target`,
-    staff: { ...s.staff, employees: { schedule: schedule.map(() => 0), shrinkage, hourly_cost, auto: schedule.map(() => true) } },
+    staff: {
+      ...s.staff,
+      groups: s.staff.groups.map((group) => ({ ...group, schedule: group.schedule.map(() => 0), auto: group.schedule.map(() => true) })),
+    },
   };
 }

@@ -30,6 +30,7 @@ import { availableParallelism } from 'node:os';
 import type { KpiName, KpiValues } from '../metrics/kpis.js';
 import { estimate, tQuantile } from '../metrics/replications.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { groupKey } from '../scenario/schema.js';
 import { canonicalJson, parseScenarioText, type LoadedScenario } from '../scenario/load.js';
 import type { StrategyScenario } from '../scenario/types.js';
 import { resolveAutoStaffing } from './auto-staffing.js';
@@ -357,7 +358,9 @@ function autoHeadcount(loaded: LoadedScenario, strategy: string, key: string): n
     const [s] = selectStrategies(parsed.scenario, [strategy]);
     const { strategy: resolved, staffing } = resolveAutoStaffing(s);
     if (!staffing) return null;
-    return Math.max(...resolved.staff.employees.schedule);
+    // The group the key names: `staff.employees.headcount` on a one-group file, `staff.groups.NAME.headcount` otherwise.
+    const g = resolved.staff.groups.findIndex((_, i) => `${groupKey(resolved.staff, i)}.headcount` === key);
+    return g < 0 ? null : Math.max(...resolved.staff.groups[g].schedule);
   } catch (error) {
     // A key that takes no `auto` (a group's, say) or a load auto staffing refuses: start in the middle.
     if (error instanceof ScenarioError) return null;
@@ -367,30 +370,39 @@ function autoHeadcount(loaded: LoadedScenario, strategy: string, key: string): n
 
 /**
  * The `--set` overrides of a candidate's values. A schedule scale becomes
- * the strategy's schedule as the file gives it (after auto staffing) times
- * the factor, each hour rounded to whole agents.
+ * each employee group's schedule as the file gives it (after auto staffing)
+ * times the factor, each hour rounded to whole agents.
  */
 function decisionSets(loaded: LoadedScenario, problem: OptimizeProblem, values: readonly unknown[]): string[] {
-  return problem.decisions.map((d, i) => {
-    if (d.key !== SCHEDULE_SCALE) return `${decisionPath(problem.strategy, d.key)}=${JSON.stringify(values[i])}`;
-    const schedule = baseSchedule(loaded, problem.strategy).map((level) => Math.round(level * (values[i] as number)));
-    return `${decisionPath(problem.strategy, 'staff.employees.schedule')}=${JSON.stringify(schedule)}`;
+  return problem.decisions.flatMap((d, i) => {
+    if (d.key !== SCHEDULE_SCALE) return [`${decisionPath(problem.strategy, d.key)}=${JSON.stringify(values[i])}`];
+    return baseSchedules(loaded, problem.strategy).map(({ key, schedule }) => {
+      const scaled = schedule.map((level) => Math.round(level * (values[i] as number)));
+      return `${decisionPath(problem.strategy, `${key}.schedule`)}=${JSON.stringify(scaled)}`;
+    });
   });
 }
 
-const baseSchedules = new WeakMap<LoadedScenario, Map<string, number[]>>();
+const schedulesByLoaded = new WeakMap<LoadedScenario, Map<string, GroupSchedule[]>>();
 
-/** The strategy's employee schedule in the loaded scenario, auto-staffed hours resolved (computed once). */
-function baseSchedule(loaded: LoadedScenario, strategy: string): number[] {
-  let byStrategy = baseSchedules.get(loaded);
-  if (!byStrategy) baseSchedules.set(loaded, (byStrategy = new Map()));
-  let schedule = byStrategy.get(strategy);
-  if (!schedule) {
+interface GroupSchedule {
+  /** The group's key path (`staff.employees` or `staff.groups.NAME`). */
+  key: string;
+  schedule: number[];
+}
+
+/** The strategy's employee schedules in the loaded scenario, group by group, auto-staffed hours resolved (computed once). */
+function baseSchedules(loaded: LoadedScenario, strategy: string): GroupSchedule[] {
+  let byStrategy = schedulesByLoaded.get(loaded);
+  if (!byStrategy) schedulesByLoaded.set(loaded, (byStrategy = new Map()));
+  let schedules = byStrategy.get(strategy);
+  if (!schedules) {
     const [s] = selectStrategies(loaded.scenario, [strategy]);
-    schedule = resolveAutoStaffing(s).strategy.staff.employees.schedule;
-    byStrategy.set(strategy, schedule);
+    const staff = resolveAutoStaffing(s).strategy.staff;
+    schedules = staff.groups.map((group, g) => ({ key: groupKey(staff, g), schedule: group.schedule }));
+    byStrategy.set(strategy, schedules);
   }
-  return schedule;
+  return schedules;
 }
 
 /**

@@ -22,6 +22,8 @@ export default function runReplication(task: ReplicationTask): ReplicationSummar
   return {
     kpis: result.kpis,
     physical: result.physical,
+    byType: result.byType,
+    byGroup: result.byGroup,
     turnedAway: result.observations.turnedAway,
     byHour: result.byHour,
     churned: result.observations.churnExpected,

@@ -1,7 +1,7 @@
 // What a run produces and every report format consumes.
 
 import type { HourEstimate } from '../metrics/hourly.js';
-import type { Estimate, KpiName, KpiValues } from '../metrics/kpis.js';
+import type { Estimate, GroupKpiName, KpiName, KpiValues, TypeKpiName } from '../metrics/kpis.js';
 import type { Routing } from '../scenario/types.js';
 import type { AutoStaffing } from './auto-staffing.js';
 
@@ -15,6 +15,10 @@ export interface StrategyResult {
    * run's KPIs alone (a sweep's rows, a hand-made report), which then shows no hours.
    */
   by_hour?: HourEstimate[];
+  /** Per ticket type, by name: its queue and outcome KPIs (BY_TYPE_KPIS). Absent in a report rebuilt from older summaries. */
+  by_type?: Record<string, { metrics: Record<TypeKpiName, Estimate> }>;
+  /** Per employee group, by name: utilisation, share of answered contacts, payroll (BY_GROUP_KPIS). */
+  by_group?: Record<string, { metrics: Record<GroupKpiName, Estimate> }>;
   /** Present when the strategy's employees were staffed by `auto`: what was chosen. */
   staffing?: AutoStaffing;
   /**

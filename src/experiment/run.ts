@@ -13,9 +13,10 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
 import { estimateHours, type HourlyValues } from '../metrics/hourly.js';
-import type { KpiValues } from '../metrics/kpis.js';
+import { BY_GROUP_KPIS, BY_TYPE_KPIS, type KpiValues } from '../metrics/kpis.js';
 import type { Physical } from '../model/observations.js';
-import { estimateKpis } from '../metrics/replications.js';
+import type { GroupValues, TypeValues } from '../model/pricing.js';
+import { estimateKpis, estimateSome } from '../metrics/replications.js';
 import { didYouMean } from '../scenario/suggest.js';
 import type { Scenario, StrategyScenario } from '../scenario/types.js';
 import { meanOnShift, payrollHeadcount } from '../model/transition.js';
@@ -80,12 +81,12 @@ export function runScenario(scenario: Scenario, sha256: string, options: RunOpti
   return runScenarioKeepingPhysical(scenario, sha256, options).report;
 }
 
-/** runScenario, with what each replication of each strategy measured (pricing.ts) and each one's employee schedule after auto staffing: a sweep prices other points from them. */
+/** runScenario, with what each replication of each strategy measured (pricing.ts) and each one's employee schedules (one per group) after auto staffing: a sweep prices other points from them. */
 export function runScenarioKeepingPhysical(
   scenario: Scenario,
   sha256: string,
   options: RunOptions = {},
-): { report: RunReport; physical: Physical[][]; schedules: number[][] } {
+): { report: RunReport; physical: Physical[][]; schedules: number[][][] } {
   const plan = planRun(scenario, options);
   const summaries: ReplicationSummary[] = [];
   for (const summary of inThisThread(plan.tasks, options.signal)) {
@@ -94,7 +95,7 @@ export function runScenarioKeepingPhysical(
   }
   let next = 0;
   const physical = plan.resolved.map(({ strategy }) => summaries.slice(next, (next += strategy.replications)).map((r) => r.physical));
-  const schedules = plan.resolved.map(({ strategy }) => strategy.staff.employees.schedule);
+  const schedules = plan.resolved.map(({ strategy }) => strategy.staff.groups.map((group) => group.schedule));
   return { report: assemble(scenario, sha256, plan, summaries), physical, schedules };
 }
 
@@ -181,6 +182,9 @@ export interface ReplicationSummary {
   kpis: KpiValues;
   /** What kpis were priced from. */
   physical: Physical;
+  /** Per ticket type and per employee group, in file order. */
+  byType: TypeValues[];
+  byGroup: GroupValues[];
   /** Contacts the human queue turned away at its cap. */
   turnedAway: number;
   /** The human queue hour of day by hour of day. */
@@ -228,6 +232,12 @@ function assemble(scenario: Scenario, sha256: string, plan: RunPlan, summaries: 
       routing: strategy.routing,
       metrics: estimateKpis(mine.map((r) => r.kpis)),
       by_hour: estimateHours(mine.map((r) => r.byHour)),
+      by_type: Object.fromEntries(
+        strategy.ticket_types.map((t, i) => [t.name, { metrics: estimateSome(mine.map((r) => r.byType[i]), BY_TYPE_KPIS) }]),
+      ),
+      by_group: Object.fromEntries(
+        strategy.staff.groups.map((g, i) => [g.name, { metrics: estimateSome(mine.map((r) => r.byGroup[i]), BY_GROUP_KPIS) }]),
+      ),
       ...(staffing ? { staffing } : {}),
       mean_on_shift: meanOnShift(strategy),
       payroll_headcount: payrollHeadcount(strategy),

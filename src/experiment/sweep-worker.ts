@@ -27,7 +27,7 @@ export type PointResult =
       /** The seed the point ran with. */
       seed: number;
       /** By strategy, by replication, and each strategy's employee schedule after auto staffing (only with keepPhysical). */
-      physical?: { replications: Physical[][]; schedules: number[][] };
+      physical?: { replications: Physical[][]; schedules: number[][][] };
     }
   /** A point whose values make the scenario invalid: the message as the CLI prints it. */
   | { ok: false; message: string };

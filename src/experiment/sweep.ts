@@ -249,8 +249,8 @@ type Simulated = NonNullable<Extract<PointResult, { ok: true }>['physical']>;
 function pricePoint(plan: SweepPlan, set: string[], simulated: Simulated): Array<Record<KpiName, Estimate>> {
   const loaded = parseScenarioText(plan.loaded.text, plan.loaded.file, { set });
   return selectStrategies(loaded.scenario, plan.strategies).map((strategy, s) => {
-    const employees = { ...strategy.staff.employees, schedule: simulated.schedules[s] };
-    const prices = pricesOf({ ...strategy, staff: { ...strategy.staff, employees } });
+    const groups = strategy.staff.groups.map((group, g) => ({ ...group, schedule: simulated.schedules[s][g] }));
+    const prices = pricesOf({ ...strategy, staff: { ...strategy.staff, groups } });
     return estimateKpis(simulated.replications[s].map((q) => priceKpis(q, prices)));
   });
 }

@@ -93,7 +93,7 @@ function duration(s: number): string {
   return m > 0 ? `${m} min ${rest} s` : `${rest} s`;
 }
 
-const MODELS: readonly QueueModel[] = ['M/M/1', 'M/D/1', 'M/M/c', 'M/M/c+M'];
+const MODELS: readonly QueueModel[] = ['M/M/1', 'M/D/1', 'M/M/c', 'M/M/c+M', 'groups pooled', 'groups split'];
 
 function contactsCell(r: CaseResult): string {
   const n = (r.case.contactsPerReplication / 1e6).toFixed(r.case.contactsPerReplication < 1e6 ? 2 : 1);

@@ -25,7 +25,16 @@ import { formatMinutes } from '../scenario/duration.js';
 import { resolveScenario } from '../scenario/load.js';
 import type { StrategyScenario } from '../scenario/types.js';
 
-export type QueueModel = 'M/M/1' | 'M/D/1' | 'M/M/c' | 'M/M/c+M';
+/**
+ * The two agent-group models (docs/model.md, "Agent groups"): two ticket
+ * types of equal share, two groups of c/2 agents; `pooled`: both groups
+ * serve both types (one M/M/c+M queue of c agents); `split`: each group
+ * serves one type (two M/M/(c/2)+M queues, each with half the arrivals).
+ */
+export type QueueModel = 'M/M/1' | 'M/D/1' | 'M/M/c' | 'M/M/c+M' | 'groups pooled' | 'groups split';
+
+/** Models with exponential patience. */
+const ABANDONING: readonly QueueModel[] = ['M/M/c+M', 'groups pooled', 'groups split'];
 
 /** The KPIs compared with closed forms, named as run's KPIs. */
 export const VALIDATED_KPIS = ['p_wait', 'abandon_rate', 'wait_mean', 'asa', 'service_level', 'utilization'] as const;
@@ -121,7 +130,7 @@ function relaxationTime(agents: number, load: number, patience: number | null): 
 }
 
 export function makeCase(model: QueueModel, agents: number, load: number): ValidationCase {
-  const patience = model === 'M/M/c+M' ? PATIENCE : null;
+  const patience = ABANDONING.includes(model) ? PATIENCE : null;
   if (patience === null && load >= 1) throw new RangeError(`${model} has no steady state at load ${load}`);
   // Contacts per day as a file would give them (no float noise such as
   // 691.1999999999999); the closed forms use the same rate.
@@ -185,6 +194,12 @@ export function validationCases(): ValidationCase[] {
   for (const agents of [1, 2, 5, 10, 50, 100, 500, 1000]) {
     for (const load of [0.5, 0.8, 0.95, 1, 1.1, 1.2]) cases.push(makeCase('M/M/c+M', agents, load));
   }
+  for (const agents of [10, 100]) {
+    for (const load of [0.8, 1.1]) {
+      cases.push(makeCase('groups pooled', agents, load));
+      cases.push(makeCase('groups split', agents, load));
+    }
+  }
   return cases;
 }
 
@@ -209,6 +224,7 @@ export function fastValidationCases(): ValidationCase[] {
 /** The minimal scenario file of a case, as an analyst would write it (durations with their units). */
 export function caseScenarioFile(c: ValidationCase): Record<string, unknown> {
   const aht = formatMinutes(c.aht);
+  const grouped = c.model === 'groups pooled' || c.model === 'groups split';
   return {
     name: `validation ${c.id}`,
     seed: c.seed,
@@ -217,14 +233,26 @@ export function caseScenarioFile(c: ValidationCase): Record<string, unknown> {
     replications: c.replications,
     service_level: { answer_within: formatMinutes(c.answerWithin), target: 0.8 },
     demand: { contacts_per_day: c.contactsPerDay },
-    ticket_types: [
-      {
-        name: 'any',
-        handle_time: c.model === 'M/D/1' ? { dist: 'deterministic', value: aht } : { dist: 'exponential', mean: aht },
-      },
-    ],
+    ticket_types: grouped
+      ? [
+          { name: 'a', share: 0.5, handle_time: { dist: 'exponential', mean: aht } },
+          { name: 'b', share: 0.5, handle_time: { dist: 'exponential', mean: aht } },
+        ]
+      : [
+          {
+            name: 'any',
+            handle_time: c.model === 'M/D/1' ? { dist: 'deterministic', value: aht } : { dist: 'exponential', mean: aht },
+          },
+        ],
     ...(c.patience === null ? {} : { customers: { patience: { dist: 'exponential', mean: formatMinutes(c.patience) } } }),
-    staff: { employees: { headcount: c.agents } },
+    staff: grouped
+      ? {
+          groups: [
+            { name: 'first', headcount: c.agents / 2, skills: c.model === 'groups pooled' ? ['a', 'b'] : ['a'] },
+            { name: 'second', headcount: c.agents / 2, skills: c.model === 'groups pooled' ? ['b', 'a'] : ['b'] },
+          ],
+        }
+      : { employees: { headcount: c.agents } },
     strategies: { human: { routing: 'human' } },
   };
 }
@@ -235,7 +263,10 @@ export function caseScenario(c: ValidationCase): StrategyScenario {
 
 export function exactFigures(c: ValidationCase): QueueFigures {
   const queue = { arrivalsPerMinute: c.arrivalsPerMinute, aht: c.aht, answerWithin: c.answerWithin };
-  return c.model === 'M/D/1' ? md1Figures(queue) : queueFigures({ ...queue, agents: c.agents, patience: c.patience });
+  if (c.model === 'M/D/1') return md1Figures(queue);
+  // Two identical independent queues, each with half the arrivals and half the agents: the whole has each one's figures.
+  if (c.model === 'groups split') return queueFigures({ ...queue, arrivalsPerMinute: c.arrivalsPerMinute / 2, agents: c.agents / 2, patience: c.patience });
+  return queueFigures({ ...queue, agents: c.agents, patience: c.patience });
 }
 
 // ---------------------------------------------------------------------------

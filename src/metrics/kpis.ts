@@ -127,3 +127,31 @@ export interface Estimate {
   mean: number;
   ci95: [number | null, number | null];
 }
+
+/** The KPIs reported per ticket type (`by_type`): its queue and its outcomes. */
+export const BY_TYPE_KPIS = [
+  'contacts',
+  'episodes',
+  'resolved_rate',
+  'ai_containment',
+  'escalation_rate',
+  'offered_to_humans',
+  'abandon_rate',
+  'p_wait',
+  'wait_mean',
+  'asa',
+  'wait_p90',
+  'service_level',
+  'csat',
+  'churn_rate',
+] as const satisfies readonly KpiName[];
+
+/**
+ * The KPIs reported per employee group (`by_group`): utilisation (its busy
+ * over staffed time), employee_share (the share of all answered contacts it
+ * answered) and cost_operating (its payroll).
+ */
+export const BY_GROUP_KPIS = ['utilization', 'employee_share', 'cost_operating'] as const satisfies readonly KpiName[];
+
+export type TypeKpiName = (typeof BY_TYPE_KPIS)[number];
+export type GroupKpiName = (typeof BY_GROUP_KPIS)[number];

@@ -7,7 +7,7 @@
 // is far below 1e-9.
 
 import { mean as sampleMean, sampleStandardDeviation } from 'simple-statistics';
-import { KPIS, kpiRange, type Estimate, type KpiName, type KpiRange, type KpiValues } from './kpis.js';
+import { KPIS, kpiRange, type Estimate, type KpiInfo, type KpiName, type KpiRange, type KpiValues } from './kpis.js';
 
 /** Degrees of freedom above which the Cornish–Fisher expansion replaces root finding. */
 const CORNISH_FISHER_DF = 1000;
@@ -68,6 +68,20 @@ export function estimateKpis(replications: readonly KpiValues[]): Record<KpiName
     const name = info.name;
     try {
       out[name] = estimate(replications.map((r) => r[name]), kpiRange(info));
+    } catch (err) {
+      throw new RangeError(`KPI ${name}: ${(err as Error).message}`);
+    }
+  }
+  return out;
+}
+
+/** The estimate of the KPIs `names` from one set of their values per replication (by_type, by_group). */
+export function estimateSome<K extends KpiName>(replications: readonly Record<K, number>[], names: readonly K[]): Record<K, Estimate> {
+  const out = {} as Record<K, Estimate>;
+  const info = new Map<string, KpiInfo>(KPIS.map((k) => [k.name, k]));
+  for (const name of names) {
+    try {
+      out[name] = estimate(replications.map((r) => r[name]), kpiRange(info.get(name)!));
     } catch (err) {
       throw new RangeError(`KPI ${name}: ${(err as Error).message}`);
     }

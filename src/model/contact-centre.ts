@@ -26,9 +26,9 @@ import { ArrivalProcess } from './arrivals.js';
 import { EmployeePool } from './employees.js';
 import { GigPool } from './gig-pool.js';
 import { gigWorkersWanted } from './gig-trigger.js';
-import { humanHandleMean } from './human-load.js';
+import { gigHandleMean } from './human-load.js';
 import type { HumanQueue } from './human-queue.js';
-import { EMPLOYEE, NO_SERVER, Router } from './router.js';
+import { NO_SERVER, Router } from './router.js';
 import {
   churnProbability,
   RESOLVED_BY_AI,
@@ -37,8 +37,8 @@ import {
   satisfaction,
   type EpisodeHistory,
 } from './episode-outcome.js';
-import { Observations, type Physical } from './observations.js';
-import { priceKpis, pricesOf } from './pricing.js';
+import { Observations, type MeasuredTime, type Physical } from './observations.js';
+import { priceGroups, priceKpis, pricesOf, typeKpis, type GroupValues, type TypeValues } from './pricing.js';
 
 // Event kinds (first contacts are not events: see run()).
 const FOLLOW_UP = 1;
@@ -49,6 +49,7 @@ const SERVICE_DONE = 5;
 const SHIFT = 6;
 const GIG_LOGGED_IN = 7;
 const GIG_IDLE_OVER = 8;
+const OVERFLOW = 9;
 
 /**
  * Most contacts the human queue holds. An overloaded queue with nobody
@@ -88,6 +89,10 @@ export interface ReplicationResult {
   kpis: KpiValues;
   /** What kpis were priced from (pricing.ts): a price change re-prices it without simulating. */
   physical: Physical;
+  /** Per ticket type, in file order: its queue and outcome KPIs. */
+  byType: TypeValues[];
+  /** Per employee group, in file order: its utilisation, share answered and cost. */
+  byGroup: GroupValues[];
   observations: Observations;
   census: Census;
   /** Time-average number of contacts waiting for a human over the measured window (Little's L). */
@@ -110,8 +115,11 @@ export function simulateReplication(scenario: StrategyScenario, replication: num
 class ContactCentre {
   private readonly events = new EventQueue(1024);
   private readonly observations: Observations;
+  /** Per ticket type; null with one type (its figures are the totals). */
+  private readonly typeObservations: Observations[] | null;
   private readonly arrivals: ArrivalProcess;
-  private readonly employees: EmployeePool;
+  /** One pool per employee group, in file order. */
+  private readonly groups: EmployeePool[];
   /** Null when the strategy has no gig pool: the common case costs one test. */
   private readonly gig: GigPool | null;
   private readonly gigTriggerWait: number;
@@ -185,9 +193,12 @@ class ContactCentre {
     const s = scenario;
     this.horizon = s.horizon;
     this.warmup = s.warmup;
-    this.observations = new Observations(s.service_level.answer_within, s.warmup, s.horizon);
+    const groupCount = s.staff.groups.length;
+    this.observations = new Observations(s.service_level.answer_within, s.warmup, s.horizon, groupCount + 1);
+    this.typeObservations =
+      s.ticket_types.length > 1 ? s.ticket_types.map(() => new Observations(s.service_level.answer_within, 0, Infinity, 1, false)) : null;
     this.arrivals = new ArrivalProcess(s.demand);
-    this.employees = new EmployeePool(s.staff.employees, s.warmup, s.horizon, this.observations.hourly);
+    this.groups = s.staff.groups.map((group) => new EmployeePool(group, s.warmup, s.horizon, this.observations.hourly));
 
     const stream = (name: string) => new RandomStream(s.seed, replication, name);
     this.rngArrivals = stream('arrivals');
@@ -239,8 +250,8 @@ class ContactCentre {
         : null;
     this.gigTriggerWait = gig.trigger_wait ?? Infinity;
     this.gigTriggerQueue = gig.trigger_queue ?? Infinity;
-    this.meanHumanHandle = humanHandleMean(s);
-    this.router = new Router(s, this.employees, this.gig);
+    this.meanHumanHandle = gigHandleMean(s);
+    this.router = new Router(s, this.groups, this.gig);
     this.queue = this.router.queue;
 
     this.growEpisodes(1024);
@@ -252,8 +263,8 @@ class ContactCentre {
     // with a queued event the arrival goes first (ties have probability 0 with
     // continuous arrival times, and the rule is deterministic either way).
     let nextArrival = this.arrivals.next(0, this.rngArrivals.exponential(1), this.horizon);
-    this.employees.setLevel(0, this.employees.levelAt(0));
-    if (!this.employees.flat && this.horizon > 60) this.events.schedule(60, SHIFT, 1);
+    for (const group of this.groups) group.setLevel(0, group.levelAt(0));
+    if (this.groups.some((group) => !group.flat) && this.horizon > 60) this.events.schedule(60, SHIFT, 1);
 
     const events = this.events;
     const horizon = this.horizon;
@@ -304,18 +315,27 @@ class ContactCentre {
         case GIG_IDLE_OVER:
           this.gig!.idleOver(e, t);
           break;
+        case OVERFLOW:
+          this.overflow(e, t);
+          break;
       }
     }
-    this.employees.close(horizon);
+    for (const group of this.groups) group.close(horizon);
     this.gig?.close(horizon);
     const physical = this.physical();
+    const prices = pricesOf(this.scenario);
     return {
-      kpis: priceKpis(physical, pricesOf(this.scenario)),
+      kpis: priceKpis(physical, prices),
       physical,
+      byType:
+        this.typeObservations === null
+          ? [typeKpis(physical)]
+          : this.typeObservations.map((o) => typeKpis(o.physical(this.measuredTime(false)))),
+      byGroup: priceGroups(physical, prices),
       observations: this.observations,
       census: this.census(),
       queueLength: this.observations.queueLength.close(horizon),
-      byHour: this.observations.hourly.values(),
+      byHour: this.observations.hourly!.values(),
       gigPayByWorker: this.gig ? this.gig.payByWorker() : [],
     };
   }
@@ -329,6 +349,7 @@ class ContactCentre {
     if (t >= this.warmup) {
       this.flags[e] = COUNTED_EPISODE;
       this.observations.episodes++;
+      if (this.typeObservations !== null) this.typeObservations[this.type[e]].episodes++;
     }
     this.patienceLeft[e] = this.patience ? this.patience.sample(this.rngPatience) : Infinity;
     this.startContact(e, t);
@@ -340,6 +361,7 @@ class ContactCentre {
     if (t >= this.warmup) {
       flags |= COUNTED_CONTACT;
       this.observations.contacts++;
+      if (this.typeObservations !== null) this.typeObservations[this.type[e]].contacts++;
     }
     this.flags[e] = flags;
     if (this.router.startsWithAi[this.type[e]] === 1) this.startAi(e, t);
@@ -362,7 +384,10 @@ class ContactCentre {
     this.aiBusy++;
     this.state[e] = IN_AI;
     this.totalWait[e] += wait;
-    if (this.flags[e] & COUNTED_CONTACT) this.observations.startAi(wait);
+    if (this.flags[e] & COUNTED_CONTACT) {
+      this.observations.startAi(wait);
+      if (this.typeObservations !== null) this.typeObservations[this.type[e]].startAi(wait);
+    }
     this.events.schedule(t + this.aiHandle[this.type[e]].sample(this.rngAiHandle), AI_DONE, e);
   }
 
@@ -382,7 +407,10 @@ class ContactCentre {
         this.handOff(e, t);
         return;
       }
-      if (counted) obs.aiContained++;
+      if (counted) {
+        obs.aiContained++;
+        if (this.typeObservations !== null) this.typeObservations[type].aiContained++;
+      }
       if (this.aiFalseResolution[type] > 0 && this.rngAi.uniform() < this.aiFalseResolution[type]) {
         this.followUp(e, t);
       } else {
@@ -394,13 +422,19 @@ class ContactCentre {
     if (this.router.escalates) {
       this.handOff(e, t);
     } else {
-      if (counted) obs.aiUnresolved++;
+      if (counted) {
+        obs.aiUnresolved++;
+        if (this.typeObservations !== null) this.typeObservations[type].aiUnresolved++;
+      }
       this.followUp(e, t);
     }
   }
 
   private handOff(e: number, t: number): void {
-    if (this.flags[e] & COUNTED_CONTACT) this.observations.aiEscalated++;
+    if (this.flags[e] & COUNTED_CONTACT) {
+      this.observations.aiEscalated++;
+      if (this.typeObservations !== null) this.typeObservations[this.type[e]].aiEscalated++;
+    }
     this.flags[e] |= HANDED_OFF;
     if (this.handoffInstant) {
       this.offer(e, t);
@@ -413,8 +447,13 @@ class ContactCentre {
   /** The contact reaches people: a free server answers it, or it waits in the human queue. */
   private offer(e: number, t: number): void {
     const flags = this.flags[e];
-    if (flags & COUNTED_CONTACT) this.observations.offer(t);
-    const server = this.router.takeServer();
+    const type = this.type[e];
+    if (flags & COUNTED_CONTACT) {
+      this.observations.offer(t);
+      if (this.typeObservations !== null) this.typeObservations[type].offer(t);
+    }
+    const router = this.router;
+    const server = router.takeServer(type, t, t);
     if (server !== NO_SERVER) {
       this.answer(e, t, t, server);
       return;
@@ -425,24 +464,55 @@ class ContactCentre {
       return;
     }
     this.state[e] = QUEUED;
-    queue.push(this.router.lineFor((flags & HANDED_OFF) !== 0), e, t);
+    queue.push(router.lineFor(type, (flags & HANDED_OFF) !== 0), e, t);
     this.observations.queueChanged(t, queue.waiting);
     const patience = this.patienceLeft[e];
     if (patience !== Infinity) this.abandonTimer[e] = this.events.scheduleCancellable(t + patience, ABANDON, e);
+    const overflow = router.overflowStart[type];
+    if (overflow < router.overflowStart[type + 1]) this.events.schedule(t + router.overflowDelays[overflow], OVERFLOW, e);
     if (this.gig !== null) this.callGigWorkers(t);
+  }
+
+  /**
+   * A waiting contact has waited an overflow delay of its type: the groups
+   * that take it from now on may have a free agent. An event left from an
+   * earlier contact of the episode matches none of this contact's delays
+   * and does nothing.
+   */
+  private overflow(e: number, t: number): void {
+    if (this.state[e] !== QUEUED) return;
+    const router = this.router;
+    const queue = this.queue;
+    const type = this.type[e];
+    const since = queue.joinedAt(e);
+    const end = router.overflowStart[type + 1];
+    let k = router.overflowStart[type];
+    while (k < end && since + router.overflowDelays[k] !== t) k++;
+    if (k === end) return;
+    const server = router.takeServer(type, since, t);
+    if (server === NO_SERVER) {
+      if (k + 1 < end) this.events.schedule(since + router.overflowDelays[k + 1], OVERFLOW, e);
+      return;
+    }
+    queue.remove(e);
+    this.observations.queueChanged(t, queue.waiting);
+    if (this.patienceLeft[e] !== Infinity) this.events.cancel(this.abandonTimer[e]);
+    this.answer(e, t, since, server);
   }
 
   /** Calls gig workers when the queue crosses the trigger (gig-trigger.ts), less those already logging in. */
   private callGigWorkers(t: number): void {
     const gig = this.gig!;
-    const servers = this.employees.present + gig.active;
-    const wanted = gigWorkersWanted(this.queue.waiting, servers, this.meanHumanHandle, this.gigTriggerWait, this.gigTriggerQueue) - gig.loggingIn;
+    let servers = gig.active;
+    for (const group of this.groups) servers += group.present;
+    const wanted = gigWorkersWanted(this.router.gigWaiting(), servers, this.meanHumanHandle, this.gigTriggerWait, this.gigTriggerQueue) - gig.loggingIn;
     if (wanted > 0) gig.call(t, wanted);
   }
 
-  /** A free server (EMPLOYEE or a gig worker) answers the contact the router gives it; false when none waits. */
+  /** A free server (an employee of a group, or a gig worker) answers the contact the router gives it; false when none waits. */
   private answerNextWaiting(t: number, server: number): boolean {
-    const e = this.router.nextContact();
+    const router = this.router;
+    const e = router.nextContact(server < 0 ? -1 - server : router.groupCount, t);
     if (e < 0) return false;
     this.observations.queueChanged(t, this.queue.waiting);
     if (this.patienceLeft[e] !== Infinity) this.events.cancel(this.abandonTimer[e]);
@@ -459,31 +529,35 @@ class ContactCentre {
     const wait = t - since;
     this.totalWait[e] += wait;
     const flags = this.flags[e];
-    if (flags & COUNTED_CONTACT) this.observations.answer(wait, server !== EMPLOYEE, (flags & HANDED_OFF) !== 0, since);
+    const type = this.type[e];
+    const router = this.router;
+    const pool = server < 0 ? -1 - server : router.groupCount;
+    if (flags & COUNTED_CONTACT) {
+      const handedOff = (flags & HANDED_OFF) !== 0;
+      this.observations.answer(wait, server >= 0, handedOff, since);
+      this.observations.answeredByPool[pool]++;
+      if (this.typeObservations !== null) this.typeObservations[type].answer(wait, server >= 0, handedOff, since);
+    }
     this.state[e] = IN_SERVICE;
     this.server[e] = server;
-    let duration = this.humanHandle[this.type[e]].sample(this.rngHandle);
-    if (server === EMPLOYEE) {
-      this.employees.startWork(t, duration);
-    } else {
-      const gig = this.gig!;
-      duration *= gig.handleTimeMultiplier;
-      gig.startWork(server, t, duration);
-    }
+    const duration = this.humanHandle[type].sample(this.rngHandle) * router.handleFactor[pool * router.typeCount + type];
+    if (server < 0) this.groups[pool].startWork(t, duration);
+    else this.gig!.startWork(server, t, duration);
     this.events.schedule(t + duration, SERVICE_DONE, e);
   }
 
   private serviceDone(e: number, t: number): void {
     const server = this.server[e];
-    let fcr = this.fcr[this.type[e]];
-    if (server === EMPLOYEE) {
-      if (this.employees.finishWork(t)) this.answerNextWaiting(t, EMPLOYEE);
+    const type = this.type[e];
+    const router = this.router;
+    const pool = server < 0 ? -1 - server : router.groupCount;
+    if (server < 0) {
+      if (this.groups[pool].finishWork(t)) this.answerNextWaiting(t, server);
     } else {
-      const gig = this.gig!;
-      gig.finishWork(server, t);
+      this.gig!.finishWork(server, t);
       this.giveWorkOrIdle(server, t);
-      fcr = Math.min(1, fcr * gig.resolutionMultiplier);
     }
+    const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[pool * router.typeCount + type]);
     if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
     else this.followUp(e, t);
   }
@@ -495,16 +569,24 @@ class ContactCentre {
     const joined = queue.joinedAt(e);
     const wait = t - joined;
     this.totalWait[e] += wait;
-    const flags = this.flags[e];
-    if (flags & COUNTED_CONTACT) this.observations.abandon(wait, (flags & HANDED_OFF) !== 0, joined);
+    this.observeAbandon(e, wait, joined);
     this.retryOrGiveUp(e, t);
+  }
+
+  /** A contact offered at `offeredAt` abandoned (or was turned away) after `wait` minutes. */
+  private observeAbandon(e: number, wait: number, offeredAt: number): void {
+    const flags = this.flags[e];
+    if (flags & COUNTED_CONTACT) {
+      const handedOff = (flags & HANDED_OFF) !== 0;
+      this.observations.abandon(wait, handedOff, offeredAt);
+      if (this.typeObservations !== null) this.typeObservations[this.type[e]].abandon(wait, handedOff, offeredAt);
+    }
   }
 
   /** The queue is full: the contact leaves at once, as an abandonment with no wait. */
   private turnAway(e: number, t: number): void {
     this.observations.turnedAway++;
-    const flags = this.flags[e];
-    if (flags & COUNTED_CONTACT) this.observations.abandon(0, (flags & HANDED_OFF) !== 0, t);
+    this.observeAbandon(e, 0, t);
     this.retryOrGiveUp(e, t);
   }
 
@@ -542,19 +624,21 @@ class ContactCentre {
       h.contacts = this.contacts[e];
       h.aiFailedSensitive = (this.flags[e] & AI_FAILED_SENSITIVE) !== 0;
       const customers = this.scenario.customers;
-      this.observations.endEpisode(
-        resolvedBy !== RESOLVED_BY_NOBODY,
-        satisfaction(customers.csat, h),
-        churnProbability(customers.churn, h),
-      );
+      const resolved = resolvedBy !== RESOLVED_BY_NOBODY;
+      const csat = satisfaction(customers.csat, h);
+      const churn = churnProbability(customers.churn, h);
+      this.observations.endEpisode(resolved, csat, churn);
+      if (this.typeObservations !== null) this.typeObservations[this.type[e]].endEpisode(resolved, csat, churn);
     }
     this.state[e] = FREE;
     this.freeIds[this.freeCount++] = e;
   }
 
   private shift(hour: number, t: number): void {
-    const added = this.employees.setLevel(t, this.employees.levelAt(hour % 24));
-    for (let i = 0; i < added && this.answerNextWaiting(t, EMPLOYEE); i++);
+    this.groups.forEach((group, g) => {
+      const added = group.setLevel(t, group.levelAt(hour % 24));
+      for (let i = 0; i < added && this.answerNextWaiting(t, -1 - g); i++);
+    });
     if (t + 60 < this.horizon) this.events.schedule(t + 60, SHIFT, hour + 1);
   }
 
@@ -605,20 +689,26 @@ class ContactCentre {
   }
 
   private physical(): Physical {
+    return this.observations.physical(this.measuredTime(true));
+  }
+
+  /** The pools' time on the books; without `pools`, none (a ticket type's record: its costs are not split out). */
+  private measuredTime(pools: boolean): MeasuredTime {
     const s = this.scenario;
-    const gig = this.gig;
-    return this.observations.physical({
+    const gig = pools ? this.gig : null;
+    const groups = pools ? this.groups : [];
+    return {
       measuredDays: (s.horizon - s.warmup) / 1440,
       aiUsed: s.routing === 'human' ? 0 : 1,
-      employeePaidHours: this.employees.paidHours(),
-      employeeStaffedMinutes: this.employees.staffedMinutes,
-      employeeBusyMinutes: this.employees.busyMinutes,
+      groupPaidHours: groups.map((pool) => pool.paidHours()),
+      groupStaffedMinutes: groups.map((pool) => pool.staffedMinutes),
+      groupBusyMinutes: groups.map((pool) => pool.busyMinutes),
       gigPaidHours: gig ? gig.paidMinutes / 60 : 0,
       gigBusyHours: gig ? gig.busyMinutes / 60 : 0,
       gigPaidUnits: gig ? gig.paidUnits : 0,
       gigCalls: gig ? gig.calls : 0,
       gigDeclines: gig ? gig.declines : 0,
       gigPayCv: gig ? gig.earningsVolatility() : 0,
-    });
+    };
   }
 }

@@ -1,7 +1,8 @@
-// The one estimate of the work a strategy's routing sends to each queue, from
-// the scenario alone (before simulating): used by the overload warnings, by
-// auto staffing (experiment/auto-staffing.ts) and by the gig trigger's mean
-// handle time (contact-centre.ts). Loads are in Erlangs (servers kept busy on
+// The router's analytic side (router.ts): the one estimate of the work a
+// strategy's routing sends to each queue, from the scenario alone (before
+// simulating), and the skill table both read. Used by the overload warnings,
+// by auto staffing (experiment/auto-staffing.ts) and by the gig trigger's
+// mean handle time (contact-centre.ts). Loads are in Erlangs (servers kept busy on
 // average), over the average day: intraday and weekly multipliers have mean 1,
 // and one-off surges are not counted.
 //
@@ -76,10 +77,12 @@ export interface HumanDemand {
   aht: number;
 }
 
-export function humanDemand(s: StrategyScenario, pAbandon: number): HumanDemand {
+/** The contacts reaching humans and their mean handle time, of every type or of those `served` marks. */
+export function humanDemand(s: StrategyScenario, pAbandon: number, served?: (type: number) => boolean): HumanDemand {
   let contacts = 0;
   let minutes = 0;
-  for (const t of s.ticket_types) {
+  for (const [i, t] of s.ticket_types.entries()) {
+    if (served && !served(i)) continue;
     const n = t.share * humanContactsPerEpisode(s, t, pAbandon);
     contacts += n;
     minutes += n * distMean(t.handle_time);
@@ -87,9 +90,80 @@ export function humanDemand(s: StrategyScenario, pAbandon: number): HumanDemand 
   return { contactsPerEpisode: contacts, aht: contacts > 0 ? minutes / contacts : 0 };
 }
 
-/** Mean human handle time, minutes, of the contacts that reach humans (repeats and retries included, nobody abandoning). */
-export function humanHandleMean(s: StrategyScenario): number {
-  return humanDemand(s, 0).aht;
+/**
+ * Mean human handle time, minutes, of the contacts that reach humans
+ * (repeats and retries included, nobody abandoning), of the types gig
+ * workers serve: the gig trigger's estimate.
+ */
+export function gigHandleMean(s: StrategyScenario): number {
+  const skills = s.staff.gig.skills;
+  const served = skills === null ? undefined : (type: number) => skills.includes(s.ticket_types[type].name);
+  return humanDemand(s, 0, served).aht;
+}
+
+/** One skill of one server pool, by indices: pools are the employee groups in file order, then the gig pool. */
+export interface SkillEntry {
+  pool: number;
+  type: number;
+  priority: number;
+  /** Position of the skill in its group's list, for ties within a level. */
+  order: number;
+  /** Handle time relative to the type's own: the group's multiplier times the skill's. */
+  handleFactor: number;
+  /** First-contact resolution relative to the type's fcr. */
+  fcrFactor: number;
+  overflowAfter: number;
+}
+
+/** Every skill of every pool of the strategy (the gig pool's too, present or not). */
+export function skillTable(s: StrategyScenario): SkillEntry[] {
+  const index = new Map(s.ticket_types.map((t, i) => [t.name, i]));
+  const out: SkillEntry[] = [];
+  s.staff.groups.forEach((group, pool) => {
+    const skills = group.skills ?? s.ticket_types.map((t) => ({ type: t.name, priority: 1, handle_time_multiplier: 1, fcr_multiplier: 1, overflow_after: 0 }));
+    skills.forEach((skill, order) => {
+      const type = index.get(skill.type);
+      if (type === undefined) throw new Error(`skillTable: group ${group.name} names no ticket type ${skill.type}`);
+      out.push({
+        pool,
+        type,
+        priority: skill.priority,
+        order,
+        handleFactor: group.handle_time_multiplier * skill.handle_time_multiplier,
+        fcrFactor: skill.fcr_multiplier,
+        overflowAfter: skill.overflow_after,
+      });
+    });
+  });
+  const gig = s.staff.gig;
+  const gigPool = s.staff.groups.length;
+  (gig.skills ?? s.ticket_types.map((t) => t.name)).forEach((name, order) => {
+    const type = index.get(name);
+    if (type === undefined) throw new Error(`skillTable: the gig pool names no ticket type ${name}`);
+    out.push({ pool: gigPool, type, priority: 1, order, handleFactor: gig.handle_time_multiplier, fcrFactor: gig.resolution_multiplier, overflowAfter: 0 });
+  });
+  return out;
+}
+
+/**
+ * Per ticket type, the employee group whose first priority it is: the group
+ * listing it at the best level without an overflow delay (the first listed on
+ * a tie), else the best with one; -1 when no group serves it. Auto staffing
+ * sizes each group for the load of the types it is first for.
+ */
+export function firstGroups(s: StrategyScenario): number[] {
+  const first = s.ticket_types.map(() => -1);
+  const best = s.ticket_types.map(() => [Infinity, Infinity]);
+  for (const e of skillTable(s)) {
+    if (e.pool >= s.staff.groups.length) continue;
+    const key = [e.overflowAfter > 0 ? 1 : 0, e.priority];
+    const [a, b] = best[e.type];
+    if (key[0] < a || (key[0] === a && key[1] < b)) {
+      best[e.type] = key;
+      first[e.type] = e.pool;
+    }
+  }
+  return first;
 }
 
 export interface HumanLoad {
@@ -108,9 +182,9 @@ export interface HumanLoad {
 export function humanLoad(s: StrategyScenario): HumanLoad {
   const demand = humanDemand(s, 0);
   const offeredErlangs = (s.demand.contacts_per_day / 1440) * demand.contactsPerEpisode * demand.aht;
-  const employees = s.staff.employees;
-  // Net of shrinkage hour by hour, rounded as the simulator rounds (shrinkage.ts).
-  const agents = employees.schedule.reduce((sum, level) => sum + netOnShift(level, employees.shrinkage), 0) / employees.schedule.length;
+  // Net of shrinkage hour by hour, rounded as the simulator rounds (shrinkage.ts), every group together.
+  let agents = 0;
+  for (const group of s.staff.groups) agents += group.schedule.reduce((sum, level) => sum + netOnShift(level, group.shrinkage), 0) / group.schedule.length;
   const gig = s.staff.gig;
   const called = gig.trigger_wait !== null || gig.trigger_queue !== null;
   const gigCapacity = called ? Math.min(gig.pool, gig.max_active) / gig.handle_time_multiplier : 0;

@@ -19,9 +19,10 @@ export interface MeasuredTime {
   measuredDays: number;
   /** 1 when the strategy routes anything to the AI (it then pays the platform), else 0. */
   aiUsed: number;
-  employeePaidHours: number;
-  employeeStaffedMinutes: number;
-  employeeBusyMinutes: number;
+  /** Per employee group, in file order: hours paid, minutes on shift, minutes busy. */
+  groupPaidHours: number[];
+  groupStaffedMinutes: number[];
+  groupBusyMinutes: number[];
   gigPaidHours: number;
   gigBusyHours: number;
   gigPaidUnits: number;
@@ -49,6 +50,8 @@ export interface Physical extends MeasuredTime {
   offered: number;
   answered: number;
   answeredByGig: number;
+  /** Contacts answered by server pool: the employee groups in file order, then the gig pool. */
+  answeredByPool: number[];
   abandoned: number;
   waited: number;
   answeredWithinTarget: number;
@@ -91,16 +94,22 @@ export class Observations {
   readonly waits = new QuantileSketch();
   /** Contacts waiting for a person, averaged over the measured window (Little's L). */
   readonly queueLength: TimeAverage;
-  /** The human queue hour of day by hour of day (by_hour), fed by offer, answer and abandon. */
-  readonly hourly: HourlyObservations;
+  /** The human queue hour of day by hour of day (by_hour), fed by offer, answer and abandon; null for a ticket type's own observations. */
+  readonly hourly: HourlyObservations | null;
+
+  /** Contacts answered, by server pool (employee groups in file order, then the gig pool). */
+  readonly answeredByPool: Float64Array;
 
   constructor(
     private readonly answerWithin: number,
     windowStart = 0,
     windowEnd = Infinity,
+    pools = 1,
+    byHour = true,
   ) {
     this.queueLength = new TimeAverage(windowStart, windowEnd);
-    this.hourly = new HourlyObservations(answerWithin, windowStart, windowEnd);
+    this.hourly = byHour ? new HourlyObservations(answerWithin, windowStart, windowEnd) : null;
+    this.answeredByPool = new Float64Array(pools);
   }
 
   /** The number of contacts waiting for a person became `waiting` at time t. */
@@ -111,7 +120,7 @@ export class Observations {
   /** A counted contact reached the human queue at t. */
   offer(t: number): void {
     this.offered++;
-    this.hourly.offer(t);
+    this.hourly?.offer(t);
   }
 
   /** An AI conversation started after `wait` minutes in the AI's line. */
@@ -122,7 +131,7 @@ export class Observations {
 
   /** A contact offered to humans at `offeredAt` was answered after `wait` minutes, by a gig worker or an employee. */
   answer(wait: number, byGig: boolean, handedOff: boolean, offeredAt: number): void {
-    this.hourly.answer(offeredAt, wait);
+    this.hourly?.answer(offeredAt, wait);
     this.answered++;
     if (byGig) this.answeredByGig++;
     this.waitSumAnswered += wait;
@@ -133,7 +142,7 @@ export class Observations {
 
   /** A contact offered to humans at `offeredAt` abandoned after `wait` minutes. */
   abandon(wait: number, handedOff: boolean, offeredAt: number): void {
-    this.hourly.abandon(offeredAt, wait);
+    this.hourly?.abandon(offeredAt, wait);
     this.abandoned++;
     this.waitSumAbandoned += wait;
     this.finishWait(wait, handedOff);
@@ -172,6 +181,7 @@ export class Observations {
       offered: this.offered,
       answered: this.answered,
       answeredByGig: this.answeredByGig,
+      answeredByPool: Array.from(this.answeredByPool),
       abandoned: this.abandoned,
       waited: this.waited,
       answeredWithinTarget: this.answeredWithinTarget,

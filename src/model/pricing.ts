@@ -11,14 +11,15 @@
 // the units. One-off transition costs are not simulated at all: they follow
 // from the strategy's schedule and the transition prices (transition.ts).
 
-import type { KpiValues } from '../metrics/kpis.js';
+import { BY_TYPE_KPIS, type GroupKpiName, type KpiValues, type TypeKpiName } from '../metrics/kpis.js';
 import type { StrategyScenario } from '../scenario/types.js';
 import { ratio, utilization, type Physical } from './observations.js';
 import { transitionCost } from './transition.js';
 
 /** Everything money in a strategy: what turns physical quantities into cost KPIs. */
 export interface Prices {
-  employeeHourlyCost: number;
+  /** Per employee group, in file order: its hourly cost. */
+  groupHourlyCost: number[];
   aiCostPerConversation: number;
   aiPlatformCostPerDay: number;
   lifetimeValue: number;
@@ -36,6 +37,7 @@ export interface Prices {
  */
 export const PRICE_KEYS: readonly string[] = [
   'staff.employees.hourly_cost',
+  'staff.groups.*.hourly_cost',
   'staff.gig.pay.hourly_rate',
   'staff.gig.pay.rate',
   'ai.cost_per_conversation',
@@ -52,13 +54,17 @@ export const PRICE_KEYS: readonly string[] = [
 export function isPriceKey(key: string): boolean {
   const segments = key.split('.');
   const inner = segments[0] === 'strategies' && segments.length > 2 ? segments.slice(2).join('.') : key;
-  return PRICE_KEYS.includes(inner);
+  const parts = inner.split('.');
+  return PRICE_KEYS.some((price) => {
+    const want = price.split('.');
+    return want.length === parts.length && want.every((w, i) => w === '*' || w === parts[i]);
+  });
 }
 
 export function pricesOf(s: StrategyScenario): Prices {
   const pay = s.staff.gig.pay;
   return {
-    employeeHourlyCost: s.staff.employees.hourly_cost,
+    groupHourlyCost: s.staff.groups.map((g) => g.hourly_cost),
     aiCostPerConversation: s.ai.cost_per_conversation,
     aiPlatformCostPerDay: s.ai.platform_cost_per_day,
     lifetimeValue: s.customers.lifetime_value,
@@ -70,7 +76,9 @@ export function pricesOf(s: StrategyScenario): Prices {
 /** Every KPI of one replication. */
 export function priceKpis(q: Physical, p: Prices): KpiValues {
   const finishedWaits = q.answered + q.abandoned;
-  const employeeCost = q.employeePaidHours * p.employeeHourlyCost;
+  // Each group's paid hours at its own hourly cost.
+  let employeeCost = 0;
+  for (let g = 0; g < q.groupPaidHours.length; g++) employeeCost += q.groupPaidHours[g] * p.groupHourlyCost[g];
   // A strategy that never uses the AI pays nothing for its platform.
   const aiCost = q.aiConversations * p.aiCostPerConversation + q.aiUsed * p.aiPlatformCostPerDay * q.measuredDays;
   const gigEarnings = q.gigPaidUnits * p.gigRate;
@@ -103,7 +111,7 @@ export function priceKpis(q: Physical, p: Prices): KpiValues {
     cost_per_contact: ratio(operating, q.contacts),
     cost_per_resolution: ratio(operating, q.episodesResolved),
     cost_transition: p.transitionCost,
-    utilization: utilization(q.employeeBusyMinutes, q.employeeStaffedMinutes),
+    utilization: utilization(sum(q.groupBusyMinutes), sum(q.groupStaffedMinutes)),
     employee_share: ratio(q.answered - q.answeredByGig, q.answered),
     gig_share: ratio(q.answeredByGig, q.answered),
     gig_hours: q.gigPaidHours,
@@ -114,4 +122,32 @@ export function priceKpis(q: Physical, p: Prices): KpiValues {
     // Workers paid nothing have no income to vary.
     gig_earnings_cv: p.gigRate > 0 ? q.gigPayCv : 0,
   };
+}
+
+export type TypeValues = Record<TypeKpiName, number>;
+export type GroupValues = Record<GroupKpiName, number>;
+
+/** Per employee group, in file order: its utilisation, its share of all answered contacts and its payroll. */
+export function priceGroups(q: Physical, p: Prices): GroupValues[] {
+  return q.groupPaidHours.map((paid, g) => ({
+    utilization: utilization(q.groupBusyMinutes[g], q.groupStaffedMinutes[g]),
+    employee_share: ratio(q.answeredByPool[g], q.answered),
+    cost_operating: paid * p.groupHourlyCost[g],
+  }));
+}
+
+/** A ticket type's KPIs from its own physical record: its queue and outcomes only (its costs are not split out). */
+export function typeKpis(q: Physical): TypeValues {
+  const kpis = priceKpis(q, NO_PRICES);
+  const out = {} as TypeValues;
+  for (const name of BY_TYPE_KPIS) out[name] = kpis[name];
+  return out;
+}
+
+const NO_PRICES: Prices = { groupHourlyCost: [], aiCostPerConversation: 0, aiPlatformCostPerDay: 0, lifetimeValue: 0, gigRate: 0, transitionCost: 0 };
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
 }

@@ -9,10 +9,11 @@
 
 import type { StrategyScenario } from '../scenario/types.js';
 
-/** Employees on shift in an average hour of the day (before shrinkage). */
+/** Employees on shift in an average hour of the day (before shrinkage), every group together. */
 export function meanOnShift(s: StrategyScenario): number {
-  const schedule = s.staff.employees.schedule;
-  return schedule.reduce((a, b) => a + b, 0) / schedule.length;
+  let total = 0;
+  for (const group of s.staff.groups) total += group.schedule.reduce((a, b) => a + b, 0) / group.schedule.length;
+  return total;
 }
 
 /** People on the payroll a strategy needs: its mean on-shift level times people per seat, in whole people. */

@@ -7,6 +7,7 @@
 
 import YAML from 'yaml';
 import { ScenarioError } from '../scenario/errors.js';
+import { groupKey } from '../scenario/schema.js';
 import { MAX_ALIAS_COUNT, type LoadedScenario } from '../scenario/load.js';
 import { resolveRaw } from '../scenario/resolve.js';
 import { applySetOverrides, parseSetOverride, type SetOverride } from '../scenario/set.js';
@@ -65,6 +66,13 @@ export function resolvedValue(strategy: StrategyScenario, key: string): { path: 
   const segments = key.split('.');
   let node: unknown = strategy;
   const path: string[] = [];
+  // `staff.employees` is the one-group shorthand: the resolved strategy holds it as its only group.
+  if (segments[0] === 'staff' && segments[1] === 'employees' && segments.length > 2) {
+    if (groupKey(strategy.staff, 0) !== 'staff.employees') return null;
+    node = strategy.staff.groups[0];
+    path.push('staff', 'employees');
+    segments.splice(0, 2);
+  }
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
     const last = i === segments.length - 1;

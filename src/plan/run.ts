@@ -22,7 +22,7 @@ import type { ReplicationSummary } from '../experiment/run.js';
 import { VERSION } from '../experiment/version.js';
 import { scenarioError } from '../scenario/errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import type { PlanSection } from '../scenario/schema.js';
+import { groupKey, type PlanSection } from '../scenario/schema.js';
 import type { StrategyScenario } from '../scenario/types.js';
 import { scaledResolutions, mixResolution, targetResolution } from './ai-curve.js';
 import { daysInMonth, monthLabel, monthOrdinal } from './calendar.js';
@@ -129,15 +129,17 @@ export async function runPlan(loaded: LoadedScenario, options: PlanOptions = {})
             extra.set(found.path, value);
           }
           // The payroll the staffing needs, and the people the ledger has for it.
-          const schedule = (extra.get('staff.employees.schedule') as number[] | undefined) ?? first.staff.employees.schedule;
-          const needed = payrollHeadcount({ ...first, staff: { ...first.staff, employees: { ...first.staff.employees, schedule } } });
+          // Each group's schedule, as a rule left it.
+          const groupKeys = first.staff.groups.map((_, g) => `${groupKey(first.staff, g)}.schedule`);
+          const groups = first.staff.groups.map((group, g) => ({ ...group, schedule: (extra.get(groupKeys[g]) as number[] | undefined) ?? group.schedule }));
+          const needed = payrollHeadcount({ ...first, staff: { ...first.staff, groups } });
           state.ledger ??= new WorkforceLedger(
             { attritionPerMonth: plan.workforce.attrition_per_month, leadTime: plan.workforce.hiring_lead_time },
             base.transition.baseline_payroll_headcount > 0 ? base.transition.baseline_payroll_headcount : needed,
           );
           const move = state.ledger.step(needed);
           if (move.working !== needed && needed > 0) {
-            extra.set('staff.employees.schedule', schedule.map((level) => (level * move.working) / needed));
+            groups.forEach((group, g) => extra.set(groupKeys[g], group.schedule.map((level) => (level * move.working) / needed)));
           }
           const strategy =
             extra.size === 0

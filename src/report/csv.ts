@@ -9,7 +9,8 @@
 // cost_total, `mean_on_shift` and `payroll_headcount`, then, but for the
 // baseline, `saving_per_week`, `saving_per_year`, `payback_weeks` (an empty
 // mean: it never pays back; an empty high bound: it may never) and
-// `payroll_change`, all against the baseline.
+// `payroll_change`, all against the baseline; then, per ticket type and per
+// agent group, `<kpi>.<type>` and `<kpi>.<group>` rows (by_type, by_group).
 
 import { KPI_NAMES, type Estimate } from '../metrics/kpis.js';
 import type { RunReport } from '../experiment/result.js';
@@ -53,6 +54,14 @@ export function renderCsv(report: RunReport, options: Pick<RenderOptions, 'kpis'
       lines.push(
         [csvField(s.name), kpi, num(e.mean, where), num(e.ci95[0], where), num(e.ci95[1], where)].join(','),
       );
+    }
+    // By ticket type, then by group: `<kpi>.<name>` rows (BY_TYPE_KPIS, BY_GROUP_KPIS).
+    if (options.kpis === undefined) {
+      for (const parts of [s.by_type, s.by_group]) {
+        for (const [name, part] of Object.entries(parts ?? {})) {
+          for (const [kpi, e] of Object.entries(part.metrics as Record<string, Estimate>)) derived.push([`${kpi}.${name}`, e]);
+        }
+      }
     }
     for (const [name, e] of derived) {
       const where = `strategy ${s.name}, ${name}`;

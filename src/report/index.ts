@@ -14,7 +14,7 @@ export interface RenderOptions {
   color: boolean;
   /** The KPIs to show, in this order (selectKpis); default every KPI in catalogue order. */
   kpis?: readonly KpiName[];
-  /** The table only: also each strategy's hours (by_hour) and a text chart of service level by hour (--detail). */
+  /** The table only: also each strategy's hours (by_hour), a text chart of service level by hour, and its KPIs by ticket type and by group (--detail). */
   detail?: boolean;
 }
 

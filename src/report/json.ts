@@ -126,6 +126,8 @@ export function renderJson(report: RunReport, options: Pick<RenderOptions, 'kpis
         }),
       ),
       ...(s.by_hour ? { by_hour: hoursJson(s.by_hour, s.name) } : {}),
+      ...(s.by_type ? { by_type: breakdownJson(s.by_type, `strategy ${s.name} by_type`) } : {}),
+      ...(s.by_group ? { by_group: breakdownJson(s.by_group, `strategy ${s.name} by_group`) } : {}),
       year: yearJson(report, s),
       mean_on_shift: finite(s.mean_on_shift, `strategy ${s.name} mean_on_shift`),
       payroll_headcount: finite(s.payroll_headcount, `strategy ${s.name} payroll_headcount`),
@@ -139,4 +141,21 @@ export function renderJson(report: RunReport, options: Pick<RenderOptions, 'kpis
     warnings: report.warnings.map((w) => finiteRecord(w, `warning ${w.code}`)),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** by_type or by_group: per name, its metrics as the strategy's are written (every figure finite). */
+function breakdownJson(parts: Record<string, { metrics: Record<string, Estimate> }>, where: string) {
+  return Object.fromEntries(
+    Object.entries(parts).map(([name, part]) => [
+      name,
+      {
+        metrics: Object.fromEntries(
+          Object.entries(part.metrics).map(([kpi, e]) => {
+            const at = `${where} ${name}, KPI ${kpi}`;
+            return [kpi, { mean: finite(e.mean, `${at} mean`), ci95: [bound(e.ci95[0], `${at} ci95 low`), bound(e.ci95[1], `${at} ci95 high`)] }];
+          }),
+        ),
+      },
+    ]),
+  );
 }

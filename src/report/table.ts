@@ -17,6 +17,7 @@ import type { RenderOptions } from './index.js';
 import { sensitivityLines } from './sensitivity.js';
 import { verdict } from './verdict.js';
 import { warningText } from './warnings.js';
+import { breakdowns } from './breakdown.js';
 
 const BEST_MARK = '*';
 
@@ -76,7 +77,21 @@ export function renderTable(report: RunReport, options: RenderOptions): string {
   const lines = [c.bold(summaryLine(report)), table.toString()];
   if (options.detail) lines.push(...hourlySection(report, c));
   lines.push(c.bold(verdict(report)), ...sensitivityLines(report));
+  if (options.detail) lines.push(...detailTables(report, c));
   for (const warning of report.warnings) lines.push(c.yellow(`Warning: ${warningText(warning)}`));
   lines.push(c.dim(legendLine(report, `${BEST_MARK} best`, groups)));
   return `${lines.join('\n')}\n`;
+}
+
+/** `--detail`: per strategy, its KPIs by ticket type and by group, one column per name (breakdown.ts). */
+function detailTables(report: RunReport, c: ChalkInstance): string[] {
+  return breakdowns(report).map(({ title, names, rows }) => {
+    const table = new Table({
+      head: [c.bold(title), ...names.map((n) => c.bold(n))],
+      colAligns: ['left', ...names.map(() => 'right' as const)],
+      style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+    });
+    for (const [label, ...cells] of rows) table.push([` ${label}`, ...cells]);
+    return table.toString();
+  });
 }

@@ -7,11 +7,12 @@
 //   in `staff.gig.trigger` and `hourly_rate`+`min_block`/`rate` in
 //   `staff.gig.pay`;
 // - `ticket_types` may be a list (replacing the base list) or a mapping from
-//   an existing type name to a patch of that type.
+//   an existing type name to a patch of that type; so may `staff.groups`,
+//   by group name.
 // Inputs are never mutated; reserved keys have been rejected before this runs.
 
 import type { z } from 'zod';
-import { ALTERNATIVE_KEYS, TicketTypeSchema } from './schema.js';
+import { ALTERNATIVE_KEYS, GroupSchema, TicketTypeSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { defOf, isPlainObject, unwrap } from './walk.js';
 
@@ -72,6 +73,11 @@ export function applyStrategyPatch(
     const value = patch[key];
     if (key === 'ticket_types' && isPlainObject(value)) {
       merged[key] = patchTicketTypesByName(base[key], value, problems);
+    } else if (key === 'staff' && isPlainObject(value) && isPlainObject(value.groups)) {
+      const { groups, ...rest } = value;
+      const staff = mergeValue(isPlainObject(base.staff) ? base.staff : {}, rest, shape.staff) as Record<string, unknown>;
+      staff.groups = patchNamedList(isPlainObject(base.staff) ? base.staff.groups : undefined, groups as Record<string, unknown>, GroupSchema, ['staff', 'groups'], 'groups', problems);
+      merged[key] = staff;
     } else {
       merged[key] = mergeValue(base[key], value, shape[key]);
     }
@@ -84,20 +90,32 @@ function patchTicketTypesByName(
   patch: Record<string, unknown>,
   problems: MergeProblem[],
 ): unknown {
-  const types = Array.isArray(base) ? [...base] : [];
-  const names = types.map((t) => (isPlainObject(t) && typeof t.name === 'string' ? t.name : undefined));
+  return patchNamedList(base, patch, TicketTypeSchema, ['ticket_types'], 'ticket types', problems);
+}
+
+/** A base list of named items with some of them patched by name (ticket types, agent groups). */
+function patchNamedList(
+  base: unknown,
+  patch: Record<string, unknown>,
+  schema: z.ZodType,
+  path: string[],
+  what: string,
+  problems: MergeProblem[],
+): unknown {
+  const items = Array.isArray(base) ? [...base] : [];
+  const names = items.map((t) => (isPlainObject(t) && typeof t.name === 'string' ? t.name : undefined));
   const known = names.filter((n): n is string => n !== undefined);
   for (const name of Object.keys(patch)) {
     const index = names.indexOf(name);
     if (index < 0) {
       problems.push({
-        path: ['ticket_types', name],
-        message: `no ticket type named \`${name}\` in the base file`,
-        hint: didYouMean(name, known, 'ticket types'),
+        path: [...path, name],
+        message: `no ${what === 'ticket types' ? 'ticket type' : 'group'} named \`${name}\` in the base file`,
+        hint: known.length > 0 ? didYouMean(name, known, what) : `the base file has no ${path.join('.')}`,
       });
       continue;
     }
-    types[index] = mergeValue(types[index], patch[name], TicketTypeSchema);
+    items[index] = mergeValue(items[index], patch[name], schema);
   }
-  return types;
+  return items;
 }

@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { applyStrategyPatch } from './merge.js';
+// Whether a type reaches people is the router's rule (model/human-load.ts): one copy.
+import { toHumans } from '../model/human-load.js';
 import {
   BaseSchema,
   PATCHABLE_KEYS,
@@ -348,6 +350,16 @@ export function resolveRaw(raw: unknown, ctx: ResolveContext): Scenario {
   return { ...base, strategies };
 }
 
+/** Ticket types that reach people under the strategy's routing but that no group and no gig pool serves. */
+function unservedTypes(s: StrategyScenario): string[] {
+  const gig = s.staff.gig;
+  const gigServes = (name: string) => gig.pool > 0 && (gig.skills === null || gig.skills.includes(name));
+  return s.ticket_types
+    .filter((t) => toHumans(s, t) > 0)
+    .filter((t) => !s.staff.groups.some((g) => g.skills === null || g.skills.some((k) => k.type === t.name)) && !gigServes(t.name))
+    .map((t) => t.name);
+}
+
 function resolveStrategy(
   name: string,
   control: StrategyOutput,
@@ -369,7 +381,20 @@ function resolveStrategy(
     const t = baseTypes[index];
     return isPlainObject(t) && typeof t.name === 'string' ? t.name : undefined;
   };
+  // Likewise a by-name staff.groups patch: `staff.groups.<name>`.
+  const patchStaff = isPlainObject(patch.staff) ? patch.staff : undefined;
+  const groupsByName = patchStaff && isPlainObject(patchStaff.groups) ? patchStaff.groups : undefined;
+  const baseStaff = isPlainObject(baseRaw.staff) ? baseRaw.staff : undefined;
+  const baseGroups = baseStaff && Array.isArray(baseStaff.groups) ? baseStaff.groups : [];
   const toDocPath = (path: PathSegment[]): PathSegment[] => {
+    if (groupsByName && path[2] === 'staff' && path[3] === 'groups' && typeof path[4] === 'number') {
+      const g = baseGroups[path[4]];
+      const groupName = isPlainObject(g) && typeof g.name === 'string' ? g.name : undefined;
+      if (groupName !== undefined && Object.prototype.hasOwnProperty.call(groupsByName, groupName)) {
+        return [...path.slice(0, 4), groupName, ...path.slice(5)];
+      }
+      return path.slice(0, 4);
+    }
     if (byName && path[2] === 'ticket_types' && typeof path[3] === 'number') {
       const typeNameAt = typeName(path[3]);
       if (typeNameAt !== undefined && Object.prototype.hasOwnProperty.call(byName, typeNameAt)) {
@@ -419,10 +444,27 @@ function resolveStrategy(
     transition: sections.transition,
   };
 
+  const unserved = unservedTypes(strategy);
+  if (unserved.length > 0) {
+    issues.push(
+      ...toScenarioIssues(
+        [
+          {
+            path: ['staff', 'groups'],
+            message: `ticket type${unserved.length > 1 ? 's' : ''} ${unserved.map((n) => `\`${n}\``).join(', ')} reach${unserved.length > 1 ? '' : 'es'} people under routing \`${strategy.routing}\`, but no group lists ${unserved.length > 1 ? 'them' : 'it'} in its skills and the gig pool does not serve ${unserved.length > 1 ? 'them' : 'it'}`,
+            hint: 'add the type to a group\'s skills (or to staff.gig.skills with a gig pool)',
+          },
+        ],
+        ctx,
+        { raw: strategyRaw, prefix },
+      ),
+    );
+    return null;
+  }
+
   if (strategy.routing === 'human') {
     const gig = strategy.staff.gig;
-    const { schedule, auto } = strategy.staff.employees;
-    const employees = schedule.some((level, hour) => level > 0 || auto?.[hour] === true);
+    const employees = strategy.staff.groups.some(({ schedule, auto }) => schedule.some((level, hour) => level > 0 || auto?.[hour] === true));
     const gigWorkers = gig.pool > 0 && gig.max_active > 0 && gig.accept_probability > 0;
     if (!employees && !gigWorkers) {
       issues.push(

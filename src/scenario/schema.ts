@@ -20,7 +20,7 @@ import {
 } from './duration.js';
 import { describeNumber, describeValue, quoteValue } from './describe.js';
 import { closest, didYouMean, listNames } from './suggest.js';
-import type { Routing, Scenario, StrategyScenario } from './types.js';
+import type { AgentGroup, Employees, Routing, Scenario, Staff, StrategyScenario } from './types.js';
 import { childOf, defOf, descriptionOf, firstSentence, isPlainObject, unwrap } from './walk.js';
 import { MONTH_RE, monthOrdinal } from '../plan/calendar.js';
 import { ConditionError, parseCondition } from '../plan/condition.js';
@@ -71,6 +71,8 @@ export const LIMITS = {
   surge_multiplier: 1000,
   /** Gig handle-time and resolution multipliers. */
   multiplier: 100,
+  /** A skill's priority level. */
+  priority: 100,
   /** Any duration, in minutes: ten years. */
   duration_minutes: 3650 * 1440,
   /** Any single amount of money (hourly cost, lifetime value, per-head cost...). */
@@ -591,8 +593,7 @@ function autoLevel(expected: string) {
   });
 }
 
-const EmployeesObject = z
-  .strictObject({
+const staffingShape = {
     headcount: z
       .union([count(0, LIMITS.people), autoLevel('a whole number ≥ 0')])
       .optional()
@@ -620,18 +621,19 @@ const EmployeesObject = z
     hourly_cost: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('Fully loaded cost per scheduled hour per agent (currency, ≥ 0), paid whether busy or not. Default 0.'),
-  })
-  .superRefine((value, ctx) => {
-    if (value.headcount !== undefined && value.schedule !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'give either headcount or schedule, not both',
-      });
-    }
-  });
-ALTERNATIVE_KEYS.set(EmployeesObject, [['headcount'], ['schedule']]);
+};
 
-export const EmployeesSchema = EmployeesObject.transform((value) => {
+function checkStaffing(value: { headcount?: unknown; schedule?: unknown }, ctx: z.core.$RefinementCtx<unknown>): void {
+  if (value.headcount !== undefined && value.schedule !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'give either headcount or schedule, not both',
+    });
+  }
+}
+
+/** headcount or schedule (with `auto` hours) to 24 levels, auto hours flagged. */
+function staffingLevels(value: { headcount?: number | typeof AUTO; schedule?: (number | typeof AUTO)[]; shrinkage: number; hourly_cost: number }): Employees {
   const levels = value.schedule ?? Array.from({ length: 24 }, () => value.headcount ?? 0);
   // Auto hours stay pure data here (0 in the schedule, flagged in `auto`);
   // runs resolve them to numbers before simulating (types.ts, Employees.auto).
@@ -642,9 +644,98 @@ export const EmployeesSchema = EmployeesObject.transform((value) => {
     shrinkage: value.shrinkage,
     hourly_cost: value.hourly_cost,
   };
-})
+}
+
+const EmployeesObject = z.strictObject(staffingShape).superRefine(checkStaffing);
+ALTERNATIVE_KEYS.set(EmployeesObject, [['headcount'], ['schedule']]);
+
+export const EmployeesSchema = EmployeesObject.transform(staffingLevels)
   .prefault({})
-  .describe('Employed agents: a flat headcount or an hourly schedule, paid for every scheduled hour.');
+  .describe('Employed agents: a flat headcount or an hourly schedule, paid for every scheduled hour. The one-group shorthand for `groups`: a group named `employees` with every skill.');
+
+/** The name `staff.employees` stands for as a group. */
+export const EMPLOYEES_GROUP = 'employees';
+
+/**
+ * The key path of group `g` as a file writes it: `staff.employees` for the
+ * one-group shorthand (one group, every skill), else `staff.groups.NAME`.
+ */
+export function groupKey(staff: Pick<Staff, 'groups'>, g: number): string {
+  const groups = staff.groups;
+  return groups.length === 1 && groups[0].skills === null ? 'staff.employees' : `staff.groups.${groups[g].name}`;
+}
+
+const SkillObject = z.strictObject({
+  priority: count(1, LIMITS.priority)
+    .prefault(1)
+    .describe('Priority level of this type for the group (whole number ≥ 1; 1 is served first). Default 1.'),
+  handle_time_multiplier: positive(LIMITS.multiplier)
+    .prefault(1)
+    .describe("The group's handle time on this type relative to the type's own (> 0), on top of the group's multiplier. Default 1."),
+  fcr_multiplier: positive(LIMITS.multiplier)
+    .prefault(1)
+    .describe("The group's first-contact resolution on this type relative to the type's fcr (> 0; capped at probability 1). Default 1."),
+  overflow_after: duration()
+    .prefault(0)
+    .describe('A contact of this type becomes eligible for the group only after waiting this long (duration). Default 0.'),
+});
+
+const SkillsSchema = expecting(
+  z.union([
+    z.array(nameSchema('ticket type')).min(1, { error: 'a group needs at least one skill' }),
+    z.record(nameSchema('ticket type'), z.union([count(1, LIMITS.priority), SkillObject])),
+  ]),
+  'a list of ticket types or a mapping from a ticket type to its priority level or {priority, handle_time_multiplier, fcr_multiplier, overflow_after}',
+)
+  .transform((value) => {
+    const entries: [string, unknown][] = Array.isArray(value) ? value.map((name) => [name, 1]) : Object.entries(value);
+    return entries.map(([type, skill]) => {
+      const detail = typeof skill === 'number' ? { priority: skill } : (skill as z.output<typeof SkillObject>);
+      return {
+        type,
+        priority: detail.priority ?? 1,
+        handle_time_multiplier: (detail as { handle_time_multiplier?: number }).handle_time_multiplier ?? 1,
+        fcr_multiplier: (detail as { fcr_multiplier?: number }).fcr_multiplier ?? 1,
+        overflow_after: (detail as { overflow_after?: number }).overflow_after ?? 0,
+      };
+    });
+  })
+  .describe(
+    'The ticket types the group serves: a list (all at priority 1) or a mapping type -> priority level (1 first) or {priority, handle_time_multiplier, fcr_multiplier, overflow_after}. Required.',
+  );
+
+const GroupObject = z
+  .strictObject({
+    name: nameSchema('group').describe('The group\'s name, unique among the groups; strategy patches and --set address the group by it. Required.'),
+    ...staffingShape,
+    handle_time_multiplier: positive(LIMITS.multiplier)
+      .prefault(1)
+      .describe("The group's handle time relative to each type's own (> 0; 0.9 = 10% faster). Default 1."),
+    skills: SkillsSchema,
+  })
+  .superRefine(checkStaffing);
+ALTERNATIVE_KEYS.set(GroupObject, [['headcount'], ['schedule']]);
+
+export const GroupSchema = GroupObject.transform((value): AgentGroup => ({
+  name: value.name,
+  ...staffingLevels(value),
+  handle_time_multiplier: value.handle_time_multiplier,
+  skills: value.skills,
+})).describe('An agent group: its staffing (headcount, schedule or auto), pay, shrinkage and skills.');
+
+export const GroupsSchema = z
+  .array(GroupSchema)
+  .min(1, { error: 'groups needs at least one group' })
+  .superRefine((groups, ctx) => {
+    const seen = new Map<string, number>();
+    groups.forEach((group, i) => {
+      const first = seen.get(group.name);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate group name \`${group.name}\` (already used by staff.groups.${first})` });
+      } else seen.set(group.name, i);
+    });
+  })
+  .describe('Agent groups with skills (skills-based routing, docs/model.md). Instead of employees, which is the one-group shorthand.');
 
 const TriggerObject = z
   .strictObject({
@@ -722,6 +813,11 @@ export const GigSchema = z
     max_active: count(0, LIMITS.people)
       .optional()
       .describe('Most gig workers logged in at once (whole number ≥ 0). Default: the pool; values above the pool are capped at it.'),
+    skills: z
+      .array(nameSchema('ticket type'))
+      .min(1, { error: 'gig skills needs at least one ticket type' })
+      .optional()
+      .describe('The ticket types gig workers serve, all at one level, after every employee group. Default: every type.'),
   })
   .transform((value) => ({
     pool: value.pool,
@@ -737,15 +833,31 @@ export const GigSchema = z
     handle_time_multiplier: value.handle_time_multiplier,
     resolution_multiplier: value.resolution_multiplier,
     max_active: Math.min(value.max_active ?? value.pool, value.pool),
+    skills: value.skills ?? null,
   }))
   .prefault({})
   .describe('An on-demand pool of remote human agents called when the queue builds up, paid per hour or per ticket.');
 
-export const StaffSchema = z
+const StaffObject = z
   .strictObject({
     employees: EmployeesSchema,
+    groups: GroupsSchema.optional(),
     gig: GigSchema,
   })
+  .superRefine((value, ctx) => {
+    // `employees` always has its default: only a written one conflicts.
+    if (value.groups !== undefined && value.employees.schedule.some((level, hour) => level > 0 || value.employees.auto?.[hour] === true)) {
+      ctx.addIssue({ code: 'custom', path: ['employees'], message: 'give either employees or groups, not both', params: { hint: 'employees is the one-group shorthand: move it into groups' } });
+    }
+  });
+ALTERNATIVE_KEYS.set(StaffObject, [['employees'], ['groups']]);
+
+export const StaffSchema = StaffObject
+  .transform((value): Staff => ({
+    // staff.employees is one group named `employees` with every skill (skills: null).
+    groups: value.groups ?? [{ name: EMPLOYEES_GROUP, ...value.employees, handle_time_multiplier: 1, skills: null }],
+    gig: value.gig,
+  }))
   .prefault({})
   .describe('Human capacity: employees and an optional gig pool. Default: nobody.');
 
@@ -841,6 +953,7 @@ const baseShape = {
 type BaseOutput = z.output<z.ZodObject<typeof baseShape>>;
 
 function checkTopLevel(value: BaseOutput, ctx: z.core.$RefinementCtx<unknown>): void {
+  checkSkills(value, ctx);
   // A horizon of 0 has its own message ("must be longer than 0"): one message per mistake.
   if (value.horizon > 0 && value.horizon <= value.warmup) {
     ctx.addIssue({
@@ -849,6 +962,26 @@ function checkTopLevel(value: BaseOutput, ctx: z.core.$RefinementCtx<unknown>): 
       message: `horizon (${formatMinutes(value.horizon)}) must be longer than warmup (${formatMinutes(value.warmup)})`,
     });
   }
+}
+
+/** Every skill, of a group or of the gig pool, names a ticket type. */
+function checkSkills(value: BaseOutput, ctx: z.core.$RefinementCtx<unknown>): void {
+  // Runs even when a section has its own issues: then that section is not in its output form, and there is nothing to cross-check.
+  if (!Array.isArray(value.ticket_types) || !Array.isArray(value.staff?.groups) || value.staff.gig === undefined) return;
+  const names = value.ticket_types.map((t) => t.name);
+  const unknown = (type: string, path: (string | number)[]) =>
+    ctx.addIssue({ code: 'custom', path, message: `no ticket type named \`${type}\``, params: { hint: didYouMean(type, names, 'ticket types') } });
+  value.staff.groups.forEach((group, i) => {
+    if (!Array.isArray(group.skills)) return;
+    for (const skill of group.skills) {
+      if (typeof skill?.type === 'string' && !names.includes(skill.type)) unknown(skill.type, ['staff', 'groups', i, 'skills', skill.type]);
+    }
+  });
+  const gigSkills = value.staff.gig.skills;
+  if (!Array.isArray(gigSkills)) return;
+  gigSkills.forEach((type, k) => {
+    if (typeof type === 'string' && !names.includes(type)) unknown(type, ['staff', 'gig', 'skills', k]);
+  });
 }
 
 /** The base of a scenario: everything but the strategies. */
@@ -905,6 +1038,22 @@ const TicketTypesPatchSchema = expecting(
   'A list replaces the base ticket types; a mapping from an existing type name to changes patches that type, e.g. {billing: {ai_resolution: 0.9}}.',
 );
 
+const GroupPatchSchema = (patchOf(GroupSchema) as z.ZodObject).omit({ name: true });
+ALTERNATIVE_KEYS.set(GroupPatchSchema, [['headcount'], ['schedule']]);
+
+const GroupsPatchSchema = expecting(
+  z.union([
+    patchOf(GroupsSchema),
+    z.record(nameSchema('group'), GroupPatchSchema).describe('Changes to existing groups by name, e.g. {specialists: {headcount: 30}}.'),
+  ]),
+  'a list of groups (replacing the base list) or a mapping from a group name to its changes',
+).describe(
+  'A list replaces the base groups; a mapping from an existing group name to changes patches that group, e.g. {specialists: {headcount: 30}}.',
+);
+
+const StaffPatchSchema = (patchOf(StaffSchema) as z.ZodObject).extend({ groups: GroupsPatchSchema.optional() });
+ALTERNATIVE_KEYS.set(StaffPatchSchema, [['employees'], ['groups']]);
+
 const sectionPatch = (schema: z.ZodType, key: string) =>
   patchOf(schema)
     .optional()
@@ -930,7 +1079,7 @@ export const StrategySchema = z
     demand: sectionPatch(DemandSchema, 'demand'),
     ticket_types: TicketTypesPatchSchema.optional(),
     customers: sectionPatch(CustomersSchema, 'customers'),
-    staff: sectionPatch(StaffSchema, 'staff'),
+    staff: StaffPatchSchema.optional().describe('Changes to the base `staff` section, merged key by key; groups are patched by name ({groups: {specialists: {headcount: 30}}}) or replaced by a list.'),
     ai: sectionPatch(AiSchema, 'ai'),
     transition: sectionPatch(TransitionSchema, 'transition'),
   })

@@ -84,6 +84,16 @@ function applyOne(root: Record<string, unknown>, set: SetOverride, file: string 
       key = type.name;
     }
 
+    // A list of named items (ticket types, agent groups) is addressed by name too.
+    if (Array.isArray(node) && !INDEX_RE.test(key)) {
+      const names = node.flatMap((item) => (isPlainObject(item) && typeof item.name === 'string' ? [item.name] : []));
+      const index = node.findIndex((item) => isPlainObject(item) && item.name === key);
+      if (index >= 0) key = String(index);
+      else if (names.length > 0) {
+        throw fail(file, set, `\`${path.join('.')}\` has no item named \`${key}\``, didYouMean(key, names, 'names'));
+      }
+    }
+
     const step = childOf(schema, key, node);
     if (!step.ok) {
       if (step.reason === 'not-index') {
@@ -113,8 +123,9 @@ function applyOne(root: Record<string, unknown>, set: SetOverride, file: string 
     } else {
       const map = node as Record<string, unknown>;
       path.push(key);
-      // As in a strategy patch: setting `headcount` replaces the file's `schedule`, and so on.
-      if (last) dropAlternatives(map, (k) => k === key, unwrap(schema));
+      // As in a strategy patch: setting `headcount` replaces the file's `schedule`, and so on;
+      // a key inside `employees` replaces `groups` (and the reverse) at any depth.
+      dropAlternatives(map, (k) => k === key, unwrap(schema));
       if (last) map[key] = set.value;
       else map[key] = container(map[key], step.schema, set, file, path);
       node = map[key];

@@ -122,10 +122,33 @@ export interface Gig {
   handle_time_multiplier: number;
   resolution_multiplier: number;
   max_active: number;
+  /** Ticket types gig workers serve; null: every type. */
+  skills: string[] | null;
+}
+
+/** A group's skill: a ticket type it serves, at a priority level, with its own factors. */
+export interface Skill {
+  /** A ticket type's name. */
+  type: string;
+  /** 1 is served first. */
+  priority: number;
+  handle_time_multiplier: number;
+  fcr_multiplier: number;
+  /** Minutes a contact of this type waits before it becomes eligible for the group. */
+  overflow_after: number;
+}
+
+/** An agent group: staffing as for employees, plus its name and skills. */
+export interface AgentGroup extends Employees {
+  name: string;
+  handle_time_multiplier: number;
+  /** Null: every ticket type at priority 1, factors 1 (the `staff.employees` shorthand). */
+  skills: Skill[] | null;
 }
 
 export interface Staff {
-  employees: Employees;
+  /** In file order; `staff.employees` is one group named `employees`. */
+  groups: AgentGroup[];
   gig: Gig;
 }
 

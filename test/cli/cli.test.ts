@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KPI_NAMES } from '../../src/metrics/kpis.js';
+import { BY_GROUP_KPIS, BY_TYPE_KPIS, KPI_NAMES } from '../../src/metrics/kpis.js';
 import { BIN, scratch, staffsim, staffsimInProcess } from '../support/cli.js';
 
 // The default scenario shortened so each run takes a fraction of a second.
@@ -66,8 +66,11 @@ describe('staffsim run', () => {
   it('writes csv and markdown', async () => {
     const csv = await staffsimInProcess('run', ...SHORT, '--format', 'csv', '--strategy', 'all-ai');
     expect(csv.code).toBe(0);
-    // The KPIs, then the year's three costs, mean on shift and payroll (all-ai is its own baseline).
-    expect(csv.stdout.trim().split('\n')).toHaveLength(1 + KPI_NAMES.length + 5);
+    // The KPIs, then the year's three costs, mean on shift and payroll (all-ai is its own baseline),
+    // then by type (five types) and by group (all-ai has one: `employees`).
+    expect(csv.stdout.trim().split('\n')).toHaveLength(1 + KPI_NAMES.length + 5 + 5 * BY_TYPE_KPIS.length + BY_GROUP_KPIS.length);
+    expect(csv.stdout).toContain('\nall-ai,abandon_rate.fraud_security,');
+    expect(csv.stdout).toContain('\nall-ai,utilization.employees,');
     const md = await staffsimInProcess('run', ...SHORT, '--format', 'markdown');
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^\|/m);

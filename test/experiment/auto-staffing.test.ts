@@ -42,17 +42,17 @@ describe('staff.employees.headcount: auto', () => {
   it('is read from the file as data: every hour flagged, nothing chosen yet', () => {
     const s = only(mmcm());
     expect(usesAutoStaffing(s)).toBe(true);
-    expect(s.staff.employees.auto).toEqual(new Array(24).fill(true));
-    expect(s.staff.employees.schedule).toEqual(new Array(24).fill(0));
+    expect(s.staff.groups[0].auto).toEqual(new Array(24).fill(true));
+    expect(s.staff.groups[0].schedule).toEqual(new Array(24).fill(0));
     // A file without auto has no flags at all.
-    expect(only(mmcm({}, { headcount: 50 })).staff.employees.auto).toBeUndefined();
+    expect(only(mmcm({}, { headcount: 50 })).staff.groups[0].auto).toBeUndefined();
   });
 
   it("gives an M/M/c+M centre exactly agentsFor's answer every hour", () => {
     const { strategy, staffing } = resolveAutoStaffing(only(mmcm()));
     const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8 }).agents;
-    expect(strategy.staff.employees.schedule).toEqual(new Array(24).fill(exact));
-    expect(strategy.staff.employees.auto).toBeUndefined();
+    expect(strategy.staff.groups[0].schedule).toEqual(new Array(24).fill(exact));
+    expect(strategy.staff.groups[0].auto).toBeUndefined();
     expect(staffing).not.toBeNull();
     expect(staffing!.mean_on_shift).toBe(exact);
     expect(staffing!.human_contacts_per_episode).toBe(1);
@@ -63,24 +63,24 @@ describe('staff.employees.headcount: auto', () => {
     const capped = only(mmcm({ service_level: { answer_within: '20s', target: 0.8, max_occupancy: 0.85 } }));
     const { strategy } = resolveAutoStaffing(capped);
     const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8, maxOccupancy: 0.85 });
-    expect(strategy.staff.employees.schedule).toEqual(new Array(24).fill(exact.agents));
+    expect(strategy.staff.groups[0].schedule).toEqual(new Array(24).fill(exact.agents));
     expect(exact.figures.utilization).toBeLessThanOrEqual(0.85);
     // The service level alone needs fewer: the cap is what binds here.
-    const uncapped = resolveAutoStaffing(only(mmcm())).strategy.staff.employees.schedule[0];
+    const uncapped = resolveAutoStaffing(only(mmcm())).strategy.staff.groups[0].schedule[0];
     expect(exact.agents).toBeGreaterThan(uncapped);
   });
 
   it('uses Erlang C when nobody abandons', () => {
     const { strategy } = resolveAutoStaffing(only(mmcm({ customers: {} })));
     const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, answerWithin: 1 / 3, target: 0.8 }).agents;
-    expect(strategy.staff.employees.schedule[0]).toBe(exact);
+    expect(strategy.staff.groups[0].schedule[0]).toBe(exact);
   });
 
   it('schedules the fewest agents that leave enough on shift after shrinkage', () => {
     const s = only(mmcm({}, { headcount: 'auto', shrinkage: 0.3 }));
     const { strategy, staffing } = resolveAutoStaffing(s);
     const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8 }).agents;
-    expect(strategy.staff.employees.schedule[5]).toBe(scheduledFor(exact, 0.3));
+    expect(strategy.staff.groups[0].schedule[5]).toBe(scheduledFor(exact, 0.3));
     expect(staffing!.net[5]).toBe(netOnShift(scheduledFor(exact, 0.3), 0.3));
     expect(staffing!.net[5]).toBeGreaterThanOrEqual(exact);
   });
@@ -89,7 +89,7 @@ describe('staff.employees.headcount: auto', () => {
     const weekly = [1, 1, 1, 1, 1, 1.4, 0.6];
     const s = only(mmcm({ demand: { contacts_per_day: 14_400, intraday: INTRADAY, weekly } }));
     const { strategy, staffing } = resolveAutoStaffing(s);
-    const schedule = strategy.staff.employees.schedule;
+    const schedule = strategy.staff.groups[0].schedule;
     const peakDay = Math.max(...s.demand.weekly); // 1.4 after normalising to mean 1
     expect(peakDay).toBeCloseTo(1.4, 12);
     s.demand.intraday.forEach((multiplier, hour) => {
@@ -109,7 +109,7 @@ describe('staff.employees.headcount: auto', () => {
     const given = Array.from({ length: 24 }, (_, hour) => (hour < 8 ? 'auto' : 40 + hour));
     const { strategy, staffing } = resolveAutoStaffing(only(mmcm({}, { schedule: given })));
     const exact = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8 }).agents;
-    strategy.staff.employees.schedule.forEach((level, hour) => expect(level).toBe(hour < 8 ? exact : 40 + hour));
+    strategy.staff.groups[0].schedule.forEach((level, hour) => expect(level).toBe(hour < 8 ? exact : 40 + hour));
     expect(staffing!.hours).toEqual(given.map((g) => g === 'auto'));
   });
 
@@ -133,7 +133,7 @@ describe('staff.employees.headcount: auto', () => {
     const aht = (easy * 4 + 0.3 * 8) / (easy + 0.3);
     const { strategy, staffing } = resolveAutoStaffing(s);
     expect(staffing!.human_contacts_per_episode).toBeCloseTo(easy + 0.3, 12);
-    expect(strategy.staff.employees.schedule[12]).toBe(
+    expect(strategy.staff.groups[0].schedule[12]).toBe(
       agentsFor({ arrivalsPerMinute: lambda, aht, patience: 3, answerWithin: 1, target: 0.8 }).agents,
     );
   });

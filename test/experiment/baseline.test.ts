@@ -43,7 +43,7 @@ describe('the baseline at target staffing', () => {
 
   it('runs on the same random streams: staffed as the target needs, the baseline and its copy give the same figures', () => {
     const probe = loadScenarioFile(MINIMAL, { set: ['staff.employees.headcount=auto'] }).scenario.strategies[0];
-    const level = resolveAutoStaffing(probe).strategy.staff.employees.schedule[0];
+    const level = resolveAutoStaffing(probe).strategy.staff.groups[0].schedule[0];
     const { scenario, sha256 } = loadScenarioFile(MINIMAL, { set: ['replications=2', `staff.employees.headcount=${level}`] });
     const [asStaffed, fair] = runScenario(scenario, sha256, { atTarget: true }).strategies;
     expect(fair.per_replication).toEqual(asStaffed.per_replication);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run.js';
 import { overloads, unstableQueues } from '../../src/experiment/warnings.js';
 import { simulateReplication } from '../../src/model/contact-centre.js';
-import { humanHandleMean } from '../../src/model/human-load.js';
+import { gigHandleMean } from '../../src/model/human-load.js';
 import { resolveScenario } from '../../src/scenario/load.js';
 import type { StrategyScenario } from '../../src/scenario/types.js';
 
@@ -50,7 +50,7 @@ describe('the overload warning counts all the work reaching humans', () => {
   // 22 scheduled at 28.75% shrinkage are 15.675, which the simulator rounds
   // to 16 agents answering: 15.75 Erlangs is under that.
   it('counts the agents on shift as the simulator rounds them', () => {
-    expect(overloads({ ...repeats, staff: { ...repeats.staff, employees: { ...repeats.staff.employees, schedule: new Array(24).fill(22), shrinkage: 0.2875 } } })).toEqual([]);
+    expect(overloads({ ...repeats, staff: { ...repeats.staff, groups: [{ ...repeats.staff.groups[0], schedule: new Array(24).fill(22), shrinkage: 0.2875 }] } })).toEqual([]);
   });
 
   it('and the warned queue really does not settle: its mean wait grows with the horizon', () => {
@@ -102,7 +102,7 @@ describe("the gig trigger's mean handle time", () => {
       ],
       customers: { repeat_probability: 1, repeat_delay: '10m', max_contacts: 2 },
     });
-    expect(humanHandleMean(s)).toBeCloseTo(6.8, 12);
+    expect(gigHandleMean(s)).toBeCloseTo(6.8, 12);
   });
 });
 

@@ -133,6 +133,7 @@ describe('the gig pool', () => {
       handle_time_multiplier: 1,
       resolution_multiplier: 1,
       max_active: 10,
+      skills: null,
       ...overrides,
     };
     const events = new EventQueue(16);

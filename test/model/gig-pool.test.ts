@@ -22,6 +22,7 @@ function gig(overrides: Partial<Gig> = {}): Gig {
     handle_time_multiplier: 1,
     resolution_multiplier: 1,
     max_active: 3,
+    skills: null,
     ...overrides,
   };
 }

@@ -11,7 +11,7 @@ import {
   aiLoad,
   episodeContacts,
   humanDemand,
-  humanHandleMean,
+  gigHandleMean,
   humanLoad,
   humanMinutesPerAiClosedContact,
   startsWithAi,
@@ -143,7 +143,7 @@ describe('episodeContacts: expected contacts of one episode', () => {
   });
 });
 
-describe('humanDemand and humanHandleMean: what reaches humans, by type share', () => {
+describe('humanDemand and gigHandleMean: what reaches humans, by type share', () => {
   it('ai-first with sensitive_to_human', () => {
     const s = twoTypes({ routing: 'ai-first', sensitive_to_human: true });
     // Per first contact: easy 0.75 · 0.28 · 1.104 = 0.23184, fraud 0.25 · 1.2 = 0.3.
@@ -151,7 +151,7 @@ describe('humanDemand and humanHandleMean: what reaches humans, by type share', 
     const d = humanDemand(s, 0);
     expect(d.contactsPerEpisode).toBeCloseTo(0.53184, 14);
     expect(d.aht).toBeCloseTo(4.52736 / 0.53184, 12);
-    expect(humanHandleMean(s)).toBeCloseTo(4.52736 / 0.53184, 12);
+    expect(gigHandleMean(s)).toBeCloseTo(4.52736 / 0.53184, 12);
   });
 
   it('abandonment changes the mix: with a = 1, retries replace repeats', () => {

@@ -3,14 +3,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { Observations, UTILIZATION_ROUNDING, utilization, type MeasuredTime } from '../../src/model/observations.js';
-import { isPriceKey, priceKpis, type Prices } from '../../src/model/pricing.js';
+import { isPriceKey, priceGroups, priceKpis, type Prices } from '../../src/model/pricing.js';
 
 const time: MeasuredTime = {
   measuredDays: 2,
   aiUsed: 1,
-  employeePaidHours: 10,
-  employeeStaffedMinutes: 480,
-  employeeBusyMinutes: 360,
+  groupPaidHours: [10],
+  groupStaffedMinutes: [480],
+  groupBusyMinutes: [360],
   gigPaidHours: 4,
   gigBusyHours: 2,
   gigPaidUnits: 4, // hourly pay: 4 hours paid
@@ -19,7 +19,7 @@ const time: MeasuredTime = {
   gigPayCv: 0.3,
 };
 const prices: Prices = {
-  employeeHourlyCost: 30,
+  groupHourlyCost: [30],
   aiCostPerConversation: 0.5,
   aiPlatformCostPerDay: 100,
   lifetimeValue: 1000,
@@ -96,7 +96,7 @@ describe('Observations', () => {
   });
 
   it('a KPI whose denominator is 0 is 0', () => {
-    const empty = { ...time, employeeStaffedMinutes: 0, gigPaidHours: 0, gigBusyHours: 0, gigCalls: 0 };
+    const empty = { ...time, groupStaffedMinutes: [0], gigPaidHours: 0, gigBusyHours: 0, gigCalls: 0 };
     const k = priceKpis(new Observations(1, 0, 1440).physical(empty), prices);
     for (const name of ['resolved_rate', 'abandon_rate', 'wait_mean', 'asa', 'csat', 'cost_per_contact', 'utilization', 'gig_earnings_per_hour', 'gig_decline_rate'] as const) {
       expect(k[name], name).toBe(0);
@@ -133,6 +133,27 @@ describe('pricing after simulation', () => {
     expect(isPriceKey('staff.gig.pay.rate')).toBe(true); // per ticket
     expect(isPriceKey('staff.employees.headcount')).toBe(false);
     expect(isPriceKey('strategies.cost_per_conversation')).toBe(false);
+    expect(isPriceKey('staff.groups.specialists.hourly_cost')).toBe(true);
+    expect(isPriceKey('strategies.hybrid.staff.groups.specialists.hourly_cost')).toBe(true);
+    expect(isPriceKey('staff.groups.specialists.headcount')).toBe(false);
+  });
+
+  it("prices each group's paid hours at its own hourly cost: cost_employees is their sum", () => {
+    // Two groups: 10 paid hours at 30 and 4 at 50; 480 and 240 minutes on shift, 360 and 60 busy.
+    const o = new Observations(1, 0, 1440, 3);
+    o.answer(0, false, false, 0);
+    o.answer(0, false, false, 0);
+    o.answer(0, true, false, 0);
+    o.answeredByPool.set([1, 1, 1]);
+    const q = o.physical({ ...time, groupPaidHours: [10, 4], groupStaffedMinutes: [480, 240], groupBusyMinutes: [360, 60] });
+    const p = { ...prices, groupHourlyCost: [30, 50] };
+    const k = priceKpis(q, p);
+    expect(k.cost_employees).toBe(10 * 30 + 4 * 50);
+    expect(k.utilization).toBe((360 + 60) / (480 + 240));
+    expect(priceGroups(q, p)).toEqual([
+      { utilization: 360 / 480, employee_share: 1 / 3, cost_operating: 300 },
+      { utilization: 60 / 240, employee_share: 1 / 3, cost_operating: 200 },
+    ]);
   });
 });
 

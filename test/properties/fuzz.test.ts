@@ -158,8 +158,13 @@ function check(file: string, text: string): 0 | 2 {
     return refused(error);
   }
   expectFinite(report.strategies, 'strategies');
-  // Names and descriptions are the user's text (a scenario may be called "NaN"): only staffsim's own text is checked.
-  const own = [loaded.scenario.name, loaded.scenario.description, ...loaded.scenario.strategies.flatMap((st) => [st.name, st.description])]
+  // Names and descriptions are the user's text (a scenario, a ticket type or a group may be called "NaN", and
+  // by_type and by_group are keyed by those names): only staffsim's own text is checked.
+  const own = [
+    loaded.scenario.name,
+    loaded.scenario.description,
+    ...loaded.scenario.strategies.flatMap((st) => [st.name, st.description, ...st.ticket_types.map((t) => t.name), ...st.staff.groups.map((g) => g.name)]),
+  ]
     .filter((t): t is string => typeof t === 'string' && t !== '')
     .sort((a, b) => b.length - a.length);
   for (const format of ['table', 'json', 'csv', 'markdown'] as const) {

@@ -26,7 +26,7 @@ const DEFAULT_CUSTOMERS: Customers = {
 };
 
 const defaultStaff = (headcount: number): Staff => ({
-  employees: { schedule: flat(24, headcount), shrinkage: 0, hourly_cost: 0 },
+  groups: [{ name: 'employees', schedule: flat(24, headcount), shrinkage: 0, hourly_cost: 0, handle_time_multiplier: 1, skills: null }],
   gig: {
     pool: 0,
     trigger_wait: 1,
@@ -38,6 +38,7 @@ const defaultStaff = (headcount: number): Staff => ({
     handle_time_multiplier: 1,
     resolution_multiplier: 1,
     max_active: 0,
+    skills: null,
   },
 });
 

@@ -21,7 +21,7 @@ describe('the shipped scenarios validate', () => {
     const biggest = [...scenario.ticket_types].sort((a, b) => b.share - a.share)[0];
     expect(biggest.name).toBe('order_status');
     expect(biggest.ai_resolution).toBeGreaterThanOrEqual(0.8);
-    expect(Math.max(...scenario.staff.employees.schedule)).toBeLessThanOrEqual(12);
+    expect(Math.max(...scenario.staff.groups[0].schedule)).toBeLessThanOrEqual(12);
   });
 
   it('bank-sensitive: many sensitive types, sent to humans in the hybrid, valuable customers', () => {
@@ -39,7 +39,7 @@ describe('the shipped scenarios validate', () => {
     for (const name of ['ecommerce-shop.yaml', 'bank-sensitive.yaml']) {
       const { scenario } = loadScenarioFile(join(scenarios, name));
       for (const strategy of scenario.strategies) {
-        const staffed = strategy.staff.employees.schedule.some((n) => n > 0);
+        const staffed = strategy.staff.groups[0].schedule.some((n) => n > 0);
         expect(staffed, `${name} ${strategy.name}`).toBe(strategy.routing !== 'ai');
       }
     }

@@ -87,9 +87,9 @@ describe('loading scenario files', () => {
     const text = minimalText.replace('  employees: { headcount: 6 }', '  employees: { headcount: 6 }\n  gigs: { pool: 3 }');
     const error = thrown(() => parseScenarioText(text, 'typo.yaml'));
     expect(error).toMatchObject({ file: 'typo.yaml', line: 12, column: 3, path: 'staff.gigs' });
-    expect(error.hint).toBe('did you mean `gig`? valid keys here: `employees`, `gig`');
+    expect(error.hint).toBe('did you mean `gig`? valid keys here: `employees`, `groups`, `gig`');
     expect(error.format()).toBe(
-      'typo.yaml:12:3: staff.gigs: unknown key `gigs` (did you mean `gig`? valid keys here: `employees`, `gig`)',
+      'typo.yaml:12:3: staff.gigs: unknown key `gigs` (did you mean `gig`? valid keys here: `employees`, `groups`, `gig`)',
     );
   });
 
@@ -97,7 +97,7 @@ describe('loading scenario files', () => {
     const text = minimalText.replace('  employees: { headcount: 6 }', '  headcount: 6');
     const error = thrown(() => parseScenarioText(text, 'level.yaml'));
     expect(error.path).toBe('staff.headcount');
-    expect(error.hint).toBe('valid keys here: `employees`, `gig`; `headcount` belongs at `staff.employees`');
+    expect(error.hint).toBe('valid keys here: `employees`, `groups`, `gig`; `headcount` belongs at `staff.employees`, `staff.groups[]`');
   });
 
   it('reports every problem, one per line, in file order', () => {

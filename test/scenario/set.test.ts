@@ -35,8 +35,8 @@ describe('--set overrides', () => {
   it('changes a key the file has', () => {
     const { scenario } = load(['horizon=3d', 'staff.employees.headcount=9']);
     expect(scenario.horizon).toBe(3 * 1440);
-    expect(scenario.staff.employees.schedule).toEqual(Array(24).fill(9));
-    expect(scenario.strategies[0].staff.employees.schedule).toEqual(Array(24).fill(9));
+    expect(scenario.staff.groups[0].schedule).toEqual(Array(24).fill(9));
+    expect(scenario.strategies[0].staff.groups[0].schedule).toEqual(Array(24).fill(9));
   });
 
   it('sets a valid key the file does not have, creating the mappings on the way', () => {
@@ -82,7 +82,7 @@ describe('--set overrides', () => {
       TWO_TYPES,
     );
     const hybrid = scenario.strategies[1];
-    expect(hybrid.staff.employees.schedule).toEqual(Array(24).fill(30));
+    expect(hybrid.staff.groups[0].schedule).toEqual(Array(24).fill(30));
     expect(hybrid.ticket_types.map((t) => [t.name, t.ai_resolution, t.fcr])).toEqual([
       ['orders', 0.8, 0.7],
       ['billing', 0.9, 1],
@@ -94,10 +94,10 @@ describe('--set overrides', () => {
     const schedule = `[${Array(24).fill(4).join(', ')}]`;
     const withSchedules = TWO_TYPES.replace('headcount: 10', `schedule: ${schedule}`).replace('headcount: 5', `schedule: ${schedule}`);
     const { scenario } = load(['staff.employees.headcount=7', 'strategies.hybrid.staff.employees.headcount=3'], withSchedules);
-    expect(scenario.strategies.map((s) => s.staff.employees.schedule)).toEqual([Array(24).fill(7), Array(24).fill(3)]);
+    expect(scenario.strategies.map((s) => s.staff.groups[0].schedule)).toEqual([Array(24).fill(7), Array(24).fill(3)]);
     // And back: a schedule replaces a headcount.
     const back = load(['staff.employees.schedule=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24]'], TWO_TYPES);
-    expect(back.scenario.staff.employees.schedule[23]).toBe(24);
+    expect(back.scenario.staff.groups[0].schedule[23]).toBe(24);
   });
 
   it('can add a strategy', () => {
@@ -118,7 +118,8 @@ describe('--set overrides', () => {
     expect(setError(['demand.contacts_per_dya=5']).hint).toContain('did you mean `contacts_per_day`?');
     expect(setError(['horizon.days=3']).format()).toContain('`horizon` is `2d`, not a mapping');
     expect(setError(['warmup.days=3']).format()).toContain('`warmup` is a value, not a mapping');
-    expect(setError(['ticket_types.general.fcr=0.5']).format()).toContain('`ticket_types` is a list: `general` is not an index');
+    // A list of named items is addressed by name (test/scenario/groups.test.ts); an unknown name is refused.
+    expect(setError(['ticket_types.genral.fcr=0.5']).format()).toContain('`ticket_types` has no item named `genral` (did you mean `general`?');
     expect(setError(['ticket_types.5.fcr=0.5']).format()).toContain('index 5 is out of range');
     expect(setError(['strategies.all-human.horizon=3d']).hint).toContain('`routing`');
   });

@@ -65,12 +65,12 @@ describe('strategy patches', () => {
       base({ cheaper: { routing: 'human', staff: { employees: { hourly_cost: 20 } }, customers: { churn: { base: 0.02 } } } }),
     );
     const s = strategy(scenario, 'cheaper');
-    expect(s.staff.employees).toEqual({ schedule: Array(24).fill(20), shrinkage: 0.3, hourly_cost: 20 });
+    expect(s.staff.groups[0]).toMatchObject({ schedule: Array(24).fill(20), shrinkage: 0.3, hourly_cost: 20 });
     expect(s.customers.churn).toMatchObject({ base: 0.02, unresolved: 0.1 });
     expect(s.customers.patience).toEqual({ dist: 'exponential', mean: 4 });
     expect(s.staff.gig.pay).toEqual({ mode: 'hourly', hourly_rate: 25, min_block: 30, per_ticket: 0 });
     // The base itself is unchanged.
-    expect(scenario.staff.employees.hourly_cost).toBe(30);
+    expect(scenario.staff.groups[0].hourly_cost).toBe(30);
   });
 
   it('replaces lists and distributions whole', () => {
@@ -114,13 +114,13 @@ describe('strategy patches', () => {
         { staff: { employees: { schedule, shrinkage: 0.3 } } },
       ),
     );
-    expect(strategy(withSchedule, 'flat').staff.employees).toEqual({
+    expect(strategy(withSchedule, 'flat').staff.groups[0]).toMatchObject({
       schedule: Array(24).fill(12),
       shrinkage: 0.3,
       hourly_cost: 0,
     });
     const withHeadcount = resolveScenario(base({ shaped: { routing: 'human', staff: { employees: { schedule } } } }));
-    expect(strategy(withHeadcount, 'shaped').staff.employees.schedule).toEqual(schedule);
+    expect(strategy(withHeadcount, 'shaped').staff.groups[0].schedule).toEqual(schedule);
   });
 
   it('switching the gig trigger or pay mode in a patch drops the base alternative', () => {

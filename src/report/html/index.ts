@@ -7,6 +7,7 @@
 import type { RunReport } from '../../experiment/result.js';
 import type { SweepMeta, SweepRow } from '../../experiment/sweep.js';
 import { KPI_NAMES, type KpiName } from '../../metrics/kpis.js';
+import { breakdowns } from '../breakdown.js';
 import { comparison, kpiCellText, legendLine, summaryLine, targetPhrase } from '../comparison.js';
 import { kpiInfos } from '../kpi-selection.js';
 import { sensitivityLines } from '../sensitivity.js';
@@ -36,6 +37,13 @@ const HOW_TO_READ_RUN = [
 ];
 
 
+/** Each strategy's KPIs by ticket type and by employee group, when there is more than one of either. */
+function breakdownsHtml(report: RunReport): string {
+  const shown = breakdowns(report).filter((b) => b.names.length > 1);
+  if (shown.length === 0) return '';
+  return ['<h2>By ticket type and by group</h2>', ...shown.map((b) => `<h3>${escapeHtml(b.title)}</h3>\n${textTable(['KPI', ...b.names], b.rows)}`)].join('\n');
+}
+
 export async function renderRunHtml(report: RunReport, options: HtmlOptions): Promise<string> {
   const groups = comparison(report, options.kpis);
   const warnings = report.warnings.map((w) => `<p class="warning"><strong>Warning:</strong> ${escapeHtml(warningText(w))}</p>`).join('\n');
@@ -51,6 +59,7 @@ export async function renderRunHtml(report: RunReport, options: HtmlOptions): Pr
     `<p class="legend">${escapeHtml(legendLine(report, '★ bold: best', groups))}</p>`,
     '<h2>Charts</h2>',
     await chartsHtml(runCharts(report)),
+    breakdownsHtml(report),
     howToRead(HOW_TO_READ_RUN),
     provenance(
       [
