@@ -23,6 +23,7 @@ import { estimate } from '../metrics/replications.js';
 import { simulateReplication, type ReplicationResult } from '../model/contact-centre.js';
 import { formatMinutes } from '../scenario/duration.js';
 import { resolveScenario } from '../scenario/load.js';
+import { LIMITS } from '../scenario/schema.js';
 import type { StrategyScenario } from '../scenario/types.js';
 
 /**
@@ -165,11 +166,20 @@ export function secondStage(pilot: ValidationCase, checks: readonly KpiCheck[]):
   const ratio = Math.max(...checks.map(halfWidthRatio));
   if (pilot.stage !== 1 || !(ratio > TARGET_RATIO)) return null;
   const scale = Math.min(MAX_SCALE, (ratio / TARGET_RATIO) ** 2);
-  const contactsPerReplication = Math.ceil(pilot.contactsPerReplication * scale);
+  // The contacts the second stage needs in all. A slow case (one agent at
+  // low load) would need a horizon past what a scenario may hold
+  // (LIMITS.duration_minutes), so it gets more replications of a horizon
+  // within the limit instead: the half-width shrinks with the contacts
+  // measured, however they are split into replications.
+  const total = pilot.contactsPerReplication * scale * pilot.replications;
+  const mostPerReplication = Math.floor((LIMITS.duration_minutes - pilot.warmup) * pilot.arrivalsPerMinute);
+  const replications = Math.max(pilot.replications, Math.ceil(total / mostPerReplication));
+  const contactsPerReplication = Math.ceil(total / replications);
   return {
     ...pilot,
     stage: 2,
     firstReplication: pilot.firstReplication + pilot.replications,
+    replications,
     contactsPerReplication,
     horizon: pilot.warmup + Math.ceil(contactsPerReplication / pilot.arrivalsPerMinute),
   };

@@ -196,13 +196,7 @@ export function costAgainst(report: RunReport, kpi: 'csat' | 'service_level'): C
     },
     { mark: { type: 'text', align: 'left', dx: 8, dy: -8, fontSize: 11 }, encoding: { x, y, text: { field: 'strategy' } } },
   ];
-  if (kpi === 'service_level') {
-    layers.push({
-      data: { values: [{ target: report.service_level.target }] },
-      mark: { type: 'rule', strokeDash: [4, 4], color: '#555' },
-      encoding: { y: { field: 'target', type: 'quantitative' } },
-    });
-  }
+  if (kpi === 'service_level') layers.push(serviceLevelTarget(report));
   return {
     id,
     title,
@@ -212,6 +206,15 @@ export function costAgainst(report: RunReport, kpi: 'csat' | 'service_level'): C
       columns: ['Strategy', 'Total economic cost a year (95% interval)', `${k.label} (95% interval)`],
       rows: shown.map((s) => [s.name, intervalText('money', perYear(s.metrics.cost_total, report.measured_days)), intervalText(k.unit, s.metrics[kpi])]),
     },
+  };
+}
+
+/** The service-level target as a dashed horizontal rule, for charts whose y axis is the service level. */
+function serviceLevelTarget(report: RunReport) {
+  return {
+    data: { values: [{ target: report.service_level.target }] },
+    mark: { type: 'rule' as const, strokeDash: [4, 4], color: '#555' },
+    encoding: { y: { field: 'target', type: 'quantitative' as const } },
   };
 }
 
@@ -240,13 +243,7 @@ export function byHour(report: RunReport, kpi: 'service_level' | 'wait_mean'): C
     { mark: { type: 'line', strokeWidth: 2, point: true }, encoding: { x, y, color, strokeDash: { field: 'strategy', type: 'nominal', scale: scales.strokeDash, title: 'Strategy' } } },
     { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'y_lo' }, y2: { field: 'y_hi' }, color } },
   ];
-  if (kpi === 'service_level') {
-    layers.push({
-      data: { values: [{ target: report.service_level.target }] },
-      mark: { type: 'rule', strokeDash: [4, 4], color: '#555' },
-      encoding: { y: { field: 'target', type: 'quantitative' } },
-    });
-  }
+  if (kpi === 'service_level') layers.push(serviceLevelTarget(report));
   return {
     id,
     title,
