@@ -13,6 +13,7 @@
 // hour 0).
 
 import { HOURS_A_DAY, type HourlyValues } from '../metrics/hourly.js';
+import { ratio } from './ratios.js';
 import { overlap } from './window.js';
 
 const MINUTES_A_HOUR = 60;
@@ -126,9 +127,4 @@ export class HourlyObservations {
       };
     });
   }
-}
-
-/** As the run's KPIs: a figure whose denominator is zero is 0 (DESIGN.md). */
-function ratio(numerator: number, denominator: number): number {
-  return denominator > 0 ? numerator / denominator : 0;
 }

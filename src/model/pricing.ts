@@ -13,7 +13,8 @@
 
 import { BY_TYPE_KPIS, type GroupKpiName, type KpiValues, type TypeKpiName } from '../metrics/kpis.js';
 import type { StrategyScenario } from '../scenario/types.js';
-import { ratio, utilization, type Physical } from './observations.js';
+import type { Physical } from './observations.js';
+import { ratio, utilization } from './ratios.js';
 import { transitionCost } from './transition.js';
 
 /** Everything money in a strategy: what turns physical quantities into cost KPIs. */

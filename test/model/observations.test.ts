@@ -2,7 +2,8 @@
 // from them, on counts small enough to work out by hand.
 
 import { describe, expect, it } from 'vitest';
-import { Observations, UTILIZATION_ROUNDING, utilization, type MeasuredTime } from '../../src/model/observations.js';
+import { Observations, type MeasuredTime } from '../../src/model/observations.js';
+import { UTILIZATION_ROUNDING, utilization } from '../../src/model/ratios.js';
 import { isPriceKey, priceGroups, priceKpis, type Prices } from '../../src/model/pricing.js';
 
 const time: MeasuredTime = {
