@@ -19,8 +19,9 @@ import { streams } from './streams.js';
 const OPTIMIZE_EXAMPLES = `
 Decisions are keys of the strategy (as in its patch): lo:hi is a range of
 whole numbers (a range of real numbers when lo or hi has a decimal point),
-a,b,c a choice. Constraints are 'kpi >= x' or 'kpi <= x' on any KPI; each
-must hold with 95% one-sided confidence over a candidate's replications.
+a,b,c a choice. Constraints are 'kpi >= x' or 'kpi <= x' on any KPI, or
+'kpi.type >= x' on one ticket type's (as the run's CSV names by_type KPIs);
+each must hold with 95% one-sided confidence over a candidate's replications.
 Without flags, the scenario's optimize: section says what to do. See
 docs/optimize.md for the method and what it guarantees.
 
@@ -39,6 +40,7 @@ interface OptimizeFlags {
   constraint: string[];
   decide: string[];
   budget?: number;
+  timeLimit?: string;
   maxReplications?: number;
   set: string[];
   replications?: number;
@@ -63,7 +65,7 @@ export async function optimizeCommand(file: string, flags: OptimizeFlags): Promi
   if (flags.seed !== undefined) overrides.push(`seed=${flags.seed}`);
   const loaded = loadScenarioFile(file, { set: overrides });
   // OptimizeError and ScenarioError are bad input: main() reports them with exit 2.
-  const problem = problemOf(loaded.optimize, flags);
+  const problem = problemOf(loaded.optimize, flags, { file: loaded.file, text: loaded.text });
   checkProblem(loaded, problem); // before the progress bar and signal handlers
 
   const interrupt = interruptOnSignals();
@@ -103,6 +105,7 @@ function reproducingCommand(file: string, flags: OptimizeFlags): string {
   for (const c of flags.constraint) words.push('--constraint', c);
   for (const d of flags.decide) words.push('--decide', d);
   if (flags.budget !== undefined) words.push('--budget', String(flags.budget));
+  if (flags.timeLimit !== undefined) words.push('--time-limit', flags.timeLimit);
   if (flags.maxReplications !== undefined) words.push('--max-replications', String(flags.maxReplications));
   for (const set of flags.set) words.push('--set', set);
   if (flags.replications !== undefined) words.push('--replications', String(flags.replications));
@@ -121,6 +124,7 @@ export function registerOptimizeCommand(root: Command): void {
     .option('--constraint <kpi op bound>', "a constraint such as 'service_level >= 0.8' (repeatable)", collect, [])
     .option('--decide <key.path=lo:hi>', 'a decision variable: lo:hi, or a,b,c for a choice (repeatable)', collect, [])
     .option('--budget <n>', 'most candidates to simulate (default 60)', positiveInteger('--budget'))
+    .option('--time-limit <duration>', 'start no new simulations after this long (e.g. 10m, 1.5h) and report the best so far')
     .option('--max-replications <n>', "most replications one candidate gets (default 4 × the scenario's)", positiveInteger('--max-replications'))
     .option('--set <key.path=value>', 'override a scenario key for every candidate (repeatable)', collect, [])
     .option('--replications <n>', 'replications each candidate starts with (at least 2)', positiveInteger('--replications'))

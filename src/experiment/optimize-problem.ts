@@ -4,9 +4,15 @@
 // scenario's `optimize:` section. Decision keys are key paths of the
 // strategy (as in its patch: `staff.employees.headcount`); each candidate
 // applies its values as `--set strategies.NAME.KEY=value` overrides, so bad
-// keys and values get exactly the messages of --set.
+// keys and values get exactly the messages of --set. A constraint names a
+// KPI of the strategy (`service_level`) or of one of its ticket types
+// (`service_level.disputes`: the by_type KPI, named as the run's CSV names
+// it).
 
-import { KPI_NAMES, KPIS, type KpiName } from '../metrics/kpis.js';
+import { BY_TYPE_KPIS, KPI_NAMES, KPIS, type KpiName } from '../metrics/kpis.js';
+import { DurationError, durationWithUnitProblem, parseDuration } from '../scenario/duration.js';
+import { scenarioError } from '../scenario/errors.js';
+import { positionIn } from '../scenario/load.js';
 import type { OptimizeSection } from '../scenario/schema.js';
 import { parseSetOverride } from '../scenario/set.js';
 import { didYouMean } from '../scenario/suggest.js';
@@ -20,9 +26,16 @@ export type Decision =
   | { key: string; kind: 'choice'; values: unknown[] };
 
 export interface Constraint {
+  /** What is constrained, as written: `service_level`, or `service_level.disputes` for one ticket type's. */
+  metric: string;
+  /** The KPI (its unit and label), the strategy's or, with `type`, the ticket type's. */
   kpi: KpiName;
+  /** The ticket type whose by_type KPI is constrained; absent for the strategy's own KPI. */
+  type?: string;
   op: '>=' | '<=';
   bound: number;
+  /** Where an `optimize:` section wrote it (`optimize.constraints.2`); absent for a --constraint flag. */
+  from?: string;
 }
 
 export interface OptimizeProblem {
@@ -32,6 +45,8 @@ export interface OptimizeProblem {
   decisions: Decision[];
   /** Most candidates simulated. */
   budget: number;
+  /** Minutes of wall-clock time after which no new batch of simulations starts; null: no limit. */
+  timeLimit: number | null;
 }
 
 /** Candidates simulated when no budget is given. */
@@ -39,20 +54,53 @@ export const DEFAULT_BUDGET = 60;
 
 const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
 const RANGE_RE = new RegExp(`^\\s*(${NUMBER})\\s*:\\s*(${NUMBER})\\s*$`);
-const CONSTRAINT_RE = new RegExp(`^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(>=|<=|≥|≤)\\s*(${NUMBER})\\s*$`);
+// A ticket type's name is letters, digits, _ and - (schema.ts): `kpi.type`.
+const CONSTRAINT_RE = new RegExp(`^\\s*([A-Za-z_][A-Za-z0-9_]*)(?:\\.([A-Za-z0-9_-]+))?\\s*(>=|<=|≥|≤)\\s*(${NUMBER})\\s*$`);
+
+/** `what: ` before a message; nothing when the message goes under a section's key path, which says where. */
+function lead(what: string): string {
+  return what === '' ? '' : `${what}: `;
+}
 
 export function kpiName(name: string, what: string): KpiName {
   if ((KPI_NAMES as readonly string[]).includes(name)) return name as KpiName;
-  throw new OptimizeError(`${what}: \`${name}\` is not a KPI (${didYouMean(name, KPI_NAMES, 'KPIs are')})`);
+  throw new OptimizeError(`${lead(what)}\`${name}\` is not a KPI (${didYouMean(name, KPI_NAMES, 'KPIs are')})`);
 }
 
-/** `kpi >= x` or `kpi <= x`. */
-export function parseConstraint(text: string): Constraint {
+/**
+ * `kpi >= x` or `kpi <= x`, or `kpi.type >= x` for one ticket type's by_type
+ * KPI. Whether the type exists is checked against the strategy (checkProblem).
+ */
+export function parseConstraint(text: string, what = `--constraint '${text}'`): Constraint {
   const m = CONSTRAINT_RE.exec(text);
-  if (!m) throw new OptimizeError(`--constraint '${text}': write 'kpi >= number' or 'kpi <= number', e.g. --constraint 'service_level >= 0.8'`);
-  const bound = Number(m[3]);
-  if (!Number.isFinite(bound)) throw new OptimizeError(`--constraint '${text}': the bound must be a finite number`);
-  return { kpi: kpiName(m[1], `--constraint '${text}'`), op: m[2] === '>=' || m[2] === '≥' ? '>=' : '<=', bound };
+  if (!m) {
+    throw new OptimizeError(
+      `${what}: write 'kpi >= number' or 'kpi <= number', or 'kpi.type >= number' for one ticket type's, e.g. 'service_level >= 0.8' or 'service_level.disputes >= 0.8'`,
+    );
+  }
+  const [, name, type, op, number] = m;
+  const bound = Number(number);
+  if (!Number.isFinite(bound)) throw new OptimizeError(`${lead(what)}the bound must be a finite number`);
+  const kpi = kpiName(name, what);
+  if (type !== undefined && !(BY_TYPE_KPIS as readonly string[]).includes(kpi)) {
+    throw new OptimizeError(`${lead(what)}\`${kpi}\` is not reported per ticket type (by_type KPIs are ${BY_TYPE_KPIS.join(', ')})`);
+  }
+  return { metric: type === undefined ? kpi : `${kpi}.${type}`, kpi, ...(type !== undefined ? { type } : {}), op: op === '>=' || op === '≥' ? '>=' : '<=', bound };
+}
+
+/** `--time-limit 10m` (a duration with its unit, above 0) -> minutes. */
+export function parseTimeLimit(text: string, what = `--time-limit ${text}`): number {
+  const problem = durationWithUnitProblem(text);
+  if (problem !== null) throw new OptimizeError(`${lead(what)}${problem}`);
+  let minutes: number;
+  try {
+    minutes = parseDuration(text);
+  } catch (error) {
+    if (error instanceof DurationError) throw new OptimizeError(`${lead(what)}${error.message}`);
+    throw error;
+  }
+  if (!(minutes > 0)) throw new OptimizeError(`${lead(what)}the time limit must be above 0, e.g. 10m or 1.5h`);
+  return minutes;
 }
 
 /**
@@ -75,43 +123,83 @@ export const SCHEDULE_SCALE = 'staff.employees.schedule@scale';
 function decision(key: string, spec: string, what: string): Decision {
   const range = RANGE_RE.exec(spec);
   if (key.includes('@')) {
-    if (key !== SCHEDULE_SCALE) throw new OptimizeError(`${what}: the only scaled key is ${SCHEDULE_SCALE} (the strategy's schedule times a factor)`);
+    if (key !== SCHEDULE_SCALE) throw new OptimizeError(`${lead(what)}the only scaled key is ${SCHEDULE_SCALE} (the strategy's schedule times a factor)`);
     if (!range || !(Number(range[1]) >= 0 && Number(range[1]) < Number(range[2]))) {
-      throw new OptimizeError(`${what}: a scale takes a range of factors lo:hi with 0 ≤ lo < hi, e.g. ${SCHEDULE_SCALE}=0.5:1.5`);
+      throw new OptimizeError(`${lead(what)}a scale takes a range of factors lo:hi with 0 ≤ lo < hi, e.g. ${SCHEDULE_SCALE}=0.5:1.5`);
     }
     return { key, kind: 'real', lo: Number(range[1]), hi: Number(range[2]) };
   }
   if (range) {
     const [lo, hi] = [Number(range[1]), Number(range[2])];
-    if (!(lo < hi)) throw new OptimizeError(`${what}: the range's low end must be below its high end`);
+    if (!(lo < hi)) throw new OptimizeError(`${lead(what)}the range's low end must be below its high end`);
     const integer = !/[.eE]/.test(range[1] + range[2]);
     return integer ? { key, kind: 'integer', lo, hi } : { key, kind: 'real', lo, hi };
   }
   const values = spec.split(',').map((v) => {
-    if (v.trim() === '') throw new OptimizeError(`${what}: an empty choice; separate values with single commas`);
+    if (v.trim() === '') throw new OptimizeError(`${lead(what)}an empty choice; separate values with single commas`);
     return parseSetOverride(`${key}=${v}`).value;
   });
-  if (values.length < 2) throw new OptimizeError(`${what}: a choice needs at least two values (or a range lo:hi)`);
+  if (values.length < 2) throw new OptimizeError(`${lead(what)}a choice needs at least two values (or a range lo:hi)`);
   return { key, kind: 'choice', values };
+}
+
+/** The scenario file a section was read from, to point at the line of a bad entry. */
+export interface SectionSource {
+  file: string | null;
+  text: string;
+}
+
+/**
+ * A bad entry of the `optimize:` section, at `path` (`optimize.constraints.0`):
+ * the scenario's message (file:line:column: path: message), exit 2.
+ */
+export function sectionError(source: SectionSource | undefined, path: string, message: string): Error {
+  if (!source) return new OptimizeError(`${path}: ${message}`);
+  const at = positionIn(source.text, path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+  return scenarioError(source.file, path, message, at ?? {});
+}
+
+/** Runs `read` on a section entry, turning its OptimizeError into the section's error at `path`. */
+function inSection<T>(source: SectionSource | undefined, path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof OptimizeError) throw sectionError(source, path, error.message);
+    throw error;
+  }
 }
 
 /** The problem of an `optimize:` section, with flags given on the command line taking its place field by field. */
 export function problemOf(
   section: OptimizeSection | null,
-  flags: { strategy?: string; minimize?: string; constraint: string[]; decide: string[]; budget?: number },
+  flags: { strategy?: string; minimize?: string; constraint: string[]; decide: string[]; budget?: number; timeLimit?: string },
+  source?: SectionSource,
 ): OptimizeProblem {
   const strategy = flags.strategy ?? section?.strategy;
   if (strategy === undefined) throw new OptimizeError('name the strategy to optimise: --strategy NAME (or optimize: {strategy: NAME} in the file)');
-  const minimize = kpiName(flags.minimize ?? section?.minimize ?? 'cost_total', '--minimize');
-  if (KPIS.find((k) => k.name === minimize)?.group !== 'cost') {
-    throw new OptimizeError(`--minimize ${minimize}: the objective must be a cost KPI (${KPIS.filter((k) => k.group === 'cost').map((k) => k.name).join(', ')})`);
-  }
-  const constraints = flags.constraint.length > 0 ? flags.constraint.map(parseConstraint) : (section?.constraints ?? []).map(parseConstraint);
+  const readMinimize = (name: string, what: string) => {
+    const kpi = kpiName(name, what);
+    if (KPIS.find((k) => k.name === kpi)?.group !== 'cost') {
+      throw new OptimizeError(`${lead(what)}the objective must be a cost KPI, not \`${kpi}\` (${KPIS.filter((k) => k.group === 'cost').map((k) => k.name).join(', ')})`);
+    }
+    return kpi;
+  };
+  const minimize =
+    flags.minimize !== undefined || section?.minimize === undefined
+      ? readMinimize(flags.minimize ?? 'cost_total', `--minimize ${flags.minimize ?? 'cost_total'}`)
+      : inSection(source, 'optimize.minimize', () => readMinimize(section.minimize!, ''));
+  const constraints =
+    flags.constraint.length > 0
+      ? flags.constraint.map((text) => parseConstraint(text))
+      : (section?.constraints ?? []).map((text, i) => {
+          const from = `optimize.constraints.${i}`;
+          return { ...inSection(source, from, () => parseConstraint(text, `'${text}'`)), from };
+        });
   const decisions =
     flags.decide.length > 0
       ? flags.decide.map(parseDecide)
       : Object.entries(section?.decide ?? {}).map(([key, spec]) =>
-          decision(key, Array.isArray(spec) ? spec.map((v) => JSON.stringify(v)).join(',') : String(spec), `optimize.decide.${key}`),
+          inSection(source, `optimize.decide.${key}`, () => decision(key, Array.isArray(spec) ? spec.map((v) => JSON.stringify(v)).join(',') : String(spec), '')),
         );
   if (decisions.length === 0) throw new OptimizeError('nothing to decide: give --decide key.path=lo:hi (e.g. --decide staff.employees.headcount=20:400) or an optimize: section');
   const seen = new Set<string>();
@@ -120,7 +208,9 @@ export function problemOf(
     seen.add(d.key);
   }
   const budget = flags.budget ?? section?.budget ?? DEFAULT_BUDGET;
-  return { strategy, minimize, constraints, decisions, budget };
+  // The section's time_limit is validated (and in minutes) by the schema.
+  const timeLimit = flags.timeLimit !== undefined ? parseTimeLimit(flags.timeLimit) : (section?.time_limit ?? null);
+  return { strategy, minimize, constraints, decisions, budget, timeLimit };
 }
 
 /** The `--set` key a decision's value goes to: under the strategy unless the key already names one. */
@@ -129,5 +219,6 @@ export function decisionPath(strategy: string, key: string): string {
 }
 
 export function describeConstraint(c: Constraint): string {
-  return `${c.kpi} ${c.op} ${c.bound}`;
+  return `${c.metric} ${c.op} ${c.bound}`;
 }
+

@@ -24,22 +24,26 @@
 // objective, then by their values (so ties never depend on timing).
 //
 // Determinism: every decision is taken on whole batches of results, in
-// candidate order, so the answer does not depend on --jobs.
+// candidate order, so the answer does not depend on --jobs. A time limit is
+// looked at only between batches (through an injectable clock, so tests do
+// not depend on the machine's speed): the batch under way finishes, none
+// starts after the limit.
 
 import { availableParallelism } from 'node:os';
-import type { KpiName, KpiValues } from '../metrics/kpis.js';
+import type { KpiName, TypeKpiName } from '../metrics/kpis.js';
+import { didYouMean } from '../scenario/suggest.js';
 import { estimate, tQuantile } from '../metrics/replications.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { groupKey } from '../scenario/schema.js';
 import { canonicalJson, parseScenarioText, type LoadedScenario } from '../scenario/load.js';
 import type { StrategyScenario } from '../scenario/types.js';
 import { resolveAutoStaffing } from './auto-staffing.js';
-import { decisionPath, OptimizeError, SCHEDULE_SCALE, type Constraint, type Decision, type OptimizeProblem } from './optimize-problem.js';
+import { decisionPath, describeConstraint, OptimizeError, SCHEDULE_SCALE, sectionError, type Constraint, type Decision, type OptimizeProblem } from './optimize-problem.js';
 import { inTaskOrder, workerUrl } from './pool.js';
 import type { ReplicationTask } from './replication-worker.js';
 import { selectStrategies, type ReplicationSummary } from './run.js';
 
-/** One KPI of a candidate over its replications. */
+/** One KPI (the strategy's, or a ticket type's) of a candidate over its replications. */
 export interface KpiSummary {
   mean: number;
   /** One-sided 95% bounds: the KPI is above `lo95` (below `hi95`) with 95% confidence. */
@@ -55,8 +59,8 @@ export interface Candidate {
   replications: number;
   /** The mean of the KPI minimised. */
   objective: number;
-  /** The objective and each constrained KPI (and cost_total), over the replications. */
-  kpis: Partial<Record<KpiName, KpiSummary>>;
+  /** The objective, each constrained KPI and cost_total, by name (`service_level`, `service_level.disputes`), over the replications. */
+  kpis: Record<string, KpiSummary>;
   /** Total shortfall against the one-sided bounds, each relative to its bound; 0 when it meets every constraint. */
   shortfall: number;
   feasible: boolean;
@@ -77,7 +81,7 @@ export interface OptimizeResult {
   /** Combinations of values the scenario refuses (e.g. nobody to answer), skipped by the search. */
   refused: number;
   /** Why the search ended. */
-  stopped: 'converged' | 'budget' | 'interrupted';
+  stopped: 'converged' | 'budget' | 'time-limit' | 'interrupted';
 }
 
 export interface OptimizeOptions {
@@ -87,6 +91,8 @@ export interface OptimizeOptions {
   onProgress?: (done: number, total: number) => void;
   /** Replications a candidate may get at most (default 4 × the scenario's). */
   maxReplications?: number;
+  /** The clock the time limit is measured on, in milliseconds (default Date.now; tests give their own). */
+  now?: () => number;
 }
 
 /** Steps of a real variable stop halving at this share of its range. */
@@ -94,23 +100,40 @@ const REAL_RESOLUTION = 1 / 64;
 
 const WORKER = workerUrl('replication-worker');
 
+/** What a candidate keeps of a replication: the figures its constraints and objective read. */
+type Run = Pick<ReplicationSummary, 'kpis' | 'byType'>;
+
 interface Entry {
   values: unknown[];
   set: string[];
   strategy: StrategyScenario;
-  runs: KpiValues[];
+  runs: Run[];
   order: number;
 }
 
-/** Thrown out of a batch when the signal aborts: the search returns what it has. */
-class Stopped extends Error {}
+/** Thrown out of a batch when the signal aborts or the time limit has passed: the search returns what it has. */
+class Stopped extends Error {
+  constructor(readonly why: 'time-limit' | 'interrupted') {
+    super(why);
+  }
+}
+
+/** A tracked figure: its name in Candidate.kpis and how to read it from a replication. */
+interface Metric {
+  name: string;
+  read: (run: Run) => number;
+}
 
 export async function optimize(loaded: LoadedScenario, problem: OptimizeProblem, options: OptimizeOptions = {}): Promise<OptimizeResult> {
   const jobs = options.jobs ?? availableParallelism();
   const start = loaded.scenario.replications;
   const maxReps = Math.max(start, options.maxReplications ?? 4 * start);
-  const tracked = [...new Set<KpiName>([problem.minimize, ...problem.constraints.map((c) => c.kpi), 'cost_total'])];
   checkProblem(loaded, problem);
+  const tracked = trackedMetrics(loaded, problem);
+  const now = options.now ?? Date.now;
+  const deadline = problem.timeLimit === null ? null : now() + problem.timeLimit * 60_000;
+  /** The start is always simulated, so there is something to report; after it, no batch starts past the deadline. */
+  let started = false;
   const entries = new Map<string, Entry>();
   let stopped: OptimizeResult['stopped'] = 'converged';
 
@@ -141,6 +164,8 @@ export async function optimize(loaded: LoadedScenario, problem: OptimizeProblem,
 
   /** Brings each entry to `reps` replications (the same replication numbers for all: common random numbers). */
   const simulate = async (wanted: Array<{ entry: Entry; reps: number }>) => {
+    if (started && deadline !== null && now() >= deadline) throw new Stopped('time-limit');
+    started = true;
     const tasks: ReplicationTask[] = [];
     const owners: Entry[] = [];
     for (const { entry, reps } of wanted) {
@@ -149,17 +174,17 @@ export async function optimize(loaded: LoadedScenario, problem: OptimizeProblem,
         owners.push(entry);
       }
     }
-    const results: KpiValues[] = [];
+    const results: Run[] = [];
     try {
       for await (const result of inTaskOrder<ReplicationTask, ReplicationSummary>(WORKER, tasks, { jobs, ...(options.signal ? { signal: options.signal } : {}) })) {
-        results.push(result.kpis);
+        results.push({ kpis: result.kpis, byType: result.byType });
       }
     } catch (error) {
-      if (options.signal?.aborted) throw new Stopped();
+      if (options.signal?.aborted) throw new Stopped('interrupted');
       throw error;
     }
     // Only whole batches count, in task order: the answer never depends on which thread finished first.
-    results.forEach((kpis, i) => owners[i].runs.push(kpis));
+    results.forEach((run, i) => owners[i].runs.push(run));
   };
 
   /** New candidates get `start` replications; then those undecided or near the best get doubled, until none or the cap. */
@@ -215,7 +240,7 @@ export async function optimize(loaded: LoadedScenario, problem: OptimizeProblem,
     }
   } catch (error) {
     if (!(error instanceof Stopped)) throw error;
-    stopped = 'interrupted';
+    stopped = error.why;
   }
   const candidates = [...entries.values()].filter((e) => e.runs.length > 0).map(summary).sort(compareCandidates);
   return {
@@ -229,15 +254,42 @@ export async function optimize(loaded: LoadedScenario, problem: OptimizeProblem,
   };
 }
 
-function summarise(e: Entry, problem: OptimizeProblem, tracked: readonly KpiName[]): Candidate {
-  const kpis: Partial<Record<KpiName, KpiSummary>> = {};
-  for (const name of tracked) kpis[name] = oneSided(e.runs.map((r) => r[name]));
-  const shortfall = problem.constraints.reduce((sum, c) => sum + shortfallOf(c, kpis[c.kpi]!), 0);
+/**
+ * The figures a candidate is judged on: the objective, each constraint's KPI
+ * (a ticket type's read from its by_type figures) and cost_total.
+ */
+function trackedMetrics(loaded: LoadedScenario, problem: OptimizeProblem): Metric[] {
+  const [strategy] = selectStrategies(loaded.scenario, [problem.strategy]);
+  // Decisions cannot add, remove or rename ticket types (a strategy patch keeps their names and order).
+  const typeIndex = (type: string) => strategy.ticket_types.findIndex((t) => t.name === type);
+  const metrics = new Map<string, Metric>();
+  const add = (name: string, read: Metric['read']) => {
+    if (!metrics.has(name)) metrics.set(name, { name, read });
+  };
+  const kpi = (name: KpiName) => add(name, (run) => run.kpis[name]);
+  kpi(problem.minimize);
+  for (const c of problem.constraints) {
+    if (c.type === undefined) {
+      kpi(c.kpi);
+      continue;
+    }
+    const t = typeIndex(c.type);
+    const name = c.kpi as TypeKpiName;
+    add(c.metric, (run) => run.byType[t][name]);
+  }
+  kpi('cost_total');
+  return [...metrics.values()];
+}
+
+function summarise(e: Entry, problem: OptimizeProblem, tracked: readonly Metric[]): Candidate {
+  const kpis: Record<string, KpiSummary> = {};
+  for (const m of tracked) kpis[m.name] = oneSided(e.runs.map(m.read));
+  const shortfall = problem.constraints.reduce((sum, c) => sum + shortfallOf(c, kpis[c.metric]), 0);
   return {
     values: Object.fromEntries(problem.decisions.map((d, i) => [d.key, e.values[i]])),
     set: e.set,
     replications: e.runs.length,
-    objective: kpis[problem.minimize]!.mean,
+    objective: kpis[problem.minimize].mean,
     kpis,
     shortfall,
     feasible: shortfall === 0,
@@ -267,13 +319,13 @@ function straddles(c: Constraint, k: KpiSummary): boolean {
 }
 
 function needsMore(c: Candidate, best: Candidate | null, constraints: readonly Constraint[], objective: KpiName): boolean {
-  if (constraints.some((k) => straddles(k, c.kpis[k.kpi]!))) return true;
+  if (constraints.some((k) => straddles(k, c.kpis[k.metric]))) return true;
   return best !== null && nearBest(c, best, objective);
 }
 
 /** Another candidate meeting the constraints whose objective interval overlaps the best's: the ranking is not yet clear. */
 function nearBest(c: Candidate, best: Candidate, objective: KpiName): boolean {
-  return c.feasible && c.order !== best.order && c.kpis[objective]!.lo95 < best.kpis[objective]!.hi95;
+  return c.feasible && c.order !== best.order && c.kpis[objective].lo95 < best.kpis[objective].hi95;
 }
 
 function bestOf(candidates: Candidate[]): Candidate | null {
@@ -412,10 +464,17 @@ function baseSchedules(loaded: LoadedScenario, strategy: string): GroupSchedule[
  */
 export function checkProblem(loaded: LoadedScenario, problem: OptimizeProblem): void {
   if (!Number.isSafeInteger(problem.budget) || problem.budget < 1) throw new OptimizeError(`--budget must be a whole number of at least 1, got ${problem.budget}`);
+  if (problem.timeLimit !== null && !(problem.timeLimit > 0 && Number.isFinite(problem.timeLimit))) throw new OptimizeError(`the time limit must be above 0, got ${problem.timeLimit} minutes`);
   if (loaded.scenario.replications < 2) {
     throw new OptimizeError(`optimize needs at least 2 replications per candidate for its confidence bounds; the scenario has ${loaded.scenario.replications} (give --replications 2 or more)`);
   }
-  selectStrategies(loaded.scenario, [problem.strategy]);
+  const [strategy] = selectStrategies(loaded.scenario, [problem.strategy]);
+  const types = strategy.ticket_types.map((t) => t.name);
+  for (const c of problem.constraints) {
+    if (c.type === undefined || types.includes(c.type)) continue;
+    const message = `\`${c.type}\` is not a ticket type of strategy \`${problem.strategy}\` (${didYouMean(c.type, types, 'its ticket types are')})`;
+    throw c.from !== undefined ? sectionError({ file: loaded.file, text: loaded.text }, c.from, `'${describeConstraint(c)}': ${message}`) : new OptimizeError(`--constraint '${describeConstraint(c)}': ${message}`);
+  }
   const start = startingPoint(loaded, problem);
   const probes: unknown[][] = [start];
   problem.decisions.forEach((d, i) => {

@@ -9,6 +9,7 @@ import { KPIS, type KpiName, type KpiUnit } from '../metrics/kpis.js';
 import { describeConstraint, type Constraint } from '../experiment/optimize-problem.js';
 import type { Candidate, OptimizeResult } from '../experiment/optimize.js';
 import { csvField } from './csv.js';
+import { formatMinutes } from '../scenario/duration.js';
 import { formatValue } from './format.js';
 import { escapeMarkdown } from './markdown.js';
 
@@ -48,7 +49,7 @@ export function bindingConstraint(c: Candidate, constraints: readonly Constraint
   let worst: Constraint | null = null;
   let miss = 0;
   for (const k of constraints) {
-    const s = c.kpis[k.kpi]!;
+    const s = c.kpis[k.metric];
     const scale = Math.abs(k.bound) > 0 ? Math.abs(k.bound) : 1;
     const m = (k.op === '>=' ? k.bound - s.lo95 : s.hi95 - k.bound) / scale;
     if (m > miss) {
@@ -68,14 +69,20 @@ export function frontier(candidates: readonly Candidate[], c: Constraint): Candi
   const sorted = [...candidates].sort((a, b) => a.objective - b.objective || a.order - b.order);
   const out: Candidate[] = [];
   for (const cand of sorted) {
-    const v = cand.kpis[c.kpi]!.mean;
-    if (out.length === 0 || better(v, out[out.length - 1].kpis[c.kpi]!.mean)) out.push(cand);
+    const v = cand.kpis[c.metric].mean;
+    if (out.length === 0 || better(v, out[out.length - 1].kpis[c.metric].mean)) out.push(cand);
   }
   return out;
 }
 
 /** The conclusion in words: what the chosen candidate guarantees, or why none was chosen. */
 export function verdict(result: OptimizeResult): string[] {
+  const lines = conclusion(result);
+  const early = unfinished(result);
+  return early !== null && result.candidates.length > 0 ? [...lines, early] : lines;
+}
+
+function conclusion(result: OptimizeResult): string[] {
   const { best, problem } = result;
   const lines: string[] = [];
   if (best) {
@@ -96,7 +103,7 @@ export function verdict(result: OptimizeResult): string[] {
   lines.push(`No evaluated candidate meets every constraint with 95% one-sided confidence.`);
   lines.push(`Closest: ${describeValues(closest)} (${closest.replications} replications).`);
   if (binding) {
-    const s = closest.kpis[binding.kpi]!;
+    const s = closest.kpis[binding.metric];
     const side = binding.op === '>=' ? `its 95% lower bound is ${fmt(binding.kpi, s.lo95)}` : `its 95% upper bound is ${fmt(binding.kpi, s.hi95)}`;
     lines.push(`Binding constraint: ${describeConstraint(binding)} (mean ${fmt(binding.kpi, s.mean)}; ${side}). Widen the decision ranges or relax it.`);
   }
@@ -110,8 +117,34 @@ function optimizeHeader(result: OptimizeResult, context: OptimizeContext): strin
     `Constraints: ${p.constraints.length > 0 ? p.constraints.map(describeConstraint).join(', ') : 'none'}`,
     `Searched ${result.candidates.length} candidates (budget ${p.budget}), ${result.replications.start} to ${result.replications.max} replications each, common random numbers${result.refused > 0 ? `; ${result.refused} combinations the scenario refuses skipped` : ''}; started at ${Object.entries(result.start)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-      .join(', ')}; ${result.stopped === 'converged' ? 'converged (no better neighbour at the finest step)' : result.stopped === 'budget' ? 'stopped at the budget' : 'interrupted: what was found so far'}.`,
+      .join(', ')}; ${STOPPED[result.stopped](result)}.`,
   ];
+}
+
+/** Why the search ended, for the header. */
+const STOPPED: Record<OptimizeResult['stopped'], (result: OptimizeResult) => string> = {
+  converged: () => 'converged (no better neighbour at the finest step)',
+  budget: () => 'stopped at the budget',
+  'time-limit': (r) => `stopped at the time limit of ${formatMinutes(r.problem.timeLimit!)}: the best so far`,
+  interrupted: () => 'interrupted: what was found so far',
+};
+
+/** What an unfinished search means for the answer, said after the verdict; null when it converged. */
+function unfinished(result: OptimizeResult): string | null {
+  const n = result.candidates.length;
+  const what = `the best of the ${n} candidate${n === 1 ? '' : 's'} evaluated so far: a cheaper configuration may lie beyond them`;
+  if (result.stopped === 'budget') return `The budget of ${result.problem.budget} candidates ran out before the search converged; this is ${what} (raise --budget).`;
+  if (result.stopped === 'time-limit') return `The time limit of ${formatMinutes(result.problem.timeLimit!)} ran out before the search converged; this is ${what} (raise --time-limit).`;
+  if (result.stopped === 'interrupted') return `The search was interrupted before it converged; this is ${what}.`;
+  return null;
+}
+
+/** The objective, then each constrained figure once (`service_level`, `service_level.disputes`), with the KPI that gives its unit. */
+function judgedOn(result: OptimizeResult): Array<{ metric: string; kpi: KpiName }> {
+  const p = result.problem;
+  const out = [{ metric: p.minimize as string, kpi: p.minimize }];
+  for (const c of p.constraints) if (!out.some((m) => m.metric === c.metric)) out.push({ metric: c.metric, kpi: c.kpi });
+  return out;
 }
 
 interface Grid {
@@ -123,29 +156,28 @@ interface Grid {
 function optimizeGrids(result: OptimizeResult): Grid[] {
   const p = result.problem;
   const keys = p.decisions.map((d) => d.key);
-  const kpiColumns = [p.minimize, ...p.constraints.map((c) => c.kpi).filter((k) => k !== p.minimize)];
-  const uniqueKpis = [...new Set(kpiColumns)];
+  const metrics = judgedOn(result);
   const row = (c: Candidate, rank: number) => [
     String(rank),
     ...keys.map((k) => JSON.stringify(c.values[k])),
     String(c.replications),
-    ...uniqueKpis.map((k) => fmt(k, c.kpis[k]!.mean)),
+    ...metrics.map((m) => fmt(m.kpi, c.kpis[m.metric].mean)),
     c.feasible ? 'yes' : 'no',
   ];
   const out: Grid[] = [
     {
       title: `Best ${Math.min(BEST_FEW, result.candidates.length)} candidates (meeting every constraint first, then cheapest)`,
-      columns: ['#', ...keys, 'reps', ...uniqueKpis, 'meets all'],
+      columns: ['#', ...keys, 'reps', ...metrics.map((m) => m.metric), 'meets all'],
       rows: result.candidates.slice(0, BEST_FEW).map((c, i) => row(c, i + 1)),
     },
   ];
   for (const c of p.constraints) {
     const front = frontier(result.candidates, c);
     out.push({
-      title: `Frontier: ${p.minimize} against ${c.kpi} (no evaluated candidate is both cheaper and ${c.op === '>=' ? 'higher' : 'lower'})`,
-      columns: [...keys, p.minimize, c.kpi, `${c.kpi} 95% ${c.op === '>=' ? 'lower' : 'upper'} bound`, `meets ${describeConstraint(c)}`],
+      title: `Frontier: ${p.minimize} against ${c.metric} (no evaluated candidate is both cheaper and ${c.op === '>=' ? 'higher' : 'lower'})`,
+      columns: [...keys, p.minimize, c.metric, `${c.metric} 95% ${c.op === '>=' ? 'lower' : 'upper'} bound`, `meets ${describeConstraint(c)}`],
       rows: front.map((cand) => {
-        const s = cand.kpis[c.kpi]!;
+        const s = cand.kpis[c.metric];
         const conservative = c.op === '>=' ? s.lo95 : s.hi95;
         const meets = c.op === '>=' ? conservative >= c.bound : conservative <= c.bound;
         return [...keys.map((k) => JSON.stringify(cand.values[k])), fmt(p.minimize, cand.objective), fmt(c.kpi, s.mean), fmt(c.kpi, conservative), meets ? 'yes' : 'no'];
@@ -215,13 +247,13 @@ export async function renderOptimizePage(
 function renderCsv(result: OptimizeResult): string {
   const p = result.problem;
   const keys = p.decisions.map((d) => d.key);
-  const kpis = [...new Set([p.minimize, ...p.constraints.map((c) => c.kpi)])];
+  const kpis = judgedOn(result).map((m) => m.metric);
   const columns = ['rank', ...keys, 'replications', ...kpis.flatMap((k) => [k, `${k}_lo95`, `${k}_hi95`]), 'shortfall', 'meets_all', 'chosen'];
   const rows = result.candidates.map((c, i) => [
     String(i + 1),
     ...keys.map((k) => JSON.stringify(c.values[k])),
     String(c.replications),
-    ...kpis.flatMap((k) => [c.kpis[k]!.mean, c.kpis[k]!.lo95, c.kpis[k]!.hi95].map(String)),
+    ...kpis.flatMap((k) => [c.kpis[k].mean, c.kpis[k].lo95, c.kpis[k].hi95].map(String)),
     String(c.shortfall),
     String(c.feasible),
     String(result.best !== null && c.order === result.best.order),

@@ -216,6 +216,17 @@ function keyPathAt(doc: Document.Parsed, offset: number): string | null {
   return found;
 }
 
+/**
+ * Where `path` is in a scenario's YAML text (its value, or its key for a
+ * mapping or list), for commands that check a section after loading
+ * (`optimize:`); null when the text does not have it (a --set override made it).
+ */
+export function positionIn(text: string, path: PathSegment[]): { line: number; column: number } | null {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  return new YamlLocator(doc, lineCounter).position(path, 'value');
+}
+
 class YamlLocator implements Locator {
   constructor(
     private readonly doc: Document.Parsed,

@@ -1185,7 +1185,9 @@ export const OptimizeSchema = z
     constraints: z
       .array(z.string().min(1))
       .optional()
-      .describe("Constraints each candidate must meet with 95% one-sided confidence, written 'kpi >= number' or 'kpi <= number'. Default none."),
+      .describe(
+        "Constraints each candidate must meet with 95% one-sided confidence, written 'kpi >= number' or 'kpi <= number'; 'kpi.type >= number' constrains one ticket type's by_type KPI (e.g. 'service_level.disputes >= 0.8'). Default none.",
+      ),
     decide: z
       .record(z.string().min(1), z.union([z.string().min(1), z.array(z.unknown()).min(2)]))
       .optional()
@@ -1193,6 +1195,10 @@ export const OptimizeSchema = z
         'Key path of the strategy (as in its patch, e.g. staff.employees.headcount) mapped to its range lo:hi (integers: whole numbers; with a decimal point: real numbers) or a list of choices. Required unless --decide is given.',
       ),
     budget: z.number().int().min(1).optional().describe('Most candidates simulated. Default 60.'),
+    time_limit: durationWithUnit()
+      .refine((minutes) => minutes > 0, { error: 'the time limit must be above 0, e.g. 10m or 1.5h' })
+      .optional()
+      .describe('Wall-clock time after which no new simulations start and the best so far is reported (a duration with its unit, e.g. 10m, 1.5h). Default none.'),
   })
   .optional()
   .describe('What `staffsim optimize` decides when the command line does not say: flags given take the place of these fields. Ignored by `staffsim run`. Default: none.');

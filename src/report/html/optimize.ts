@@ -15,6 +15,8 @@ import { chartsHtml, escapeHtml, howToRead, page, provenance, textTable } from '
 
 const unitOf = (kpi: KpiName) => KPIS.find((k) => k.name === kpi)!.unit;
 const labelOf = (kpi: KpiName) => KPIS.find((k) => k.name === kpi)!.label;
+/** A constrained figure's label: the KPI's, and the ticket type's name for a by_type KPI. */
+const constrainedLabel = (c: Constraint): string => (c.type === undefined ? labelOf(c.kpi) : `${labelOf(c.kpi)} (${c.type})`);
 
 function valuesText(values: Record<string, unknown>): string {
   return Object.entries(values)
@@ -50,7 +52,7 @@ export function frontierChart(result: OptimizeResult, constrained: OptimizeWords
   const front = new Set(constrained.frontier);
   const conservative = (s: { lo95: number; hi95: number }) => (c.op === '>=' ? s.lo95 : s.hi95);
   const values = result.candidates.map((cand) => {
-    const s = cand.kpis[c.kpi]!;
+    const s = cand.kpis[c.metric];
     return {
       x: s.mean,
       x_bound: conservative(s),
@@ -62,13 +64,13 @@ export function frontierChart(result: OptimizeResult, constrained: OptimizeWords
     };
   });
   const best = values.filter((v) => v.best);
-  const title = `${labelOf(p.minimize)} against ${labelOf(c.kpi)}`;
+  const title = `${labelOf(p.minimize)} against ${constrainedLabel(c)}`;
   const description =
-    `One point per candidate simulated: its mean ${labelOf(p.minimize)} against its mean ${labelOf(c.kpi)}, the whisker reaching its one-sided 95% ${c.op === '>=' ? 'lower' : 'upper'} bound; ` +
+    `One point per candidate simulated: its mean ${labelOf(p.minimize)} against its mean ${constrainedLabel(c)}, the whisker reaching its one-sided 95% ${c.op === '>=' ? 'lower' : 'upper'} bound; ` +
     `the line joins the frontier (no candidate is both cheaper and ${c.op === '>=' ? 'higher' : 'lower'}), the dashed rule is the constraint ${constrained.text}` +
     (best.length > 0 ? ', and the ringed point is the best.' : '; no candidate meets every constraint.');
   const kUnit = unitOf(c.kpi);
-  const x = { field: 'x', type: 'quantitative' as const, title: labelOf(c.kpi), scale: { zero: false }, axis: { format: axisFormat(kUnit) } };
+  const x = { field: 'x', type: 'quantitative' as const, title: constrainedLabel(c), scale: { zero: false }, axis: { format: axisFormat(kUnit) } };
   const y = { field: 'y', type: 'quantitative' as const, title: labelOf(p.minimize), scale: { zero: false }, axis: { format: axisFormat(unitOf(p.minimize)) } };
   const meets = { field: 'meets', type: 'nominal' as const, scale: { domain: ['meets every constraint', 'misses a constraint'], range: [OKABE_ITO[2], OKABE_ITO[3]] }, title: 'Candidate' };
   const layers: unknown[] = [
@@ -105,14 +107,14 @@ export function frontierChart(result: OptimizeResult, constrained: OptimizeWords
     });
   }
   return {
-    id: `frontier-${c.kpi}`,
+    id: `frontier-${c.metric.replace(/\./g, '-')}`,
     title,
     description,
     spec: { ...base({ title, description }), data: { values }, layer: layers } as TopLevelSpec,
     table: {
-      columns: ['Candidate', labelOf(p.minimize), labelOf(c.kpi), `95% ${c.op === '>=' ? 'lower' : 'upper'} bound`, 'Meets every constraint', 'On the frontier'],
+      columns: ['Candidate', labelOf(p.minimize), constrainedLabel(c), `95% ${c.op === '>=' ? 'lower' : 'upper'} bound`, 'Meets every constraint', 'On the frontier'],
       rows: result.candidates.map((cand, i) => {
-        const s = cand.kpis[c.kpi]!;
+        const s = cand.kpis[c.metric];
         const mark = result.best !== null && cand.order === result.best.order ? ' (best)' : '';
         return [
           `${i + 1}. ${valuesText(cand.values)}${mark}`,
