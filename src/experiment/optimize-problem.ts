@@ -13,6 +13,7 @@ import { BY_TYPE_KPIS, KPI_NAMES, KPIS, type KpiName } from '../metrics/kpis.js'
 import { DurationError, durationWithUnitProblem, parseDuration } from '../scenario/duration.js';
 import { scenarioError } from '../scenario/errors.js';
 import { positionIn } from '../scenario/load.js';
+import type { PathSegment } from '../scenario/resolve.js';
 import type { OptimizeSection } from '../scenario/schema.js';
 import { parseSetOverride } from '../scenario/set.js';
 import { didYouMean } from '../scenario/suggest.js';
@@ -34,8 +35,8 @@ export interface Constraint {
   type?: string;
   op: '>=' | '<=';
   bound: number;
-  /** Where an `optimize:` section wrote it (`optimize.constraints.2`); absent for a --constraint flag. */
-  from?: string;
+  /** Its place in the `optimize:` section's constraints, from 0; absent for a --constraint flag. */
+  from?: number;
 }
 
 export interface OptimizeProblem {
@@ -150,17 +151,17 @@ export interface SectionSource {
 }
 
 /**
- * A bad entry of the `optimize:` section, at `path` (`optimize.constraints.0`):
- * the scenario's message (file:line:column: path: message), exit 2.
+ * A bad entry of the `optimize:` section, at `path` (['optimize', 'constraints', 0];
+ * a decision's key, dots and all, is one segment): the scenario's message
+ * (file:line:column: optimize.constraints.0: message), exit 2.
  */
-export function sectionError(source: SectionSource | undefined, path: string, message: string): Error {
-  if (!source) return new OptimizeError(`${path}: ${message}`);
-  const at = positionIn(source.text, path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
-  return scenarioError(source.file, path, message, at ?? {});
+export function sectionError(source: SectionSource | undefined, path: PathSegment[], message: string): Error {
+  if (!source) return new OptimizeError(`${path.join('.')}: ${message}`);
+  return scenarioError(source.file, path.join('.'), message, positionIn(source.text, path) ?? {});
 }
 
 /** Runs `read` on a section entry, turning its OptimizeError into the section's error at `path`. */
-function inSection<T>(source: SectionSource | undefined, path: string, read: () => T): T {
+function inSection<T>(source: SectionSource | undefined, path: PathSegment[], read: () => T): T {
   try {
     return read();
   } catch (error) {
@@ -187,19 +188,16 @@ export function problemOf(
   const minimize =
     flags.minimize !== undefined || section?.minimize === undefined
       ? readMinimize(flags.minimize ?? 'cost_total', `--minimize ${flags.minimize ?? 'cost_total'}`)
-      : inSection(source, 'optimize.minimize', () => readMinimize(section.minimize!, ''));
+      : inSection(source, ['optimize', 'minimize'], () => readMinimize(section.minimize!, ''));
   const constraints =
     flags.constraint.length > 0
       ? flags.constraint.map((text) => parseConstraint(text))
-      : (section?.constraints ?? []).map((text, i) => {
-          const from = `optimize.constraints.${i}`;
-          return { ...inSection(source, from, () => parseConstraint(text, `'${text}'`)), from };
-        });
+      : (section?.constraints ?? []).map((text, i) => ({ ...inSection(source, ['optimize', 'constraints', i], () => parseConstraint(text, `'${text}'`)), from: i }));
   const decisions =
     flags.decide.length > 0
       ? flags.decide.map(parseDecide)
       : Object.entries(section?.decide ?? {}).map(([key, spec]) =>
-          inSection(source, `optimize.decide.${key}`, () => decision(key, Array.isArray(spec) ? spec.map((v) => JSON.stringify(v)).join(',') : String(spec), '')),
+          inSection(source, ['optimize', 'decide', key], () => decision(key, Array.isArray(spec) ? spec.map((v) => JSON.stringify(v)).join(',') : String(spec), '')),
         );
   if (decisions.length === 0) throw new OptimizeError('nothing to decide: give --decide key.path=lo:hi (e.g. --decide staff.employees.headcount=20:400) or an optimize: section');
   const seen = new Set<string>();

@@ -473,7 +473,7 @@ export function checkProblem(loaded: LoadedScenario, problem: OptimizeProblem): 
   for (const c of problem.constraints) {
     if (c.type === undefined || types.includes(c.type)) continue;
     const message = `\`${c.type}\` is not a ticket type of strategy \`${problem.strategy}\` (${didYouMean(c.type, types, 'its ticket types are')})`;
-    throw c.from !== undefined ? sectionError({ file: loaded.file, text: loaded.text }, c.from, `'${describeConstraint(c)}': ${message}`) : new OptimizeError(`--constraint '${describeConstraint(c)}': ${message}`);
+    throw c.from !== undefined ? sectionError({ file: loaded.file, text: loaded.text }, ['optimize', 'constraints', c.from], `'${describeConstraint(c)}': ${message}`) : new OptimizeError(`--constraint '${describeConstraint(c)}': ${message}`);
   }
   const start = startingPoint(loaded, problem);
   const probes: unknown[][] = [start];

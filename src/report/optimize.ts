@@ -199,7 +199,11 @@ function markdownGrid(g: Grid): string {
 }
 
 export function renderOptimize(result: OptimizeResult, format: OptimizeFormat, context: OptimizeContext): string {
-  if (format === 'json') return `${JSON.stringify({ scenario: context.scenario, ...result, verdict: verdict(result).join(' ') }, null, 2)}\n`;
+  if (format === 'json') {
+    // Each constraint's frontier as the `order` of its candidates, cheapest first.
+    const frontiers = result.problem.constraints.map((c) => ({ constraint: describeConstraint(c), candidates: frontier(result.candidates, c).map((x) => x.order) }));
+    return `${JSON.stringify({ scenario: context.scenario, ...result, frontiers, verdict: verdict(result).join(' ') }, null, 2)}\n`;
+  }
   if (format === 'csv') return renderCsv(result);
   const run = runCommand(result, context);
   const applyLine = run ? `Run it: ${run}` : null;
@@ -276,9 +280,10 @@ export function renderPatch(result: OptimizeResult, context: OptimizeContext): s
     for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
     node[path[path.length - 1]] = YAML.parse(text.slice(eq + 1));
   }
-  const status = result.best
+  const found = result.best
     ? `meets every constraint with 95% one-sided confidence (${chosen.replications} replications)`
     : 'meets NOT every constraint: the closest candidate found';
+  const status = result.stopped === 'converged' ? found : `${found}; ${STOPPED[result.stopped](result)}`;
   return [
     `# staffsim optimize: ${context.scenario}, strategy ${result.problem.strategy}, minimise ${result.problem.minimize}; ${status}.`,
     `# Apply with: staffsim run ${context.file} ${setFlags(chosen)}`,
