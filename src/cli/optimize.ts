@@ -32,7 +32,9 @@ Examples:
       --constraint 'service_level >= 0.8' --constraint 'abandon_rate <= 0.05' \\
       --decide staff.employees.headcount=20:400 --decide staff.gig.pool=0:2000 --out best.yaml
   $ staffsim optimize my.yaml --strategy all-human --constraint 'service_level >= 0.8' \\
-      --decide staff.employees.headcount=1:60 --format html > frontier.html`;
+      --decide staff.employees.headcount=1:60 --format html > frontier.html
+  $ staffsim optimize groups.yaml --strategy split --constraint 'service_level.disputes >= 0.8' \\
+      --decide staff.groups.resolvers.headcount=1:30 --time-limit 10m`;
 
 interface OptimizeFlags {
   strategy?: string;
@@ -121,7 +123,7 @@ export function registerOptimizeCommand(root: Command): void {
     .argument('<file>', 'scenario YAML file')
     .option('--strategy <name>', 'the strategy whose configuration is decided')
     .option('--minimize <kpi>', 'the cost KPI to minimise (default cost_total)')
-    .option('--constraint <kpi op bound>', "a constraint such as 'service_level >= 0.8' (repeatable)", collect, [])
+    .option('--constraint <kpi op bound>', "a constraint such as 'service_level >= 0.8', or 'service_level.disputes >= 0.8' for one ticket type (repeatable)", collect, [])
     .option('--decide <key.path=lo:hi>', 'a decision variable: lo:hi, or a,b,c for a choice (repeatable)', collect, [])
     .option('--budget <n>', 'most candidates to simulate (default 60)', positiveInteger('--budget'))
     .option('--time-limit <duration>', 'start no new simulations after this long (e.g. 10m, 1.5h) and report the best so far')
