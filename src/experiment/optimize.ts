@@ -469,6 +469,7 @@ export function checkProblem(loaded: LoadedScenario, problem: OptimizeProblem): 
     throw new OptimizeError(`optimize needs at least 2 replications per candidate for its confidence bounds; the scenario has ${loaded.scenario.replications} (give --replications 2 or more)`);
   }
   const [strategy] = selectStrategies(loaded.scenario, [problem.strategy]);
+  refuseEmployeesOverGroups(strategy, problem);
   const types = strategy.ticket_types.map((t) => t.name);
   for (const c of problem.constraints) {
     if (c.type === undefined || types.includes(c.type)) continue;
@@ -485,4 +486,21 @@ export function checkProblem(loaded: LoadedScenario, problem: OptimizeProblem): 
     const parsed = parseScenarioText(loaded.text, loaded.file, { set });
     selectStrategies(parsed.scenario, [problem.strategy]);
   }
+}
+
+/**
+ * A `staff.employees.*` decision on a strategy with named agent groups would
+ * replace the groups with one team of every skill (the --set rule), whose
+ * keys come from the file's `staff.employees` alone: its pay, shrinkage and
+ * skills are not the groups', and a file without one pays it nothing. The
+ * search would compare candidates of another model, so it is refused.
+ */
+function refuseEmployeesOverGroups(strategy: StrategyScenario, problem: OptimizeProblem): void {
+  if (groupKey(strategy.staff, 0) === 'staff.employees') return;
+  const d = problem.decisions.find((x) => x.key !== SCHEDULE_SCALE && /^staff\.employees\./.test(x.key));
+  if (!d) return;
+  const names = strategy.staff.groups.map((g) => g.name);
+  throw new OptimizeError(
+    `\`${d.key}\`: strategy \`${problem.strategy}\` has agent groups (${names.join(', ')}), which this key would replace with one team without their pay, shrinkage and skills; decide each group's key instead (e.g. staff.groups.${names[0]}.headcount), or ${SCHEDULE_SCALE} to scale every group's schedule`,
+  );
 }

@@ -93,6 +93,10 @@ describe('staffsim optimize', () => {
       [['--strategy', 'staffed', '--decide', 'staff.employees.headcount=1:30', '--constraint', 'utilization.calls <= 0.9'],
         "--constraint 'utilization.calls <= 0.9': `utilization` is not reported per ticket type (by_type KPIs are contacts,"],
     ];
+    // A flat staff.employees key on a strategy with groups would drop their pay (the file has no staff.employees: it would be free).
+    const groups = await staffsimInProcess('optimize', 'test/fixtures/two-groups.yaml', '--strategy', 'staffed', '--decide', 'staff.employees.headcount=1:30');
+    expect(groups.code).toBe(2);
+    expect(groups.stderr).toContain('`staff.employees.headcount`: strategy `staffed` has agent groups (team_a, team_b), which this key would replace with one team without their pay');
     for (const [flags, message] of cases) {
       const result = await staffsimInProcess('optimize', FIXTURE, ...flags);
       expect(result.code, flags.join(' ')).toBe(2);
