@@ -66,6 +66,8 @@ export const KPIS = [
     description: 'Mean minutes in queue over all contacts offered to humans, abandoned ones included.' },
   { name: 'asa', label: 'ASA', group: 'customers', unit: 'minutes', better: 'lower', queue: true,
     description: 'Average speed of answer: mean wait of answered contacts, minutes.' },
+  { name: 'time_in_service', label: 'Time in service', group: 'customers', unit: 'minutes', better: 'lower', queue: true,
+    description: 'Mean minutes from a person answering a contact to its end, over answered contacts whose service ended before the horizon. With concurrency (an agent holding several chats) it exceeds the handle time (the work), as each chat is slowed by the others held.' },
   { name: 'handoff_wait_mean', label: 'Mean wait, hand-offs', group: 'customers', unit: 'minutes', better: 'lower', queue: true,
     description: 'Mean minutes in the human queue of contacts handed off from the AI, abandoned ones included (as wait_mean); 0 when none.' },
   { name: 'direct_wait_mean', label: 'Mean wait, direct', group: 'customers', unit: 'minutes', better: 'lower', queue: true,
@@ -98,6 +100,8 @@ export const KPIS = [
     description: 'Severance, hiring and training to move from transition.baseline_payroll_headcount to the strategy\'s employees; not in cost_total.' },
   { name: 'utilization', label: 'Employee utilisation', group: 'workers', unit: 'share', better: null, queue: false,
     description: "Employees' busy time / their time present: on shift net of shrinkage, plus the time an agent whose shift ended stays to finish the contact in hand." },
+  { name: 'slot_occupancy', label: 'Slot occupancy', group: 'workers', unit: 'share', better: null, queue: false,
+    description: "Employees' contact-minutes held / slot-minutes staffed (time present × concurrency). Equals utilization at concurrency 1; with concurrency, utilization stays the share of time holding at least one contact." },
   { name: 'employee_share', label: 'Answered by employees', group: 'workers', unit: 'share', better: null, queue: true,
     description: 'Share of contacts answered by humans that employees answered.' },
   { name: 'gig_share', label: 'Answered by gig workers', group: 'workers', unit: 'share', better: null, queue: true,
@@ -148,10 +152,10 @@ export const BY_TYPE_KPIS = [
 
 /**
  * The KPIs reported per employee group (`by_group`): utilisation (its busy
- * over staffed time), employee_share (the share of all answered contacts it
+ * over staffed time), slot occupancy (contact-minutes over slot-minutes), employee_share (the share of all answered contacts it
  * answered) and cost_operating (its payroll).
  */
-export const BY_GROUP_KPIS = ['utilization', 'employee_share', 'cost_operating'] as const satisfies readonly KpiName[];
+export const BY_GROUP_KPIS = ['utilization', 'slot_occupancy', 'employee_share', 'cost_operating'] as const satisfies readonly KpiName[];
 
 export type TypeKpiName = (typeof BY_TYPE_KPIS)[number];
 export type GroupKpiName = (typeof BY_GROUP_KPIS)[number];

@@ -23,6 +23,7 @@ import type { HourlyValues } from '../metrics/hourly.js';
 import type { KpiValues } from '../metrics/kpis.js';
 import type { StrategyScenario } from '../scenario/types.js';
 import { ArrivalProcess } from './arrivals.js';
+import { ChatAgents } from './chat-agents.js';
 import { EmployeePool } from './employees.js';
 import { GigPool } from './gig-pool.js';
 import { gigWorkersWanted } from './gig-trigger.js';
@@ -50,6 +51,7 @@ const SHIFT = 6;
 const GIG_LOGGED_IN = 7;
 const GIG_IDLE_OVER = 8;
 const OVERFLOW = 9;
+const CHAT_DONE = 10;
 
 /**
  * Most contacts the human queue holds. An overloaded queue with nobody
@@ -120,6 +122,8 @@ class ContactCentre {
   private readonly arrivals: ArrivalProcess;
   /** One pool per employee group, in file order. */
   private readonly groups: EmployeePool[];
+  /** Per group, its ChatAgents when its agents hold several contacts (concurrency > 1); null when no group does. */
+  private readonly chats: (ChatAgents | null)[] | null;
   /** Null when the strategy has no gig pool: the common case costs one test. */
   private readonly gig: GigPool | null;
   private readonly gigTriggerWait: number;
@@ -198,7 +202,15 @@ class ContactCentre {
     this.typeObservations =
       s.ticket_types.length > 1 ? s.ticket_types.map(() => new Observations(s.service_level.answer_within, 0, Infinity, 1, false)) : null;
     this.arrivals = new ArrivalProcess(s.demand);
-    this.groups = s.staff.groups.map((group) => new EmployeePool(group, s.warmup, s.horizon, this.observations.hourly));
+    let chatAgents = 0;
+    const chats = s.staff.groups.map((group) => {
+      if (group.concurrency === undefined) return null;
+      const chat = new ChatAgents({ ...group, concurrency: group.concurrency }, s.warmup, s.horizon, this.observations.hourly, this.events, CHAT_DONE, chatAgents);
+      chatAgents += chat.agentCount;
+      return chat;
+    });
+    this.chats = chats.some((chat) => chat !== null) ? chats : null;
+    this.groups = s.staff.groups.map((group, g) => chats[g] ?? new EmployeePool(group, s.warmup, s.horizon, this.observations.hourly));
 
     const stream = (name: string) => new RandomStream(s.seed, replication, name);
     this.rngArrivals = stream('arrivals');
@@ -317,6 +329,9 @@ class ContactCentre {
           break;
         case OVERFLOW:
           this.overflow(e, t);
+          break;
+        case CHAT_DONE:
+          this.chatDone(e, t);
           break;
       }
     }
@@ -541,9 +556,33 @@ class ContactCentre {
     this.state[e] = IN_SERVICE;
     this.server[e] = server;
     const duration = this.humanHandle[type].sample(this.rngHandle) * router.handleFactor[pool * router.typeCount + type];
-    if (server < 0) this.groups[pool].startWork(t, duration);
-    else this.gig!.startWork(server, t, duration);
+    if (server < 0) {
+      const chat = this.chats === null ? null : this.chats[pool];
+      if (chat !== null) {
+        // The duration is work: when it ends depends on the agent's other contacts (chat-agents.ts).
+        chat.take(e, t, duration);
+        return;
+      }
+      this.groups[pool].startWork(t, duration);
+    } else this.gig!.startWork(server, t, duration);
+    if (flags & COUNTED_CONTACT && t + duration < this.horizon) this.observations.serviceEnded(duration);
     this.events.schedule(t + duration, SERVICE_DONE, e);
+  }
+
+  /** A chat agent's earliest contact ended (data: the agent's number across chat groups). */
+  private chatDone(agent: number, t: number): void {
+    const chats = this.chats!;
+    let g = 0;
+    while (chats[g] === null || agent >= chats[g]!.firstAgent + chats[g]!.agentCount) g++;
+    const chat = chats[g]!;
+    const e = chat.complete(agent - chat.firstAgent, t);
+    if (this.flags[e] & COUNTED_CONTACT) this.observations.serviceEnded(t - chat.doneAnsweredAt);
+    if (chat.idle > 0) this.answerNextWaiting(t, -1 - g);
+    const type = this.type[e];
+    const router = this.router;
+    const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[g * router.typeCount + type] * chat.doneFcr);
+    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
+    else this.followUp(e, t);
   }
 
   private serviceDone(e: number, t: number): void {
@@ -703,6 +742,8 @@ class ContactCentre {
       groupPaidHours: groups.map((pool) => pool.paidHours()),
       groupStaffedMinutes: groups.map((pool) => pool.staffedMinutes),
       groupBusyMinutes: groups.map((pool) => pool.busyMinutes),
+      groupHeldMinutes: groups.map((pool) => (pool instanceof ChatAgents ? pool.heldMinutes : pool.busyMinutes)),
+      groupSlotMinutes: groups.map((pool) => (pool instanceof ChatAgents ? pool.staffedMinutes * pool.slots : pool.staffedMinutes)),
       gigPaidHours: gig ? gig.paidMinutes / 60 : 0,
       gigBusyHours: gig ? gig.busyMinutes / 60 : 0,
       gigPaidUnits: gig ? gig.paidUnits : 0,

@@ -29,11 +29,11 @@ export class EmployeePool {
   readonly flat: boolean;
 
   constructor(
-    private readonly spec: Employees,
-    private readonly windowStart: number,
-    private readonly windowEnd: number,
+    protected readonly spec: Employees,
+    protected readonly windowStart: number,
+    protected readonly windowEnd: number,
     /** Where on-shift and busy time are also booked hour of day by hour of day (by_hour); none in unit tests of the pool. */
-    private readonly hourly: HourlyObservations | null = null,
+    protected readonly hourly: HourlyObservations | null = null,
   ) {
     if (spec.auto?.some(Boolean)) {
       throw new Error('EmployeePool: auto staffing is not resolved; call resolveAutoStaffing before simulating');
@@ -117,7 +117,7 @@ export class EmployeePool {
     return minutes / 60;
   }
 
-  private accrue(t: number): void {
+  protected accrue(t: number): void {
     this.staffedMinutes += this.present * overlap(this.lastChange, t, this.windowStart, this.windowEnd);
     this.hourly?.staffed(this.lastChange, t, this.present);
     this.lastChange = t;

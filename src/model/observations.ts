@@ -23,6 +23,9 @@ export interface MeasuredTime {
   groupPaidHours: number[];
   groupStaffedMinutes: number[];
   groupBusyMinutes: number[];
+  /** Per employee group: contact-minutes held and slot-minutes staffed (minutes on shift × concurrency); busy and staffed minutes at concurrency 1. */
+  groupHeldMinutes: number[];
+  groupSlotMinutes: number[];
   gigPaidHours: number;
   gigBusyHours: number;
   gigPaidUnits: number;
@@ -49,6 +52,9 @@ export interface Physical extends MeasuredTime {
   aiWaitSum: number;
   offered: number;
   answered: number;
+  /** Answered contacts whose service ended before the horizon, and their minutes from answer to end. */
+  served: number;
+  serviceMinutes: number;
   answeredByGig: number;
   /** Contacts answered by server pool: the employee groups in file order, then the gig pool. */
   answeredByPool: number[];
@@ -80,6 +86,8 @@ export class Observations {
 
   offered = 0;
   answered = 0;
+  served = 0;
+  serviceMinutes = 0;
   /** Contacts turned away because the human queue was at its cap (see MAX_WAITING). */
   turnedAway = 0;
   answeredByGig = 0;
@@ -140,6 +148,12 @@ export class Observations {
     this.finishWait(wait, handedOff);
   }
 
+  /** A counted contact's service ended `minutes` after a person answered it (time_in_service). */
+  serviceEnded(minutes: number): void {
+    this.served++;
+    this.serviceMinutes += minutes;
+  }
+
   /** A contact offered to humans at `offeredAt` abandoned after `wait` minutes. */
   abandon(wait: number, handedOff: boolean, offeredAt: number): void {
     this.hourly?.abandon(offeredAt, wait);
@@ -180,6 +194,8 @@ export class Observations {
       aiWaitSum: this.aiWaitSum,
       offered: this.offered,
       answered: this.answered,
+      served: this.served,
+      serviceMinutes: this.serviceMinutes,
       answeredByGig: this.answeredByGig,
       answeredByPool: Array.from(this.answeredByPool),
       abandoned: this.abandoned,

@@ -99,6 +99,7 @@ export function priceKpis(q: Physical, p: Prices): KpiValues {
     handoff_wait_mean: ratio(q.handoffWaitSum, q.handoffWaits),
     direct_wait_mean: ratio(q.waitSumAnswered + q.waitSumAbandoned - q.handoffWaitSum, finishedWaits - q.handoffWaits),
     asa: ratio(q.waitSumAnswered, q.answered),
+    time_in_service: ratio(q.serviceMinutes, q.served),
     wait_p90: q.waitP90,
     service_level: ratio(q.answeredWithinTarget, q.offered),
     csat: ratio(q.csatSum, q.episodesEnded),
@@ -113,6 +114,7 @@ export function priceKpis(q: Physical, p: Prices): KpiValues {
     cost_per_resolution: ratio(operating, q.episodesResolved),
     cost_transition: p.transitionCost,
     utilization: utilization(sum(q.groupBusyMinutes), sum(q.groupStaffedMinutes)),
+    slot_occupancy: utilization(sum(q.groupHeldMinutes), sum(q.groupSlotMinutes)),
     employee_share: ratio(q.answered - q.answeredByGig, q.answered),
     gig_share: ratio(q.answeredByGig, q.answered),
     gig_hours: q.gigPaidHours,
@@ -132,6 +134,7 @@ export type GroupValues = Record<GroupKpiName, number>;
 export function priceGroups(q: Physical, p: Prices): GroupValues[] {
   return q.groupPaidHours.map((paid, g) => ({
     utilization: utilization(q.groupBusyMinutes[g], q.groupStaffedMinutes[g]),
+    slot_occupancy: utilization(q.groupHeldMinutes[g], q.groupSlotMinutes[g]),
     employee_share: ratio(q.answeredByPool[g], q.answered),
     cost_operating: paid * p.groupHourlyCost[g],
   }));

@@ -20,7 +20,7 @@ import {
 } from './duration.js';
 import { describeNumber, describeValue, quoteValue } from './describe.js';
 import { closest, didYouMean, listNames } from './suggest.js';
-import type { AgentGroup, Employees, Routing, Scenario, Staff, StrategyScenario } from './types.js';
+import type { AgentGroup, Concurrency, Employees, Routing, Scenario, Staff, StrategyScenario } from './types.js';
 import { childOf, defOf, descriptionOf, firstSentence, isPlainObject, unwrap } from './walk.js';
 import { MONTH_RE, monthOrdinal } from '../plan/calendar.js';
 import { ConditionError, parseCondition } from '../plan/condition.js';
@@ -73,6 +73,8 @@ export const LIMITS = {
   multiplier: 100,
   /** A skill's priority level. */
   priority: 100,
+  /** Contacts an agent holds at once (chat concurrency), and the slow-down with them. */
+  concurrency: 100,
   /** Any duration, in minutes: ten years. */
   duration_minutes: 3650 * 1440,
   /** Any single amount of money (hourly cost, lifetime value, per-head cost...). */
@@ -621,19 +623,100 @@ const staffingShape = {
     hourly_cost: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('Fully loaded cost per scheduled hour per agent (currency, ≥ 0), paid whether busy or not. Default 0.'),
+    ...concurrencyShape(),
 };
 
-function checkStaffing(value: { headcount?: unknown; schedule?: unknown }, ctx: z.core.$RefinementCtx<unknown>): void {
+/**
+ * Chat concurrency (docs/model.md, "Concurrency"): the most contacts an agent
+ * holds at once, how much each slows down with n held, and how first-contact
+ * resolution falls with n. Keys of a group, of `staff.employees` and of the gig pool.
+ */
+function concurrencyShape() {
+  return {
+    concurrency: count(1, LIMITS.concurrency)
+      .prefault(1)
+      .describe(
+        `The most contacts an agent holds at once (whole number from 1 to ${formatLimit(LIMITS.concurrency)}): 2 or 3 for chat. A contact goes to the agent with a free slot holding the fewest. Default 1: one contact at a time.`,
+      ),
+    stretch: z
+      .array(limited(expecting(z.number().min(1).max(LIMITS.concurrency), 'a number ≥ 1')))
+      .optional()
+      .describe(
+        'Slow-down with n contacts held, one number per level [s1, ..., sk] (k = concurrency): an agent holding n contacts works on each at speed 1/s_n. s1 is 1, and each is ≥ 1 and ≥ the one before. [1, 1.18, 1.2]: 2 chats give 1.7 times the throughput of one, 3 give 2.5. Default all 1: no slow-down.',
+      ),
+    fcr_by_concurrency: z
+      .array(positive(LIMITS.multiplier))
+      .optional()
+      .describe(
+        "First-contact resolution multiplier by the number of contacts the agent holds once it takes the contact, one number per level [f1, ..., fk] (> 0; the product is capped at probability 1), e.g. [1, 0.98, 0.95]. Default all 1.",
+      ),
+  };
+}
+
+type ConcurrencyInput = { concurrency?: number; stretch?: number[]; fcr_by_concurrency?: number[] };
+
+/** One value per concurrency level, s1 = 1, never falling: the schema's rules for stretch and fcr_by_concurrency. */
+function checkConcurrency(value: ConcurrencyInput, ctx: z.core.$RefinementCtx<unknown>): void {
+  const k = value.concurrency ?? 1;
+  for (const key of ['stretch', 'fcr_by_concurrency'] as const) {
+    const levels = value[key];
+    if (levels === undefined || levels.length === k) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      message: `needs ${k} value${k === 1 ? '' : 's'}, one per contact held up to concurrency ${k}, got ${levels.length}`,
+      params: { hint: levels.length > k ? `set concurrency: ${levels.length}, or drop values` : `e.g. ${key}: [${Array.from({ length: k }, (_, i) => (i === 0 ? 1 : '…')).join(', ')}]` },
+    });
+    return;
+  }
+  const stretch = value.stretch;
+  if (stretch === undefined) return;
+  if (stretch[0] !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['stretch', 0],
+      message: `the first stretch (one contact held) must be 1, got ${describeNumber(stretch[0])}`,
+      params: { hint: 'a slower agent on one contact is handle_time_multiplier' },
+    });
+    return;
+  }
+  for (let n = 1; n < stretch.length; n++) {
+    if (stretch[n] < stretch[n - 1]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stretch', n],
+        message: `stretch must not fall as contacts are added: ${describeNumber(stretch[n])} with ${n + 1} held is below ${describeNumber(stretch[n - 1])} with ${n}`,
+      });
+      return;
+    }
+  }
+}
+
+/** The resolved concurrency: absent for one contact at a time (the counter-based pool). */
+function concurrencyOf(value: ConcurrencyInput): { concurrency?: Concurrency } {
+  const k = value.concurrency ?? 1;
+  if (k === 1) return {};
+  return {
+    concurrency: {
+      slots: k,
+      stretch: value.stretch ?? Array.from({ length: k }, () => 1),
+      fcr: value.fcr_by_concurrency ?? Array.from({ length: k }, () => 1),
+    },
+  };
+}
+
+function checkStaffing(value: { headcount?: unknown; schedule?: unknown } & ConcurrencyInput, ctx: z.core.$RefinementCtx<unknown>): void {
   if (value.headcount !== undefined && value.schedule !== undefined) {
     ctx.addIssue({
       code: 'custom',
       message: 'give either headcount or schedule, not both',
     });
   }
+  checkConcurrency(value, ctx);
 }
 
 /** headcount or schedule (with `auto` hours) to 24 levels, auto hours flagged. */
-function staffingLevels(value: { headcount?: number | typeof AUTO; schedule?: (number | typeof AUTO)[]; shrinkage: number; hourly_cost: number }): Employees {
+function staffingLevels(value: { headcount?: number | typeof AUTO; schedule?: (number | typeof AUTO)[]; shrinkage: number; hourly_cost: number } & ConcurrencyInput): Employees {
   const levels = value.schedule ?? Array.from({ length: 24 }, () => value.headcount ?? 0);
   // Auto hours stay pure data here (0 in the schedule, flagged in `auto`);
   // runs resolve them to numbers before simulating (types.ts, Employees.auto).
@@ -643,6 +726,7 @@ function staffingLevels(value: { headcount?: number | typeof AUTO; schedule?: (n
     ...auto,
     shrinkage: value.shrinkage,
     hourly_cost: value.hourly_cost,
+    ...concurrencyOf(value),
   };
 }
 

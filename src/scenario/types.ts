@@ -98,6 +98,18 @@ export interface Employees {
   shrinkage: number;
   /** Fully loaded cost per scheduled hour. */
   hourly_cost: number;
+  /** Present only when agents hold more than one contact at once (concurrency > 1): src/model/chat-agents.ts. */
+  concurrency?: Concurrency;
+}
+
+/** Chat concurrency: an agent holds up to `slots` contacts, each slowed by the stretch of how many are held. */
+export interface Concurrency {
+  /** Most contacts an agent holds at once, ≥ 2. */
+  slots: number;
+  /** stretch[n - 1]: an agent holding n contacts works on each at speed 1 / stretch[n - 1]; stretch[0] = 1, never falling. */
+  stretch: number[];
+  /** fcr[n - 1]: first-contact resolution multiplier of a contact taken as the agent's n-th held. */
+  fcr: number[];
 }
 
 export interface GigPay {

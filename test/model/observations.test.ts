@@ -12,6 +12,8 @@ const time: MeasuredTime = {
   groupPaidHours: [10],
   groupStaffedMinutes: [480],
   groupBusyMinutes: [360],
+  groupHeldMinutes: [360],
+  groupSlotMinutes: [480],
   gigPaidHours: 4,
   gigBusyHours: 2,
   gigPaidUnits: 4, // hourly pay: 4 hours paid
