@@ -665,12 +665,13 @@ function checkConcurrency(value: ConcurrencyInput, ctx: z.core.$RefinementCtx<un
       code: 'custom',
       path: [key],
       message: `needs ${k} value${k === 1 ? '' : 's'}, one per contact held up to concurrency ${k}, got ${levels.length}`,
-      params: { hint: levels.length > k ? `set concurrency: ${levels.length}, or drop values` : `e.g. ${key}: [${Array.from({ length: k }, (_, i) => (i === 0 ? 1 : '…')).join(', ')}]` },
+      ...(levels.length > k ? { params: { hint: `set concurrency: ${levels.length}, or drop values` } } : {}),
     });
     return;
   }
   const stretch = value.stretch;
-  if (stretch === undefined) return;
+  // A value out of range has its own message already.
+  if (stretch === undefined || !stretch.every((s) => typeof s === 'number' && s >= 1 && s <= LIMITS.concurrency)) return;
   if (stretch[0] !== 1) {
     ctx.addIssue({
       code: 'custom',
