@@ -41,12 +41,19 @@
 // group's factors for it. Overflow is ignored: a group is not counted on to
 // relieve another, nor loaded by another's overflow. The simulation then
 // shows what the staffing reaches (by_type, by_group).
+//
+// Chat concurrency (docs/model.md, "Concurrency"): an agent holding up to k
+// contacts with stretch s is counted as k / s_k one-contact servers, its
+// throughput at full load (human-load.ts, serverEquivalent). Erlang A sizes
+// the servers the hour needs; the agents are that over k / s_k, rounded up.
+// It is an approximation: below full load an agent holds fewer contacts,
+// each faster, and a contact waits only when every slot is full.
 
 import { agentsFor, queueFigures, type StaffingInput } from '../analytic/index.js';
 import { scenarioError } from '../scenario/errors.js';
 import { formatLimit, groupKey, LIMITS } from '../scenario/schema.js';
 import { distMean } from '../engine/distributions.js';
-import { firstGroups, humanContactsPerEpisode, skillTable, type HumanDemand } from '../model/human-load.js';
+import { firstGroups, humanContactsPerEpisode, serverEquivalent, skillTable, type HumanDemand } from '../model/human-load.js';
 import { netOnShift, scheduledFor } from '../model/shrinkage.js';
 import type { StrategyScenario } from '../scenario/types.js';
 
@@ -158,6 +165,8 @@ function staffGroup(s: StrategyScenario, g: number, first: readonly number[]): A
     return { contactsPerEpisode: contacts, aht: contacts > 0 ? minutes / contacts : 0 };
   };
 
+  // One-contact servers per agent (1 without concurrency: the counts below are then agents).
+  const perAgent = serverEquivalent(group);
   let pAbandon = 0;
   let net: number[] = [];
   let demand = demandAt(pAbandon);
@@ -166,7 +175,7 @@ function staffGroup(s: StrategyScenario, g: number, first: readonly number[]): A
       if (!hours[hour]) return netOnShift(group.schedule[hour], group.shrinkage);
       const lambda = perMinute * demand.contactsPerEpisode;
       if (lambda === 0) return 0;
-      return autoAgents(s, g, {
+      const servers = autoAgents(s, g, {
         arrivalsPerMinute: lambda,
         aht: demand.aht,
         patience,
@@ -174,11 +183,12 @@ function staffGroup(s: StrategyScenario, g: number, first: readonly number[]): A
         ...(target > 0 ? { target } : {}),
         ...(maxOccupancy !== null ? { maxOccupancy } : {}),
       });
+      return perAgent === 1 ? servers : Math.ceil(servers / perAgent - 1e-9);
     });
     const settled = next.every((n, hour) => n === net[hour]);
     net = next;
     if (settled || patience === null || pass === MAX_PASSES - 1) break;
-    pAbandon = abandonmentAt(net, arrivals, demand, patience, answerWithin);
+    pAbandon = abandonmentAt(perAgent === 1 ? net : net.map((agents) => Math.floor(agents * perAgent + 1e-9)), arrivals, demand, patience, answerWithin);
     demand = demandAt(pAbandon);
   }
   const schedule = group.schedule.map((level, hour) => (hours[hour] ? scheduledFor(net[hour], group.shrinkage) : level));

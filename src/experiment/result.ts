@@ -80,7 +80,9 @@ export type Warning =
       agents: number;
       /** Most gig workers the trigger can call in, in employee equivalents (0 without a gig pool). */
       gig_capacity: number;
-      /** offered_load / (agents + gig_capacity); null when there is no capacity at all. */
+      /** With chat concurrency only: the agents in one-contact servers at full load (k / s_k each, docs/model.md "Concurrency"). */
+      agent_capacity?: number;
+      /** offered_load / (agents, or agent_capacity with concurrency, + gig_capacity); null when there is no capacity at all. */
       share: number | null;
       /** Whether customers abandon the queue (which then keeps it in check). */
       abandonment: boolean;

@@ -8,6 +8,7 @@ import {
   ABSOLUTE_TOLERANCE,
   AHT,
   ANSWER_WITHIN,
+  CHAT_STRETCH,
   caseScenarioFile,
   LITTLE_TOLERANCE,
   MAX_SCALE,
@@ -93,7 +94,7 @@ function duration(s: number): string {
   return m > 0 ? `${m} min ${rest} s` : `${rest} s`;
 }
 
-const MODELS: readonly QueueModel[] = ['M/M/1', 'M/D/1', 'M/M/c', 'M/M/c+M', 'groups pooled', 'groups split'];
+const MODELS: readonly QueueModel[] = ['M/M/1', 'M/D/1', 'M/M/c', 'M/M/c+M', 'groups pooled', 'groups split', 'chat c·k servers', 'chat stretch'];
 
 function contactsCell(r: CaseResult): string {
   const n = (r.case.contactsPerReplication / 1e6).toFixed(r.case.contactsPerReplication < 1e6 ? 2 : 1);
@@ -178,7 +179,10 @@ export function validationMarkdown(suite: SuiteResult): string {
       `for ${REPLICATIONS} replications, and compared with the closed form: Erlang C for M/M/1 and M/M/c, Erlang A (Garnett, Mandelbaum & Reiman 2002) ` +
       `for M/M/c+M, and for M/D/1 the Pollaczek–Khinchine mean wait with Erlang's formula for the waiting-time distribution. ` +
       `Handle time ${AHT} min (exponential; constant for M/D/1), service level "answered within ${Math.round(ANSWER_WITHIN * 60)} s / offered", ` +
-      `exponential patience with mean ${PATIENCE} min for M/M/c+M; ρ is the offered load per agent, λ·AHT/c.`,
+      `exponential patience with mean ${PATIENCE} min for M/M/c+M; ρ is the offered load per agent, λ·AHT/c. ` +
+      'The chat cases give each agent k slots (`concurrency`): with no slow-down they are M/M/(c·k)+M, Erlang A with c·k servers; ' +
+      `with \`stretch\` [${CHAT_STRETCH.join(', ')}] (its first k values) they are compared with the exact steady state of their Markov chain ` +
+      '(occupancy multiset and queue, src/analytic/chat-queue.ts), and ρ is λ·AHT·s_k/(c·k), the load per agent\'s full-load capacity.',
     '',
     `- **Pass**: the simulated mean is within ${pct(RELATIVE_TOLERANCE)} of the exact value, or within ${ABSOLUTE_TOLERANCE} ` +
       `(for probabilities; for waits ${ABSOLUTE_TOLERANCE} handle times, ${num(ABSOLUTE_TOLERANCE * AHT)} min), whichever is larger; ` +

@@ -17,8 +17,9 @@
 // large centres near load 1, where the queue drifts slowly) get long horizons
 // and the easy ones stay cheap, without a hand-tuned table of horizons.
 
+import { chatQueueFigures } from '../analytic/chat-queue.js';
 import { md1Figures } from '../analytic/md1.js';
-import { queueFigures, type QueueFigures } from '../analytic/queue-figures.js';
+import { queueFigures } from '../analytic/queue-figures.js';
 import { estimate } from '../metrics/replications.js';
 import { simulateReplication, type ReplicationResult } from '../model/contact-centre.js';
 import { formatMinutes } from '../scenario/duration.js';
@@ -31,18 +32,35 @@ import type { StrategyScenario } from '../scenario/types.js';
  * types of equal share, two groups of c/2 agents; `pooled`: both groups
  * serve both types (one M/M/c+M queue of c agents); `split`: each group
  * serves one type (two M/M/(c/2)+M queues, each with half the arrivals).
+ * The two chat models (docs/model.md, "Concurrency"): c agents holding up
+ * to k contacts each; `chat c·k servers`: no slow-down, so the slots are
+ * c·k independent servers (M/M/(c·k)+M, Erlang A); `chat stretch`: the
+ * rule-of-thumb stretch [1, 1.18, 1.2] (first k of it), against the exact
+ * steady state of its Markov chain (src/analytic/chat-queue.ts).
  */
-export type QueueModel = 'M/M/1' | 'M/D/1' | 'M/M/c' | 'M/M/c+M' | 'groups pooled' | 'groups split';
+export type QueueModel = 'M/M/1' | 'M/D/1' | 'M/M/c' | 'M/M/c+M' | 'groups pooled' | 'groups split' | 'chat c·k servers' | 'chat stretch';
 
 /** Models with exponential patience. */
-const ABANDONING: readonly QueueModel[] = ['M/M/c+M', 'groups pooled', 'groups split'];
+const ABANDONING: readonly QueueModel[] = ['M/M/c+M', 'groups pooled', 'groups split', 'chat c·k servers', 'chat stretch'];
 
-/** The KPIs compared with closed forms, named as run's KPIs. */
-export const VALIDATED_KPIS = ['p_wait', 'abandon_rate', 'wait_mean', 'asa', 'service_level', 'utilization'] as const;
+/** The KPIs compared with closed forms, named as run's KPIs: every model's, or a chat model's (CHAT_KPIS). */
+export const VALIDATED_KPIS = ['p_wait', 'abandon_rate', 'wait_mean', 'asa', 'service_level', 'utilization', 'time_in_service', 'slot_occupancy'] as const;
 export type ValidatedKpi = (typeof VALIDATED_KPIS)[number];
 
+/** The KPIs each model is judged on: the queue's, and for chat the time in service and the slots held. */
+function kpisOf(model: QueueModel): readonly ValidatedKpi[] {
+  // With no slow-down, Erlang A gives every queue figure but not the share of agents holding a contact.
+  if (model === 'chat c·k servers') return ['p_wait', 'abandon_rate', 'wait_mean', 'asa', 'service_level', 'time_in_service', 'slot_occupancy'];
+  // The chain gives the queue's length, not each contact's wait: no asa or service level.
+  if (model === 'chat stretch') return ['p_wait', 'abandon_rate', 'wait_mean', 'time_in_service', 'slot_occupancy', 'utilization'];
+  return ['p_wait', 'abandon_rate', 'wait_mean', 'asa', 'service_level', 'utilization'];
+}
+
+/** The slow-down of the chat models with a stretch: the practitioners' rule of thumb (n / s_n = 1, 1.7, 2.5). */
+export const CHAT_STRETCH = [1, 1.18, 1.2];
+
 /** KPIs in minutes; the others are probabilities. */
-const TIME_KPIS: ReadonlySet<ValidatedKpi> = new Set<ValidatedKpi>(['wait_mean', 'asa']);
+const TIME_KPIS: ReadonlySet<ValidatedKpi> = new Set<ValidatedKpi>(['wait_mean', 'asa', 'time_in_service']);
 
 // ---------------------------------------------------------------------------
 // The rules (docs/validation.md quotes these constants).
@@ -99,7 +117,10 @@ export interface ValidationCase {
   id: string;
   model: QueueModel;
   agents: number;
-  /** Offered load per agent, lambda * AHT / c. */
+  /** Contacts an agent holds at once (chat models; 1 otherwise) and its stretch. */
+  slots: number;
+  stretch: number[];
+  /** Offered load per agent, lambda * AHT / c; for chat, per agent's full-load capacity, lambda * AHT * s_k / (c k). */
   load: number;
   aht: number;
   /** Mean exponential patience (minutes); null: nobody abandons. */
@@ -130,18 +151,23 @@ function relaxationTime(agents: number, load: number, patience: number | null): 
   return Math.max(AHT, patience ?? 0, heavy);
 }
 
-export function makeCase(model: QueueModel, agents: number, load: number): ValidationCase {
+export function makeCase(model: QueueModel, agents: number, load: number, slots = 1): ValidationCase {
   const patience = ABANDONING.includes(model) ? PATIENCE : null;
   if (patience === null && load >= 1) throw new RangeError(`${model} has no steady state at load ${load}`);
+  const stretch = model === 'chat stretch' ? CHAT_STRETCH.slice(0, slots) : new Array<number>(slots).fill(1);
+  // Work an agent gets through a minute at full load, in contacts' worth of handle time.
+  const capacity = slots / stretch[slots - 1];
   // Contacts per day as a file would give them (no float noise such as
   // 691.1999999999999); the closed forms use the same rate.
-  const contactsPerDay = Number((((load * agents) / AHT) * 1440).toPrecision(12));
+  const contactsPerDay = Number((((load * agents * capacity) / AHT) * 1440).toPrecision(12));
   const arrivalsPerMinute = contactsPerDay / 1440;
-  const warmup = Math.ceil(20 * relaxationTime(agents, load, patience));
+  const warmup = Math.ceil(20 * relaxationTime(agents, load, patience) * stretch[slots - 1]);
   return {
-    id: `${model} c=${agents} ρ=${load}`,
+    id: slots > 1 ? `${model} c=${agents} k=${slots} ρ=${load}` : `${model} c=${agents} ρ=${load}`,
     model,
     agents,
+    slots,
+    stretch,
     load,
     aht: AHT,
     patience,
@@ -210,6 +236,8 @@ export function validationCases(): ValidationCase[] {
       cases.push(makeCase('groups split', agents, load));
     }
   }
+  for (const [agents, slots, load] of [[5, 2, 0.9], [10, 3, 1.1]]) cases.push(makeCase('chat c·k servers', agents, load, slots));
+  for (const [agents, slots, load] of [[2, 2, 0.9], [2, 3, 0.9], [5, 3, 1], [10, 3, 1.1]]) cases.push(makeCase('chat stretch', agents, load, slots));
   return cases;
 }
 
@@ -262,7 +290,7 @@ export function caseScenarioFile(c: ValidationCase): Record<string, unknown> {
             { name: 'second', headcount: c.agents / 2, skills: c.model === 'groups pooled' ? ['b', 'a'] : ['b'] },
           ],
         }
-      : { employees: { headcount: c.agents } },
+      : { employees: { headcount: c.agents, ...(c.slots > 1 ? { concurrency: c.slots, stretch: c.stretch } : {}) } },
     strategies: { human: { routing: 'human' } },
   };
 }
@@ -271,9 +299,16 @@ export function caseScenario(c: ValidationCase): StrategyScenario {
   return resolveScenario(caseScenarioFile(c)).strategies[0];
 }
 
-export function exactFigures(c: ValidationCase): QueueFigures {
+export function exactFigures(c: ValidationCase): Partial<Record<ValidatedKpi, number>> {
   const queue = { arrivalsPerMinute: c.arrivalsPerMinute, aht: c.aht, answerWithin: c.answerWithin };
   if (c.model === 'M/D/1') return md1Figures(queue);
+  if (c.model === 'chat c·k servers') {
+    const erlang = queueFigures({ ...queue, agents: c.agents * c.slots, patience: c.patience });
+    return { ...erlang, utilization: undefined, time_in_service: c.aht, slot_occupancy: erlang.utilization };
+  }
+  if (c.model === 'chat stretch') {
+    return chatQueueFigures({ arrivalsPerMinute: c.arrivalsPerMinute, aht: c.aht, agents: c.agents, slots: c.slots, stretch: c.stretch, patience: c.patience });
+  }
   // Two identical independent queues, each with half the arrivals and half the agents: the whole has each one's figures.
   if (c.model === 'groups split') return queueFigures({ ...queue, arrivalsPerMinute: c.arrivalsPerMinute / 2, agents: c.agents / 2, patience: c.patience });
   return queueFigures({ ...queue, agents: c.agents, patience: c.patience });
@@ -381,7 +416,11 @@ export interface CaseResult {
 
 export function judgeCase(c: ValidationCase, outcomes: readonly ReplicationOutcome[]): KpiCheck[] {
   const exact = exactFigures(c);
-  return VALIDATED_KPIS.map((kpi) => judge(kpi, exact[kpi], outcomes.map((o) => o.kpis[kpi]), c.aht));
+  return kpisOf(c.model).map((kpi) => {
+    const value = exact[kpi];
+    if (value === undefined) throw new Error(`validation: no exact ${kpi} for ${c.model}`);
+    return judge(kpi, value, outcomes.map((o) => o.kpis[kpi]), c.aht);
+  });
 }
 
 /** Runs a batch of (case, replication) tasks; the suite spreads them over threads. */

@@ -13,13 +13,14 @@ export function overloads(s: StrategyScenario): Warning[] {
   const out: Warning[] = [];
   if (s.routing !== 'ai') {
     const load = humanLoad(s);
-    const capacity = load.agents + load.gigCapacity;
+    const capacity = load.agentCapacity + load.gigCapacity;
     if (load.offeredErlangs > 0 && load.offeredErlangs >= capacity) {
       out.push({
         code: 'human_queue_overloaded',
         strategy: s.name,
         offered_load: load.offeredErlangs,
         agents: load.agents,
+        ...(load.agentCapacity !== load.agents ? { agent_capacity: load.agentCapacity } : {}),
         gig_capacity: load.gigCapacity,
         share: capacity > 0 ? load.offeredErlangs / capacity : null,
         abandonment: s.customers.patience !== null,

@@ -18,7 +18,7 @@
 // episode makes 1 + q + ... + q^(M−1) contacts, p of each reaching humans.
 
 import { distMean } from '../engine/distributions.js';
-import type { StrategyScenario, TicketType } from '../scenario/types.js';
+import type { Employees, StrategyScenario, TicketType } from '../scenario/types.js';
 import { netOnShift } from './shrinkage.js';
 
 /** Probability that one contact of this type reaches the human queue. */
@@ -177,6 +177,22 @@ export interface HumanLoad {
    * 0 without a pool or a trigger.
    */
   gigCapacity: number;
+  /**
+   * `agents` in one-contact servers: an agent of a group with concurrency k
+   * and stretch s counts k / s_k (serverEquivalent); equal to agents without concurrency.
+   */
+  agentCapacity: number;
+}
+
+/**
+ * What an agent of the group is worth in one-contact servers at full load:
+ * holding k contacts it works on each at speed 1 / s_k, so it gets through
+ * k / s_k contacts' work per handle time (docs/model.md, "Concurrency"). The
+ * approximation auto staffing and the overload warning use; 1 without concurrency.
+ */
+export function serverEquivalent(group: Employees): number {
+  const c = group.concurrency;
+  return c === undefined ? 1 : c.slots / c.stretch[c.slots - 1];
 }
 
 export function humanLoad(s: StrategyScenario): HumanLoad {
@@ -184,11 +200,16 @@ export function humanLoad(s: StrategyScenario): HumanLoad {
   const offeredErlangs = (s.demand.contacts_per_day / 1440) * demand.contactsPerEpisode * demand.aht;
   // Net of shrinkage hour by hour, rounded as the simulator rounds (shrinkage.ts), every group together.
   let agents = 0;
-  for (const group of s.staff.groups) agents += group.schedule.reduce((sum, level) => sum + netOnShift(level, group.shrinkage), 0) / group.schedule.length;
+  let agentCapacity = 0;
+  for (const group of s.staff.groups) {
+    const onShift = group.schedule.reduce((sum, level) => sum + netOnShift(level, group.shrinkage), 0) / group.schedule.length;
+    agents += onShift;
+    agentCapacity += group.concurrency === undefined ? onShift : onShift * serverEquivalent(group);
+  }
   const gig = s.staff.gig;
   const called = gig.trigger_wait !== null || gig.trigger_queue !== null;
   const gigCapacity = called ? Math.min(gig.pool, gig.max_active) / gig.handle_time_multiplier : 0;
-  return { offeredErlangs, agents, gigCapacity };
+  return { offeredErlangs, agents, gigCapacity, agentCapacity };
 }
 
 export interface AiLoad {

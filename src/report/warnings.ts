@@ -10,6 +10,7 @@ export function warningText(w: Warning): string {
       return 'One replication: no confidence intervals. Use --replications 5 or more to compare strategies.';
     case 'human_queue_overloaded': {
       // Say how far over capacity, in the units a planner staffs by (Erlangs against agents).
+      const chat = w.agent_capacity !== undefined ? ` (${w.agent_capacity.toFixed(1)} one-contact servers at full load, with concurrency)` : '';
       const gig = w.gig_capacity > 0 ? ` and at most ${w.gig_capacity.toFixed(1)} gig workers called in` : '';
       const share = w.share !== null ? ` (${Math.round(100 * w.share)}% of capacity)` : '';
       const fate = w.abandonment
@@ -17,7 +18,7 @@ export function warningText(w: Warning): string {
         : 'nobody abandons, so the queue grows for the whole run and its waits depend on the horizon, not on the staffing alone';
       return (
         `${w.strategy}: the human queue is overloaded: offered load ${w.offered_load.toFixed(1)} Erlangs against ` +
-        `${w.agents.toFixed(1)} agents on shift on average${gig}${share}; ${fate}.`
+        `${w.agents.toFixed(1)} agents on shift on average${chat}${gig}${share}; ${fate}.`
       );
     }
     case 'ai_line_overloaded':
