@@ -233,3 +233,17 @@ describe('auto staffing past what the closed forms or the limits allow is bad in
     );
   });
 });
+
+describe('auto staffing with chat concurrency', () => {
+  it('counts an agent holding up to k chats as k / s_k one-contact servers: the servers Erlang A needs over that, rounded up', () => {
+    const servers = agentsFor({ arrivalsPerMinute: 10, aht: 5, patience: 3, answerWithin: 1 / 3, target: 0.8 }).agents;
+    const chat = only(mmcm({}, { headcount: 'auto', concurrency: 3, stretch: [1, 1.18, 1.2] }));
+    const { strategy, staffing } = resolveAutoStaffing(chat);
+    // 3 / 1.2 = 2.5 servers an agent.
+    expect(staffing!.net).toEqual(new Array(24).fill(Math.ceil(servers / 2.5)));
+    expect(strategy.staff.groups[0].concurrency).toEqual({ slots: 3, stretch: [1, 1.18, 1.2], fcr: [1, 1, 1] });
+    // With no slow-down, k slots are k servers.
+    const flat = resolveAutoStaffing(only(mmcm({}, { headcount: 'auto', concurrency: 2 }))).staffing!;
+    expect(flat.net[0]).toBe(Math.ceil(servers / 2));
+  });
+});
