@@ -141,6 +141,15 @@ describe('pricing after simulation', () => {
     expect(isPriceKey('staff.groups.specialists.headcount')).toBe(false);
   });
 
+  it('time_in_service is the mean minutes from answer to end of the contacts whose service ended', () => {
+    const o = new Observations(1, 0, 1440, 1);
+    o.serviceEnded(4);
+    o.serviceEnded(7);
+    expect(priceKpis(o.physical(time), prices).time_in_service).toBe(5.5);
+    // None ended: the KPI does not apply and is 0.
+    expect(priceKpis(new Observations(1, 0, 1440, 1).physical(time), prices).time_in_service).toBe(0);
+  });
+
   it("prices each group's paid hours at its own hourly cost: cost_employees is their sum", () => {
     // Two groups: 10 paid hours at 30 and 4 at 50; 480 and 240 minutes on shift, 360 and 60 busy.
     const o = new Observations(1, 0, 1440, 3);
@@ -148,14 +157,16 @@ describe('pricing after simulation', () => {
     o.answer(0, false, false, 0);
     o.answer(0, true, false, 0);
     o.answeredByPool.set([1, 1, 1]);
-    const q = o.physical({ ...time, groupPaidHours: [10, 4], groupStaffedMinutes: [480, 240], groupBusyMinutes: [360, 60] });
+    // The second group holds up to 3 chats: 240 minutes present are 720 slot-minutes, 150 of them held.
+    const q = o.physical({ ...time, groupPaidHours: [10, 4], groupStaffedMinutes: [480, 240], groupBusyMinutes: [360, 60], groupHeldMinutes: [360, 150], groupSlotMinutes: [480, 720] });
     const p = { ...prices, groupHourlyCost: [30, 50] };
     const k = priceKpis(q, p);
     expect(k.cost_employees).toBe(10 * 30 + 4 * 50);
     expect(k.utilization).toBe((360 + 60) / (480 + 240));
+    expect(k.slot_occupancy).toBe((360 + 150) / (480 + 720));
     expect(priceGroups(q, p)).toEqual([
-      { utilization: 360 / 480, employee_share: 1 / 3, cost_operating: 300 },
-      { utilization: 60 / 240, employee_share: 1 / 3, cost_operating: 200 },
+      { utilization: 360 / 480, slot_occupancy: 360 / 480, employee_share: 1 / 3, cost_operating: 300 },
+      { utilization: 60 / 240, slot_occupancy: 150 / 720, employee_share: 1 / 3, cost_operating: 200 },
     ]);
   });
 });
