@@ -119,6 +119,21 @@ const employees = fc.oneof(
     },
     { requiredKeys: ['schedule'] },
   ),
+  // Chat agents: up to 4 contacts each, with a stretch that starts at 1 and never falls.
+  fc.integer({ min: 2, max: 4 }).chain((k) =>
+    fc.record({
+      schedule: fc
+        .array(fc.integer({ min: 0, max: 6 }), { minLength: 24, maxLength: 24 })
+        .filter((levels) => levels.some((level) => level > 0)),
+      concurrency: fc.constant(k),
+      stretch: fc.array(decimal(0, 0.5), { minLength: k - 1, maxLength: k - 1 }).map((steps) => {
+        const stretch = [1];
+        for (const step of steps) stretch.push(Number((stretch[stretch.length - 1] + step).toFixed(6)));
+        return stretch;
+      }),
+      fcr_by_concurrency: fc.array(decimal(0.5, 1), { minLength: k, maxLength: k }),
+    }),
+  ),
 );
 
 const gig = fc.record(

@@ -20,7 +20,7 @@ const RUNS = 300;
 
 const SHARE_KPIS = KPIS.filter((k) => k.unit === 'share').map((k) => k.name);
 
-function expectInvariants(strategy: StrategyScenario, { kpis: k, observations: o, census: c }: ReplicationResult): void {
+function expectInvariants(strategy: StrategyScenario, { kpis: k, observations: o, census: c, byGroup }: ReplicationResult): void {
   // Contacts: closed by the AI, failed by the AI alone, or offered to humans,
   // or still with the AI (waiting for it, talking, being handed off) at the horizon.
   expect(o.contacts).toBe(o.aiContained + o.aiUnresolved + o.offered + c.inHandoff + c.inAi + c.aiWaiting);
@@ -33,6 +33,9 @@ function expectInvariants(strategy: StrategyScenario, { kpis: k, observations: o
   expect(o.episodesEnded).toBeLessThanOrEqual(o.episodes);
   expect(o.episodesResolved).toBeLessThanOrEqual(o.episodesEnded);
   expect(o.answeredByGig).toBeLessThanOrEqual(o.answered);
+  // Service ends only for answered contacts; in a group, a busy agent holds at most all its slots.
+  expect(o.served).toBeLessThanOrEqual(o.answered);
+  for (const g of byGroup) expect(g.slot_occupancy).toBeLessThanOrEqual(g.utilization + 1e-9);
   if (strategy.routing === 'human') expect(o.aiConversations).toBe(0);
   if (strategy.routing === 'ai') expect(o.offered).toBe(0);
 
