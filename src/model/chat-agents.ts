@@ -29,6 +29,7 @@
 import type { EventQueue } from '../engine/event-queue.js';
 import type { AgentGroup, Concurrency } from '../scenario/types.js';
 import { EmployeePool } from './employees.js';
+import { serverEquivalent } from './human-load.js';
 import type { HourlyObservations } from './hourly-observations.js';
 import { overlap } from './window.js';
 
@@ -41,6 +42,8 @@ const SEQ_SPAN = 2 ** 44;
 
 export class ChatAgents extends EmployeePool {
   readonly slots: number;
+  /** One-contact servers an agent is worth at full load, k / s_k (human-load.ts): what the gig trigger counts. */
+  readonly serverEquivalent: number;
   /** Contact-minutes held inside the measured window (the numerator of slot_occupancy). */
   heldMinutes = 0;
   /** After complete(): when the finished contact was answered, and its fcr multiplier (fcr_by_concurrency). */
@@ -93,6 +96,7 @@ export class ChatAgents extends EmployeePool {
     const c = group.concurrency;
     const k = c.slots;
     this.slots = k;
+    this.serverEquivalent = serverEquivalent(group);
     this.stretch = Float64Array.from([0, ...c.stretch]);
     this.fcrAt = Float64Array.from([0, ...c.fcr]);
     const n = Math.max(0, ...this.netLevels);

@@ -519,7 +519,9 @@ class ContactCentre {
   private callGigWorkers(t: number): void {
     const gig = this.gig!;
     let servers = gig.active;
-    for (const group of this.groups) servers += group.present;
+    const chats = this.chats;
+    // A chat agent counts as the one-contact servers it is worth at full load (human-load.ts, serverEquivalent).
+    for (let g = 0; g < this.groups.length; g++) servers += chats === null || chats[g] === null ? this.groups[g].present : this.groups[g].present * chats[g]!.serverEquivalent;
     const wanted = gigWorkersWanted(this.router.gigWaiting(), servers, this.meanHumanHandle, this.gigTriggerWait, this.gigTriggerQueue) - gig.loggingIn;
     if (wanted > 0) gig.call(t, wanted);
   }
