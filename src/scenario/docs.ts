@@ -265,6 +265,7 @@ error naming the key:
 | a value of \`intraday\`, \`weekly\` or empirical \`weights\` (only their ratios matter) | ${n(LIMITS.profile_value)} |
 | a surge's \`multiplier\` | ${n(LIMITS.surge_multiplier)} |
 | the gig pool's \`handle_time_multiplier\`, \`resolution_multiplier\`; \`people_per_seat\` | ${n(LIMITS.multiplier)} |
+| \`concurrency\` and each \`stretch\` value | ${n(LIMITS.concurrency)} |
 | any duration (horizon, handle times, patience, delays...) | ${formatMinutes(LIMITS.duration_minutes)} (ten years) |
 | any amount of money (costs, pay, lifetime value) | ${n(LIMITS.money)} |
 | \`cv\` of a lognormal or gamma time | ${n(LIMITS.cv)} |

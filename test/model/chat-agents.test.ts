@@ -231,6 +231,22 @@ describe('a trace worked by hand', () => {
     expect(chat.staffedMinutes).toBeCloseTo(200, 12);
   });
 
+  it('on a tie in contacts held, the agent whose last assignment is oldest takes the contact, whoever finished last', () => {
+    const events = new EventQueue();
+    const chat = new ChatAgents(group(2, { slots: 2, stretch: [1, 1], fcr: [1, 1] }), 0, 100, null, events, 1, 0);
+    chat.setLevel(0, 2);
+    chat.take(1, 0, 100); // agent 0
+    chat.take(2, 1, 100); // agent 1
+    chat.take(3, 2, 1); // agent 0 (both hold one; agent 0 last assigned at 0): ends at 3
+    chat.take(4, 3, 1); // agent 1 (agent 0 now holds two): ends at 4
+    const pop = () => (events.pop(), [events.time, events.data, chat.complete(events.data, events.time)]);
+    expect(pop()).toEqual([3, 0, 3]);
+    expect(pop()).toEqual([4, 1, 4]);
+    // Both hold one again; agent 0 was last assigned at 2, agent 1 at 3: agent 0 takes contact 5.
+    chat.take(5, 5, 1);
+    expect(pop()).toEqual([6, 0, 5]);
+  });
+
   it('the concurrency level a contact was taken at sets its resolution factor', () => {
     const events = new EventQueue();
     const chat = new ChatAgents(group(1, { slots: 2, stretch: [1, 1], fcr: [1, 0.9] }), 0, 100, null, events, 1, 0);
