@@ -248,7 +248,8 @@ ${resolutionRows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 
 The first two rows are printed by \`${resolutionCommand}\`; the last two by
 the same command with \`--set customers.max_contacts=1\`, which leaves only
-the episodes resolved at their first contact (the others end unresolved).
+the episodes resolved at their first contact (the others end unresolved,
+and auto staffing sizes for the smaller load that leaves).
 Counted whole, an episode's time is dominated by the customers who come back
 after a false AI resolution or an unresolved answer, hours later
 (\`repeat_delay\`). At the first contact, the published "under 2 minutes
