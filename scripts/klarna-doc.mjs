@@ -240,14 +240,21 @@ What the model does not reproduce, and why:
 contact's arrival to its resolution (docs/model.md, "The customer's time"),
 by resolver: \`resolution_time_ai\` over the episodes the AI resolved,
 \`resolution_time_human\` over those a person resolved. Mean ± 95%
-half-width, minutes:
+half-width, in minutes:seconds as the run prints them (— where the strategy
+has no AI: the run prints 0):
 
 | strategy, episodes counted | by the AI | by a person | all resolved | p90, all resolved |
 |---|---|---|---|---|
 ${resolutionRows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 
-The first two rows are printed by \`${resolutionCommand}\`; the last two by
-the same command with \`--set customers.max_contacts=1\`, which leaves only
+The first two rows are printed by
+
+\`\`\`sh
+${resolutionCommand}
+\`\`\`
+
+and the last two by the same command with
+\`--set customers.max_contacts=1\`, which leaves only
 the episodes resolved at their first contact (the others end unresolved,
 and auto staffing sizes for the smaller load that leaves).
 Counted whole, an episode's time is dominated by the customers who come back
