@@ -27,7 +27,7 @@ import { ChatAgents } from './chat-agents.js';
 import { EmployeePool } from './employees.js';
 import { GigPool } from './gig-pool.js';
 import { gigWorkersWanted } from './gig-trigger.js';
-import { gigHandleMean } from './human-load.js';
+import { aiAbandonProbability, gigHandleMean } from './human-load.js';
 import type { HumanQueue } from './human-queue.js';
 import { NO_SERVER, Router } from './router.js';
 import {
@@ -147,6 +147,8 @@ class ContactCentre {
   private readonly rngFcr: RandomStream;
   private readonly rngRetry: RandomStream;
   private readonly rngRepeat: RandomStream;
+  /** Its own stream, so that customers leaving the AI moves no other draw. */
+  private readonly rngAiAbandon: RandomStream;
 
   // Ticket types.
   private readonly typeCount: number;
@@ -155,6 +157,8 @@ class ContactCentre {
   private readonly aiHandle: Sampler[];
   private readonly aiResolution: Float64Array;
   private readonly aiFalseResolution: Float64Array;
+  /** Per type: probability a customer the AI did not resolve leaves it (aiAbandonProbability). */
+  private readonly aiAbandon: Float64Array;
   private readonly fcr: Float64Array;
   private readonly sensitive: Uint8Array;
 
@@ -180,6 +184,8 @@ class ContactCentre {
   private type = new Int32Array(0);
   private contacts = new Int32Array(0);
   private totalWait = new Float64Array(0);
+  /** When the episode's first contact arrived (resolution_time). */
+  private startedAt = new Float64Array(0);
   /** When a contact waiting for an AI slot joined the AI's line. */
   private aiQueuedAt = new Float64Array(0);
   private patienceLeft = new Float64Array(0);
@@ -224,6 +230,7 @@ class ContactCentre {
     this.rngFcr = stream('fcr');
     this.rngRetry = stream('retry');
     this.rngRepeat = stream('repeat');
+    this.rngAiAbandon = stream('ai_abandon');
 
     const types = s.ticket_types;
     this.typeCount = types.length;
@@ -232,6 +239,7 @@ class ContactCentre {
     this.aiHandle = types.map((t) => sampler(t.ai_handle_time));
     this.aiResolution = Float64Array.from(types, (t) => t.ai_resolution);
     this.aiFalseResolution = Float64Array.from(types, (t) => t.ai_false_resolution);
+    this.aiAbandon = Float64Array.from(types, (t) => aiAbandonProbability(s, t));
     this.fcr = Float64Array.from(types, (t) => t.fcr);
     this.sensitive = Uint8Array.from(types, (t) => (t.sensitive ? 1 : 0));
 
@@ -360,6 +368,7 @@ class ContactCentre {
     this.type[e] = this.typeCount === 1 ? 0 : this.rngMix.pick(this.mix);
     this.contacts[e] = 0;
     this.totalWait[e] = 0;
+    this.startedAt[e] = t;
     this.flags[e] = 0;
     if (t >= this.warmup) {
       this.flags[e] = COUNTED_EPISODE;
@@ -429,11 +438,21 @@ class ContactCentre {
       if (this.aiFalseResolution[type] > 0 && this.rngAi.uniform() < this.aiFalseResolution[type]) {
         this.followUp(e, t);
       } else {
-        this.endEpisode(e, RESOLVED_BY_AI);
+        this.endEpisode(e, RESOLVED_BY_AI, t);
       }
       return;
     }
     if (this.sensitive[type] === 1) this.flags[e] |= AI_FAILED_SENSITIVE;
+    // The customer leaves the AI, neither resolved nor handed off: the contact ends unresolved.
+    const leave = this.aiAbandon[type];
+    if (leave > 0 && (leave >= 1 || this.rngAiAbandon.uniform() < leave)) {
+      if (counted) {
+        obs.aiAbandoned++;
+        if (this.typeObservations !== null) this.typeObservations[type].aiAbandoned++;
+      }
+      this.followUp(e, t);
+      return;
+    }
     if (this.router.escalates) {
       this.handOff(e, t);
     } else {
@@ -583,7 +602,7 @@ class ContactCentre {
     const type = this.type[e];
     const router = this.router;
     const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[g * router.typeCount + type] * chat.doneFcr);
-    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
+    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN, t);
     else this.followUp(e, t);
   }
 
@@ -599,7 +618,7 @@ class ContactCentre {
       this.giveWorkOrIdle(server, t);
     }
     const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[pool * router.typeCount + type]);
-    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
+    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN, t);
     else this.followUp(e, t);
   }
 
@@ -640,7 +659,7 @@ class ContactCentre {
       this.state[e] = AWAY;
       this.events.schedule(t + this.retryDelay.sample(this.rngRetry), FOLLOW_UP, e);
     } else {
-      this.endEpisode(e, RESOLVED_BY_NOBODY);
+      this.endEpisode(e, RESOLVED_BY_NOBODY, t);
     }
   }
 
@@ -653,11 +672,11 @@ class ContactCentre {
       this.state[e] = AWAY;
       this.events.schedule(t + this.repeatDelay.sample(this.rngRepeat), FOLLOW_UP, e);
     } else {
-      this.endEpisode(e, RESOLVED_BY_NOBODY);
+      this.endEpisode(e, RESOLVED_BY_NOBODY, t);
     }
   }
 
-  private endEpisode(e: number, resolvedBy: number): void {
+  private endEpisode(e: number, resolvedBy: number, t: number): void {
     if (this.flags[e] & COUNTED_EPISODE) {
       const h = this.history;
       h.resolvedBy = resolvedBy;
@@ -670,6 +689,12 @@ class ContactCentre {
       const churn = churnProbability(customers.churn, h);
       this.observations.endEpisode(resolved, csat, churn);
       if (this.typeObservations !== null) this.typeObservations[this.type[e]].endEpisode(resolved, csat, churn);
+      if (resolved) {
+        const minutes = t - this.startedAt[e];
+        const byAi = resolvedBy === RESOLVED_BY_AI;
+        this.observations.resolvedAfter(minutes, byAi);
+        if (this.typeObservations !== null) this.typeObservations[this.type[e]].resolvedAfter(minutes, byAi);
+      }
     }
     this.state[e] = FREE;
     this.freeIds[this.freeCount++] = e;
@@ -700,6 +725,7 @@ class ContactCentre {
     this.type = grow(this.type, (n) => new Int32Array(n));
     this.contacts = grow(this.contacts, (n) => new Int32Array(n));
     this.totalWait = grow(this.totalWait, (n) => new Float64Array(n));
+    this.startedAt = grow(this.startedAt, (n) => new Float64Array(n));
     this.aiQueuedAt = grow(this.aiQueuedAt, (n) => new Float64Array(n));
     this.patienceLeft = grow(this.patienceLeft, (n) => new Float64Array(n));
     this.abandonTimer = grow(this.abandonTimer, (n) => new Float64Array(n));
@@ -741,6 +767,7 @@ class ContactCentre {
     return {
       measuredDays: (s.horizon - s.warmup) / 1440,
       aiUsed: s.routing === 'human' ? 0 : 1,
+      assistUsed: s.ai_assist ? 1 : 0,
       groupPaidHours: groups.map((pool) => pool.paidHours()),
       groupStaffedMinutes: groups.map((pool) => pool.staffedMinutes),
       groupBusyMinutes: groups.map((pool) => pool.busyMinutes),

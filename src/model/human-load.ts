@@ -12,7 +12,8 @@
 // followed by another contact (a retry or a repeat):
 //   q = c f ρ + u ρ + p [a r + (1 − a)(1 − fcr) ρ]
 // where c is the share the AI closes without a human, f its false-resolution
-// probability, u the share the AI fails with nobody behind it (routing: ai),
+// probability, u the share the AI fails with nobody behind it (routing: ai)
+// or whose customer leaves it (ai-first, ai.abandon_probability),
 // ρ the repeat probability, a the probability that a contact offered to
 // humans abandons and r the retry probability. With at most M contacts an
 // episode makes 1 + q + ... + q^(M−1) contacts, p of each reaching humans.
@@ -26,7 +27,17 @@ export function toHumans(s: StrategyScenario, t: TicketType): number {
   if (s.routing === 'human') return 1;
   if (s.routing === 'ai') return 0;
   if (t.sensitive && s.sensitive_to_human) return 1;
-  return 1 - t.ai_resolution + t.ai_resolution * s.ai.ask_for_human;
+  // Of the contacts the AI fails, those whose customer leaves the AI are not handed off.
+  return (1 - t.ai_resolution) * (1 - aiAbandonProbability(s, t)) + t.ai_resolution * s.ai.ask_for_human;
+}
+
+/**
+ * Probability that a customer whose problem the AI did not resolve leaves
+ * the AI, neither resolved nor handed off: the type's own
+ * ai_abandon_probability, else ai.abandon_probability.
+ */
+export function aiAbandonProbability(s: StrategyScenario, t: TicketType): number {
+  return t.ai_abandon_probability ?? s.ai.abandon_probability;
 }
 
 /** Whether a contact of this type is handled by the AI first under the strategy's routing. */
@@ -54,8 +65,10 @@ export function episodeContacts(s: StrategyScenario, t: TicketType, pAbandon: nu
   const ask = s.routing === 'ai-first' ? s.ai.ask_for_human : 0;
   const closedByAi = viaAi ? t.ai_resolution * (1 - ask) : 0;
   const failedAlone = s.routing === 'ai' ? 1 - t.ai_resolution : 0;
+  // ai-first: failed by the AI and left it (under routing ai, failedAlone already counts them).
+  const leftAi = viaAi && s.routing === 'ai-first' ? (1 - t.ai_resolution) * aiAbandonProbability(s, t) : 0;
   const afterHuman = pAbandon * c.retry.probability + (1 - pAbandon) * (1 - t.fcr) * repeat;
-  const q = closedByAi * t.ai_false_resolution * repeat + failedAlone * repeat + p * afterHuman;
+  const q = closedByAi * t.ai_false_resolution * repeat + failedAlone * repeat + leftAi * repeat + p * afterHuman;
   let all = 0;
   let reach = 1;
   for (let k = 0; k < c.max_contacts; k++) {
@@ -87,7 +100,9 @@ export function humanDemand(s: StrategyScenario, pAbandon: number, served?: (typ
     contacts += n;
     minutes += n * distMean(t.handle_time);
   }
-  return { contactsPerEpisode: contacts, aht: contacts > 0 ? minutes / contacts : 0 };
+  // Every human is assisted under ai_assist, so the mean scales with its multiplier (1 otherwise: unchanged).
+  const assist = s.ai_assist ? s.ai.assist.handle_time_multiplier : 1;
+  return { contactsPerEpisode: contacts, aht: contacts > 0 ? (minutes / contacts) * assist : 0 };
 }
 
 /**
@@ -115,9 +130,16 @@ export interface SkillEntry {
   overflowAfter: number;
 }
 
-/** Every skill of every pool of the strategy (the gig pool's too, present or not). */
+/**
+ * Every skill of every pool of the strategy (the gig pool's too, present or
+ * not). Under `ai_assist` every human's factors carry ai.assist's
+ * multipliers too (employees and gig workers alike).
+ */
 export function skillTable(s: StrategyScenario): SkillEntry[] {
   const index = new Map(s.ticket_types.map((t, i) => [t.name, i]));
+  // Multiplying by 1 changes no factor: unassisted strategies keep theirs exactly.
+  const assistHandle = s.ai_assist ? s.ai.assist.handle_time_multiplier : 1;
+  const assistFcr = s.ai_assist ? s.ai.assist.fcr_multiplier : 1;
   const out: SkillEntry[] = [];
   s.staff.groups.forEach((group, pool) => {
     const skills = group.skills ?? s.ticket_types.map((t) => ({ type: t.name, priority: 1, handle_time_multiplier: 1, fcr_multiplier: 1, overflow_after: 0 }));
@@ -129,8 +151,8 @@ export function skillTable(s: StrategyScenario): SkillEntry[] {
         type,
         priority: skill.priority,
         order,
-        handleFactor: group.handle_time_multiplier * skill.handle_time_multiplier,
-        fcrFactor: skill.fcr_multiplier,
+        handleFactor: group.handle_time_multiplier * skill.handle_time_multiplier * assistHandle,
+        fcrFactor: skill.fcr_multiplier * assistFcr,
         overflowAfter: skill.overflow_after,
       });
     });
@@ -140,7 +162,7 @@ export function skillTable(s: StrategyScenario): SkillEntry[] {
   (gig.skills ?? s.ticket_types.map((t) => t.name)).forEach((name, order) => {
     const type = index.get(name);
     if (type === undefined) throw new Error(`skillTable: the gig pool names no ticket type ${name}`);
-    out.push({ pool: gigPool, type, priority: 1, order, handleFactor: gig.handle_time_multiplier, fcrFactor: gig.resolution_multiplier, overflowAfter: 0 });
+    out.push({ pool: gigPool, type, priority: 1, order, handleFactor: gig.handle_time_multiplier * assistHandle, fcrFactor: gig.resolution_multiplier * assistFcr, overflowAfter: 0 });
   });
   return out;
 }

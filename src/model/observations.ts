@@ -19,6 +19,8 @@ export interface MeasuredTime {
   measuredDays: number;
   /** 1 when the strategy routes anything to the AI (it then pays the platform), else 0. */
   aiUsed: number;
+  /** 1 when human agents work with AI assistance (ai_assist: every contact they answer is assisted), else 0. */
+  assistUsed: number;
   /** Per employee group, in file order: hours paid, minutes on shift, minutes busy. */
   groupPaidHours: number[];
   groupStaffedMinutes: number[];
@@ -50,6 +52,14 @@ export interface Physical extends MeasuredTime {
   aiContained: number;
   aiEscalated: number;
   aiWaitSum: number;
+  /** AI conversations the customer left, neither resolved nor handed off (ai.abandon_probability). */
+  aiAbandoned: number;
+  /** Resolved episodes by resolver and the sums of their minutes from first arrival to resolution. */
+  resolvedByAi: number;
+  resolutionTimeAiSum: number;
+  resolvedByHuman: number;
+  resolutionTimeHumanSum: number;
+  resolutionTimeP90: number;
   offered: number;
   answered: number;
   /** Answered contacts whose service ended before the horizon, and their minutes from answer to end. */
@@ -83,6 +93,15 @@ export class Observations {
   aiUnresolved = 0;
   /** Minutes AI conversations waited for a free slot (ai.concurrency). */
   aiWaitSum = 0;
+  /** The customer left the AI, neither resolved nor handed off. */
+  aiAbandoned = 0;
+
+  resolvedByAi = 0;
+  resolutionTimeAiSum = 0;
+  resolvedByHuman = 0;
+  resolutionTimeHumanSum = 0;
+  /** Minutes from first arrival to resolution of every resolved episode (resolution_time_p90). */
+  readonly resolutionTimes = new QuantileSketch();
 
   offered = 0;
   answered = 0;
@@ -178,6 +197,18 @@ export class Observations {
     this.churnExpected += churnProbability;
   }
 
+  /** A counted episode ended resolved `minutes` after its first contact arrived, by the AI or by a human. */
+  resolvedAfter(minutes: number, byAi: boolean): void {
+    if (byAi) {
+      this.resolvedByAi++;
+      this.resolutionTimeAiSum += minutes;
+    } else {
+      this.resolvedByHuman++;
+      this.resolutionTimeHumanSum += minutes;
+    }
+    this.resolutionTimes.add(minutes);
+  }
+
   /** The counters and `time` as one plain record, for pricing.ts. */
   physical(time: MeasuredTime): Physical {
     return {
@@ -192,6 +223,12 @@ export class Observations {
       aiContained: this.aiContained,
       aiEscalated: this.aiEscalated,
       aiWaitSum: this.aiWaitSum,
+      aiAbandoned: this.aiAbandoned,
+      resolvedByAi: this.resolvedByAi,
+      resolutionTimeAiSum: this.resolutionTimeAiSum,
+      resolvedByHuman: this.resolvedByHuman,
+      resolutionTimeHumanSum: this.resolutionTimeHumanSum,
+      resolutionTimeP90: this.resolutionTimes.quantile(0.9),
       offered: this.offered,
       answered: this.answered,
       served: this.served,

@@ -22,6 +22,10 @@ export interface Prices {
   /** Per employee group, in file order: its hourly cost. */
   groupHourlyCost: number[];
   aiCostPerConversation: number;
+  /** Per contact the AI closed without a human (Physical.aiContained). */
+  aiCostPerResolution: number;
+  /** Per contact a human answered with AI assistance. */
+  aiAssistCostPerContact: number;
   aiPlatformCostPerDay: number;
   lifetimeValue: number;
   /** Money per gig pay unit: the hourly rate (hourly pay) or the rate per ticket. */
@@ -42,6 +46,8 @@ export const PRICE_KEYS: readonly string[] = [
   'staff.gig.pay.hourly_rate',
   'staff.gig.pay.rate',
   'ai.cost_per_conversation',
+  'ai.cost_per_resolution',
+  'ai.assist.cost_per_contact',
   'ai.platform_cost_per_day',
   'customers.lifetime_value',
   'transition.baseline_payroll_headcount',
@@ -67,6 +73,8 @@ export function pricesOf(s: StrategyScenario): Prices {
   return {
     groupHourlyCost: s.staff.groups.map((g) => g.hourly_cost),
     aiCostPerConversation: s.ai.cost_per_conversation,
+    aiCostPerResolution: s.ai.cost_per_resolution,
+    aiAssistCostPerContact: s.ai.assist.cost_per_contact,
     aiPlatformCostPerDay: s.ai.platform_cost_per_day,
     lifetimeValue: s.customers.lifetime_value,
     gigRate: pay.mode === 'hourly' ? pay.hourly_rate : pay.per_ticket,
@@ -80,8 +88,15 @@ export function priceKpis(q: Physical, p: Prices): KpiValues {
   // Each group's paid hours at its own hourly cost.
   let employeeCost = 0;
   for (let g = 0; g < q.groupPaidHours.length; g++) employeeCost += q.groupPaidHours[g] * p.groupHourlyCost[g];
-  // A strategy that never uses the AI pays nothing for its platform.
-  const aiCost = q.aiConversations * p.aiCostPerConversation + q.aiUsed * p.aiPlatformCostPerDay * q.measuredDays;
+  // A strategy that never uses the AI pays nothing for its platform. AI
+  // resolutions are billed as the platform counts them: every contact it
+  // closed, false resolutions included. Assistance is billed per contact a
+  // human answered, only under ai_assist (it is no part of the platform).
+  const aiCost =
+    q.aiConversations * p.aiCostPerConversation +
+    q.aiUsed * p.aiPlatformCostPerDay * q.measuredDays +
+    q.aiContained * p.aiCostPerResolution +
+    q.assistUsed * q.answered * p.aiAssistCostPerContact;
   const gigEarnings = q.gigPaidUnits * p.gigRate;
   const operating = employeeCost + aiCost + gigEarnings;
   const churnLoss = q.churnExpected * p.lifetimeValue;
@@ -89,8 +104,13 @@ export function priceKpis(q: Physical, p: Prices): KpiValues {
     contacts: q.contacts,
     episodes: q.episodes,
     resolved_rate: ratio(q.episodesResolved, q.episodesEnded),
+    resolution_time: ratio(q.resolutionTimeAiSum + q.resolutionTimeHumanSum, q.resolvedByAi + q.resolvedByHuman),
+    resolution_time_p90: q.resolutionTimeP90,
+    resolution_time_ai: ratio(q.resolutionTimeAiSum, q.resolvedByAi),
+    resolution_time_human: ratio(q.resolutionTimeHumanSum, q.resolvedByHuman),
     ai_containment: ratio(q.aiContained, q.contacts),
     escalation_rate: ratio(q.aiEscalated, q.aiConversations),
+    ai_abandon_rate: ratio(q.aiAbandoned, q.aiConversations),
     ai_wait_mean: ratio(q.aiWaitSum, q.aiConversations),
     offered_to_humans: q.offered,
     abandon_rate: ratio(q.abandoned, q.offered),
@@ -148,7 +168,16 @@ export function typeKpis(q: Physical): TypeValues {
   return out;
 }
 
-const NO_PRICES: Prices = { groupHourlyCost: [], aiCostPerConversation: 0, aiPlatformCostPerDay: 0, lifetimeValue: 0, gigRate: 0, transitionCost: 0 };
+const NO_PRICES: Prices = {
+  groupHourlyCost: [],
+  aiCostPerConversation: 0,
+  aiCostPerResolution: 0,
+  aiAssistCostPerContact: 0,
+  aiPlatformCostPerDay: 0,
+  lifetimeValue: 0,
+  gigRate: 0,
+  transitionCost: 0,
+};
 
 function sum(values: readonly number[]): number {
   let total = 0;

@@ -264,7 +264,7 @@ error naming the key:
 | \`demand.contacts_per_day\` | ${n(LIMITS.contacts_per_day)} (the largest centres take a few million) |
 | a value of \`intraday\`, \`weekly\` or empirical \`weights\` (only their ratios matter) | ${n(LIMITS.profile_value)} |
 | a surge's \`multiplier\` | ${n(LIMITS.surge_multiplier)} |
-| the gig pool's \`handle_time_multiplier\`, \`resolution_multiplier\`; \`people_per_seat\` | ${n(LIMITS.multiplier)} |
+| the gig pool's \`handle_time_multiplier\`, \`resolution_multiplier\`; \`ai.assist\`'s \`handle_time_multiplier\`, \`fcr_multiplier\`; \`people_per_seat\` | ${n(LIMITS.multiplier)} |
 | \`concurrency\` and each \`stretch\` value | ${n(LIMITS.concurrency)} |
 | any duration (horizon, handle times, patience, delays...) | ${formatMinutes(LIMITS.duration_minutes)} (ten years) |
 | any amount of money (costs, pay, lifetime value) | ${n(LIMITS.money)} |

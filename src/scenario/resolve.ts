@@ -431,6 +431,7 @@ function resolveStrategy(
     routing: control.routing,
     sensitive_to_human: control.sensitive_to_human,
     handoff_priority: control.handoff_priority,
+    ai_assist: control.ai_assist,
     seed: base.seed,
     horizon: base.horizon,
     warmup: base.warmup,

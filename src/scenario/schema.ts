@@ -436,6 +436,12 @@ export const TicketTypeSchema = z.strictObject({
     .describe(
       'Probability an AI "resolution" is false: the contact counts as resolved but the customer comes back (0-1). Default 0.',
     ),
+  ai_abandon_probability: probability()
+    .optional()
+    .transform((value) => value ?? null)
+    .describe(
+      'This type\'s ai.abandon_probability: probability a customer whose problem the AI did not resolve leaves the AI, neither resolved nor handed off (0-1). Default: ai.abandon_probability.',
+    ),
   fcr: probability()
     .prefault(1)
     .describe('Human first-contact resolution: probability a human resolves the contact (0-1). Default 1.'),
@@ -946,11 +952,29 @@ export const StaffSchema = StaffObject
   .prefault({})
   .describe('Human capacity: employees and an optional gig pool. Default: nobody.');
 
+const AiAssistSchema = z
+  .strictObject({
+    handle_time_multiplier: positive(LIMITS.multiplier)
+      .prefault(1)
+      .describe('An assisted human\'s handle time relative to the unassisted one (> 0; 0.88 = 12% faster), on top of the group\'s and skill\'s multipliers. Default 1.'),
+    fcr_multiplier: positive(LIMITS.multiplier)
+      .prefault(1)
+      .describe('An assisted human\'s first-contact resolution relative to the unassisted one (> 0; capped at probability 1). Default 1.'),
+    cost_per_contact: nonNegative(LIMITS.money)
+      .prefault(0)
+      .describe('Cost of the assistance per contact a human answers with it (currency, ≥ 0). Default 0.'),
+  })
+  .prefault({})
+  .describe('AI assistance for human agents (employees and gig workers), in force under strategies with ai_assist: true.');
+
 export const AiSchema = z
   .strictObject({
     cost_per_conversation: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('Cost of each AI conversation, resolved or not (currency, ≥ 0). Default 0.'),
+    cost_per_resolution: nonNegative(LIMITS.money)
+      .prefault(0)
+      .describe('Cost of each contact the AI closes without a human, as per-resolution products price it (false resolutions included: the platform counted them; currency, ≥ 0). On top of cost_per_conversation. Default 0.'),
     platform_cost_per_day: nonNegative(LIMITS.money)
       .prefault(0)
       .describe('Fixed AI platform cost per day: licences, integration, oversight (currency, ≥ 0). Default 0.'),
@@ -964,6 +988,12 @@ export const AiSchema = z
       .nullable()
       .prefault(null)
       .describe('Most simultaneous AI conversations (whole number ≥ 1); omit or null for unlimited. Default unlimited.'),
+    abandon_probability: probability()
+      .prefault(0)
+      .describe(
+        'Probability a customer whose problem the AI did not resolve leaves the AI, neither resolved nor handed off: the contact ends unresolved and the customer may come back (repeat_probability) (0-1); ticket_types[].ai_abandon_probability overrides it per type. Default 0.',
+      ),
+    assist: AiAssistSchema,
   })
   .prefault({})
   .describe('The AI assistant: its costs, the handoff to humans and an optional concurrency cap.');
@@ -1159,6 +1189,10 @@ export const StrategySchema = z
       .boolean()
       .prefault(false)
       .describe('ai-first only: contacts handed off by the AI are served before fresh ones. Default false.'),
+    ai_assist: z
+      .boolean()
+      .prefault(false)
+      .describe('Human agents work with AI assistance (ai.assist: handle-time and resolution multipliers, a price per assisted contact); routing human or ai-first. Default false.'),
     description: z.string().prefault('').describe('Free text describing the strategy. Default empty.'),
     service_level: sectionPatch(ServiceLevelSchema, 'service_level'),
     demand: sectionPatch(DemandSchema, 'demand'),
@@ -1169,6 +1203,14 @@ export const StrategySchema = z
     transition: sectionPatch(TransitionSchema, 'transition'),
   })
   .superRefine((value, ctx) => {
+    if (value.ai_assist && value.routing === 'ai') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ai_assist'],
+        message: 'ai_assist assists human agents, but routing: ai sends nothing to people',
+        params: { hint: 'use routing: human or ai-first, or remove ai_assist' },
+      });
+    }
     if (value.routing === 'ai-first') return;
     for (const key of ['sensitive_to_human', 'handoff_priority'] as const) {
       if (value[key]) {
@@ -1183,7 +1225,7 @@ export const StrategySchema = z
   .describe('A strategy: its routing plus a patch of any base sections it changes.');
 
 /** Keys of a strategy that are not patches of the base. */
-export const STRATEGY_CONTROL_KEYS = ['routing', 'sensitive_to_human', 'handoff_priority', 'description'] as const;
+export const STRATEGY_CONTROL_KEYS = ['routing', 'sensitive_to_human', 'handoff_priority', 'ai_assist', 'description'] as const;
 
 /** Sections a strategy may patch. */
 export const PATCHABLE_KEYS = ['service_level', 'demand', 'ticket_types', 'customers', 'staff', 'ai', 'transition'] as const;
@@ -1492,7 +1534,7 @@ type Expect<T extends true> = T;
 type Assignable<A, B> = [A] extends [B] ? true : false;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
 type ScenarioBase = Omit<Scenario, 'strategies'>;
-type StrategyPart = Pick<StrategyScenario, 'routing' | 'sensitive_to_human' | 'handoff_priority'>;
+type StrategyPart = Pick<StrategyScenario, 'routing' | 'sensitive_to_human' | 'handoff_priority' | 'ai_assist'>;
 
 export type _BaseMatchesScenario = Expect<Assignable<BaseOutput, ScenarioBase>>;
 export type _BaseHasScenarioKeys = Expect<SameKeys<BaseOutput, ScenarioBase>>;

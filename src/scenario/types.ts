@@ -35,6 +35,8 @@ export interface TicketType {
   ai_handle_time: DistSpec;
   /** Probability an AI "resolution" is false: the customer comes back. */
   ai_false_resolution: number;
+  /** This type's ai.abandon_probability; null: the overall one (model/human-load.ts aiAbandonProbability). */
+  ai_abandon_probability: number | null;
   /** Human first-contact resolution probability. */
   fcr: number;
   sensitive: boolean;
@@ -164,8 +166,20 @@ export interface Staff {
   gig: Gig;
 }
 
+/** AI assistance for human agents, in force under strategies with `ai_assist: true`. */
+export interface AiAssist {
+  /** An assisted human's handle time relative to the unassisted one. */
+  handle_time_multiplier: number;
+  /** An assisted human's first-contact resolution relative to the unassisted one (capped at probability 1). */
+  fcr_multiplier: number;
+  /** Price per contact a human answered with assistance. */
+  cost_per_contact: number;
+}
+
 export interface Ai {
   cost_per_conversation: number;
+  /** Price per contact the AI closed without a human (per-resolution products). */
+  cost_per_resolution: number;
   platform_cost_per_day: number;
   /** Time to hand a contact from the AI to the human queue, minutes. */
   handoff: DistSpec;
@@ -173,6 +187,9 @@ export interface Ai {
   ask_for_human: number;
   /** Simultaneous AI conversations; null for unlimited. */
   concurrency: number | null;
+  /** Probability a customer whose problem the AI did not resolve leaves it rather than being handed off (per type: ticket_types[].ai_abandon_probability). */
+  abandon_probability: number;
+  assist: AiAssist;
 }
 
 export interface Transition {
@@ -218,6 +235,8 @@ export interface StrategyScenario extends ScenarioSettings {
   sensitive_to_human: boolean;
   /** ai-first: handed-off contacts are served before fresh ones. */
   handoff_priority: boolean;
+  /** Human agents work with AI assistance (ai.assist). */
+  ai_assist: boolean;
 }
 
 export interface Scenario extends ScenarioSettings {

@@ -9,6 +9,7 @@ import { isPriceKey, priceGroups, priceKpis, type Prices } from '../../src/model
 const time: MeasuredTime = {
   measuredDays: 2,
   aiUsed: 1,
+  assistUsed: 0,
   groupPaidHours: [10],
   groupStaffedMinutes: [480],
   groupBusyMinutes: [360],
@@ -24,6 +25,8 @@ const time: MeasuredTime = {
 const prices: Prices = {
   groupHourlyCost: [30],
   aiCostPerConversation: 0.5,
+  aiCostPerResolution: 0,
+  aiAssistCostPerContact: 0,
   aiPlatformCostPerDay: 100,
   lifetimeValue: 1000,
   gigRate: 30,
