@@ -9,10 +9,9 @@ import { defineConfig } from 'vitest/config';
 // Speed (docs/testing.md, "Speed and robustness"): vitest's default on a
 // 2-core machine is one worker (cores − 1), which runs the files one after
 // another; two keep both cores busy while a file waits on a child process or
-// a worker thread. `isolate: false` evaluates src/ and the dependencies once
-// per worker instead of once per file (each test file is still its own
-// module): no test mocks modules or keeps state in src/ between files, and
-// the import time fell from 36 s to 13 s over test/scenario and test/report.
+// a worker thread. Files stay isolated: without isolation a test that timed
+// out left its in-process CLI call running, and its output reached the next
+// file's calls through the CLI's module-level streams.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -21,6 +20,5 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     maxWorkers: Math.max(2, availableParallelism()),
-    isolate: false,
   },
 });
