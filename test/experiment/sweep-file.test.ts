@@ -253,12 +253,12 @@ describe('sweep files by ticket type and by group', () => {
     expect(BY_TYPE_KPIS.indexOf('wait_mean')).toBe(8);
     expect([cell(withBoth, 'wait_mean.billing'), cell(withBoth, 'wait_mean.billing_lo'), cell(withBoth, 'wait_mean.billing_hi')]).toEqual(['108', '107.5', '108.5']);
     expect(cell(withBoth, 'wait_mean.fraud')).toBe('208');
-    // cost_operating is the 3rd group KPI: 400 + 2 for the specialists.
-    expect(cell(withBoth, 'cost_operating.specialists')).toBe('402');
+    // Group KPIs count from 400 for the specialists, by their place in BY_GROUP_KPIS.
+    expect(cell(withBoth, 'cost_operating.specialists')).toBe(String(400 + BY_GROUP_KPIS.indexOf('cost_operating')));
     // One replication's worth of bounds (null) are empty; a group the strategy lacks is empty throughout.
     expect([cell(withOne, 'wait_mean.billing'), cell(withOne, 'wait_mean.billing_lo')]).toEqual(['108', '']);
     expect(['', '', '']).toEqual(['cost_operating.specialists', 'cost_operating.specialists_lo', 'cost_operating.specialists_hi'].map((c) => cell(withOne, c)));
-    expect(cell(withOne, 'utilization.generalists')).toBe('300');
+    expect(cell(withOne, 'utilization.generalists')).toBe(String(300 + BY_GROUP_KPIS.indexOf('utilization')));
   });
 
   it('JSON lines: the same columns as keys, null where the CSV cell is empty', () => {
