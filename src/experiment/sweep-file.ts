@@ -32,7 +32,7 @@ function partShard(name: string, shard: unknown): { index: number; count: number
 
 /** Names the first metadata field two files disagree on, for the refusal message. */
 function difference(a: SweepMeta, b: SweepMeta): string {
-  for (const key of ['scenario', 'sweep', 'strategies', 'replications', 'seed', 'keys', 'combine', 'points', 'staffsim', 'kpis', 'shard'] as const) {
+  for (const key of ['scenario', 'sweep', 'strategies', 'replications', 'seed', 'keys', 'combine', 'points', 'staffsim', 'kpis', 'by_type', 'by_group', 'shard'] as const) {
     const x = JSON.stringify(a[key] ?? null);
     const y = JSON.stringify(b[key] ?? null);
     if (x !== y) return `${key === 'scenario' ? 'scenario (name and sha256)' : key} differs: ${x} against ${y}`;

@@ -9,6 +9,7 @@ import { inFile, ScenarioError } from '../scenario/errors.js';
 import { parseScenarioText } from '../scenario/load.js';
 import type { Physical } from '../model/observations.js';
 import { runScenarioKeepingPhysical } from './run.js';
+import type { PointBreakdown } from './sweep.js';
 
 export interface PointTask {
   text: string;
@@ -24,6 +25,8 @@ export type PointResult =
   | {
       ok: true;
       metrics: Array<Record<KpiName, Estimate>>;
+      /** By strategy: its KPIs per ticket type and per employee group. */
+      breakdowns: PointBreakdown[];
       /** The seed the point ran with. */
       seed: number;
       /** By strategy, by replication, and each strategy's employee schedule after auto staffing (only with keepPhysical). */
@@ -48,7 +51,13 @@ export default function runPoint(task: PointTask): PointResult {
   return {
     ok: true,
     metrics: run.report.strategies.map((s) => s.metrics),
+    breakdowns: run.report.strategies.map((s) => ({ by_type: metricsByName(s.by_type), by_group: metricsByName(s.by_group) })),
     seed,
     ...(task.keepPhysical ? { physical: { replications: run.physical, schedules: run.schedules } } : {}),
   };
+}
+
+/** `{name: {metrics}}` as `{name: metrics}`. */
+function metricsByName<M>(parts: Record<string, { metrics: M }> | undefined): Record<string, M> {
+  return Object.fromEntries(Object.entries(parts ?? {}).map(([name, part]) => [name, part.metrics]));
 }

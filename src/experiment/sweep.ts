@@ -20,9 +20,9 @@
 // simulation.
 
 import { availableParallelism } from 'node:os';
-import { KPI_NAMES, type Estimate, type KpiName } from '../metrics/kpis.js';
-import { estimateKpis } from '../metrics/replications.js';
-import { isPriceKey, priceKpis, pricesOf } from '../model/pricing.js';
+import { BY_GROUP_KPIS, BY_TYPE_KPIS, KPI_NAMES, type Estimate, type GroupKpiName, type KpiName, type TypeKpiName } from '../metrics/kpis.js';
+import { estimateKpis, estimateSome } from '../metrics/replications.js';
+import { isPriceKey, priceGroups, priceKpis, pricesOf } from '../model/pricing.js';
 import { canonicalJson, parseScenarioText, type LoadedScenario } from '../scenario/load.js';
 import { inTaskOrder, workerUrl } from './pool.js';
 import { selectStrategies } from './run.js';
@@ -66,6 +66,20 @@ export interface SweepMeta {
   seeds?: 'independent';
   /** The KPIs the file shows (`--kpi`), in order; absent: every KPI. */
   kpis?: KpiName[];
+  /**
+   * The ticket types and the employee groups whose KPIs the rows carry as
+   * `<kpi>.<name>` columns (BY_TYPE_KPIS, BY_GROUP_KPIS), in file order over
+   * the strategies; absent with --kpi (as in the run's CSV), and in files of
+   * earlier versions.
+   */
+  by_type?: string[];
+  by_group?: string[];
+}
+
+/** A strategy's KPIs per ticket type and per employee group at a point, by name (the run report's by_type and by_group). */
+export interface PointBreakdown {
+  by_type: Record<string, Record<TypeKpiName, Estimate>>;
+  by_group: Record<string, Record<GroupKpiName, Estimate>>;
 }
 
 /** One point × strategy. */
@@ -78,6 +92,10 @@ export interface SweepRow {
   values: Record<string, unknown>;
   strategy: string;
   metrics: Record<KpiName, Estimate>;
+  /** The strategy's KPIs per ticket type, by name: its queue and outcomes (BY_TYPE_KPIS). */
+  by_type: Record<string, Record<TypeKpiName, Estimate>>;
+  /** The strategy's KPIs per employee group, by name (BY_GROUP_KPIS). */
+  by_group: Record<string, Record<GroupKpiName, Estimate>>;
 }
 
 /** The rows of one point, one per strategy in the order selected. */
@@ -157,9 +175,26 @@ export function planSweep(loaded: LoadedScenario, axes: SweepAxes, options: Plan
   checkAxes(axes);
   const strategies = selectStrategies(loaded.scenario, options.strategies).map((s) => s.name);
   const independent = options.independentSeeds ?? false;
-  for (const values of probePoints(axes)) parseScenarioText(loaded.text, loaded.file, { set: pointSet(loaded, values, independent) });
+  // The names of the by-type and by-group columns: every type and group of
+  // the selected strategies, at the scenario's values and at every value tried.
+  const types = new Set<string>();
+  const groups = new Set<string>();
+  const collectNames = (scenario: LoadedScenario['scenario']) => {
+    for (const s of selectStrategies(scenario, strategies)) {
+      for (const t of s.ticket_types) types.add(t.name);
+      for (const g of s.staff.groups) groups.add(g.name);
+    }
+  };
+  collectNames(loaded.scenario);
+  for (const values of probePoints(axes)) collectNames(parseScenarioText(loaded.text, loaded.file, { set: pointSet(loaded, values, independent) }).scenario);
+  const breakdown = options.kpis ? { by_type: [], by_group: [] } : { by_type: [...types], by_group: [...groups] };
   // No scenario key has an output column's name today; a KPI added later could.
-  const columns = new Set(['point', 'point_seed', 'strategy', ...KPI_NAMES.flatMap((k) => [k, `${k}_lo`, `${k}_hi`])]);
+  const columns = new Set([
+    'point',
+    'point_seed',
+    'strategy',
+    ...[...KPI_NAMES, ...breakdownColumns(breakdown.by_type, breakdown.by_group)].flatMap((k) => [k, `${k}_lo`, `${k}_hi`]),
+  ]);
   for (const axis of axes.axes) {
     if (columns.has(axis.key)) throw new SweepError(`\`${axis.key}\` cannot be varied: it is the name of an output column`);
   }
@@ -184,7 +219,37 @@ export function planSweep(loaded: LoadedScenario, axes: SweepAxes, options: Plan
   if (options.shard) meta.shard = `${shard.index}/${shard.count}`;
   if (options.kpis) meta.kpis = [...options.kpis];
   if (options.independentSeeds) meta.seeds = 'independent';
+  if (!options.kpis) {
+    meta.by_type = breakdown.by_type;
+    meta.by_group = breakdown.by_group;
+  }
   return { meta, axes, loaded, strategies, points };
+}
+
+/** The `<kpi>.<name>` columns of the types and groups named, types first, each name's KPIs together (as the run's CSV rows). */
+export function breakdownColumns(types: readonly string[], groups: readonly string[]): string[] {
+  return [
+    ...types.flatMap((name) => BY_TYPE_KPIS.map((kpi) => `${kpi}.${name}`)),
+    ...groups.flatMap((name) => BY_GROUP_KPIS.map((kpi) => `${kpi}.${name}`)),
+  ];
+}
+
+/**
+ * Checks that a point's types and groups are among the columns of the file
+ * (planSweep names those of the values it tries): a name first met at a
+ * point not tried would have no column, and is refused rather than dropped.
+ */
+function checkBreakdownNames(plan: SweepPlan, point: number, values: Record<string, unknown>, breakdowns: readonly PointBreakdown[]): void {
+  if (!plan.meta.by_type || !plan.meta.by_group) return;
+  for (const [kind, known] of [['by_type', plan.meta.by_type], ['by_group', plan.meta.by_group]] as const) {
+    for (const b of breakdowns) {
+      const unknown = Object.keys(b[kind]).find((name) => !known.includes(name));
+      if (unknown !== undefined) {
+        const what = kind === 'by_type' ? 'ticket type' : 'group';
+        throw new SweepError(`point ${point} (${describePoint(values)}): its ${what} \`${unknown}\` is not one of the sweep's columns (${known.join(', ')}): vary names only through values the sweep tries first`);
+      }
+    }
+  }
 }
 
 /** Most values of one axis planSweep tries: each costs a parse (~5 ms), not a simulation. */
@@ -238,7 +303,8 @@ function variesPrices(axes: SweepAxes): boolean {
   return axes.axes.some((axis) => isPriceKey(axis.key));
 }
 
-type Simulated = NonNullable<Extract<PointResult, { ok: true }>['physical']>;
+/** What a simulated point leaves for pricing others: its physical records, and its KPIs by type (which no price moves). */
+type Simulated = NonNullable<Extract<PointResult, { ok: true }>['physical']> & { breakdowns: PointBreakdown[] };
 
 /**
  * A point's metrics priced from another point's physical records: the
@@ -246,13 +312,23 @@ type Simulated = NonNullable<Extract<PointResult, { ok: true }>['physical']>;
  * with (auto staffing does not depend on prices, and transition costs follow
  * from the schedule).
  */
-function pricePoint(plan: SweepPlan, set: string[], simulated: Simulated): Array<Record<KpiName, Estimate>> {
+function pricePoint(plan: SweepPlan, set: string[], simulated: Simulated): { metrics: Array<Record<KpiName, Estimate>>; breakdowns: PointBreakdown[] } {
   const loaded = parseScenarioText(plan.loaded.text, plan.loaded.file, { set });
-  return selectStrategies(loaded.scenario, plan.strategies).map((strategy, s) => {
+  const metrics: Array<Record<KpiName, Estimate>> = [];
+  const breakdowns: PointBreakdown[] = [];
+  selectStrategies(loaded.scenario, plan.strategies).forEach((strategy, s) => {
     const groups = strategy.staff.groups.map((group, g) => ({ ...group, schedule: simulated.schedules[s][g] }));
     const prices = pricesOf({ ...strategy, staff: { ...strategy.staff, groups } });
-    return estimateKpis(simulated.replications[s].map((q) => priceKpis(q, prices)));
+    const replications = simulated.replications[s];
+    metrics.push(estimateKpis(replications.map((q) => priceKpis(q, prices))));
+    // By type: queue and outcomes only, no price in them; by group: its payroll at this point's prices.
+    const byGroup = replications.map((q) => priceGroups(q, prices));
+    breakdowns.push({
+      by_type: simulated.breakdowns[s].by_type,
+      by_group: Object.fromEntries(groups.map((group, g) => [group.name, estimateSome(byGroup.map((r) => r[g]), BY_GROUP_KPIS)])),
+    });
   });
+  return { metrics, breakdowns };
 }
 
 const WORKER = workerUrl('sweep-worker');
@@ -292,29 +368,30 @@ export async function* runSweep(plan: SweepPlan, options: SweepRunOptions = {}):
     try {
       for (const { point, values, set, key, simulate } of points) {
         let metrics: Array<Record<KpiName, Estimate>>;
+        let breakdowns: PointBreakdown[];
         let seed: number;
         if (simulate) {
           const step = await results.next();
           const result = step.value as PointResult;
           if (!result.ok) throw new SweepError(`point ${point} (${describePoint(values)}): ${result.message}`);
-          if (key !== null) simulated.set(key, result.physical!);
-          metrics = result.metrics;
-          seed = result.seed;
+          if (key !== null) simulated.set(key, { ...result.physical!, breakdowns: result.breakdowns });
+          ({ metrics, breakdowns, seed } = result);
         } else {
           options.signal?.throwIfAborted();
           try {
-            metrics = pricePoint(plan, set, simulated.get(key!)!);
+            ({ metrics, breakdowns } = pricePoint(plan, set, simulated.get(key!)!));
           } catch (error) {
             if (error instanceof ScenarioError) throw new SweepError(`point ${point} (${describePoint(values)}): ${inFile(error, plan.loaded.file).format()}`);
             throw error;
           }
           seed = seedOf(plan.loaded, values);
         }
+        checkBreakdownNames(plan, point, values, breakdowns);
         yield {
           point,
           point_seed: seed,
           values,
-          rows: plan.strategies.map((strategy, s) => ({ point, point_seed: seed, values, strategy, metrics: metrics[s] })),
+          rows: plan.strategies.map((strategy, s) => ({ point, point_seed: seed, values, strategy, metrics: metrics[s], ...breakdowns[s] })),
         };
         options.onProgress?.(++done, total);
       }

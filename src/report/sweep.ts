@@ -17,11 +17,17 @@
 // (all, or those of --kpi in its order, recorded in the metadata)
 // `<kpi>`, `<kpi>_lo`, `<kpi>_hi` (mean and 95% interval bounds; empty or
 // null bounds with one replication), numbers at full precision, for
-// programs. Markdown is for reading: one column per KPI, "mean ± half-width"
-// rounded as the run's table rounds it (report/comparison.ts, kpiCellText).
+// programs; then, unless --kpi chose the KPIs, the same three columns for
+// each ticket type's and each employee group's KPIs, named as the run's CSV
+// names its rows: `<kpi>.<type>` for every type (metadata `by_type`) and
+// BY_TYPE_KPIS, then `<kpi>.<group>` for every group (`by_group`) and
+// BY_GROUP_KPIS; all three empty (null) for a strategy without that group.
+// Markdown is for reading: one column per KPI, "mean ± half-width"
+// rounded as the run's table rounds it (report/comparison.ts, kpiCellText),
+// without the by-type and by-group columns.
 
 import type { SweepMeta, SweepRow } from '../experiment/sweep.js';
-import { KPI_NAMES, type KpiName } from '../metrics/kpis.js';
+import { BY_GROUP_KPIS, BY_TYPE_KPIS, KPI_NAMES, type Estimate, type KpiName } from '../metrics/kpis.js';
 import { canonicalJson } from '../scenario/load.js';
 import { kpiCellText } from './comparison.js';
 import { csvField } from './csv.js';
@@ -46,7 +52,18 @@ export function sweepColumns(meta: SweepMeta, format: SweepFormat = 'csv'): stri
     if (format === 'markdown') columns.push(kpi);
     else columns.push(kpi, `${kpi}_lo`, `${kpi}_hi`);
   }
+  if (format !== 'markdown') {
+    for (const { column } of breakdownCells(meta)) columns.push(column, `${column}_lo`, `${column}_hi`);
+  }
   return columns;
+}
+
+/** The by-type and by-group columns of a file, in order: `<kpi>.<name>` and where a row keeps its value. */
+function breakdownCells(meta: SweepMeta): Array<{ column: string; part: 'by_type' | 'by_group'; name: string; kpi: string }> {
+  const cells: Array<{ column: string; part: 'by_type' | 'by_group'; name: string; kpi: string }> = [];
+  for (const name of meta.by_type ?? []) for (const kpi of BY_TYPE_KPIS) cells.push({ column: `${kpi}.${name}`, part: 'by_type', name, kpi });
+  for (const name of meta.by_group ?? []) for (const kpi of BY_GROUP_KPIS) cells.push({ column: `${kpi}.${name}`, part: 'by_group', name, kpi });
+  return cells;
 }
 
 /**
@@ -90,6 +107,15 @@ function rowValues(row: SweepRow, meta: SweepMeta): unknown[] {
     const where = `point ${row.point}, strategy ${row.strategy}, KPI ${kpi}`;
     if (e === undefined) throw new Error(`internal error: ${where} is missing`);
     values.push(finite(e.mean, where), ...e.ci95.map((b) => (b === null ? null : finite(b, where))));
+  }
+  for (const { column, part, name, kpi } of breakdownCells(meta)) {
+    const e = (row[part][name] as Record<string, Estimate> | undefined)?.[kpi];
+    // A group the strategy does not have: no figure, as the run's CSV has no row for it.
+    if (e === undefined) values.push(null, null, null);
+    else {
+      const where = `point ${row.point}, strategy ${row.strategy}, ${column}`;
+      values.push(finite(e.mean, where), ...e.ci95.map((b) => (b === null ? null : finite(b, where))));
+    }
   }
   return values;
 }

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scratch, staffsim, startStaffsim } from '../support/cli.js';
+import { scratch, staffsimInProcess, startStaffsim } from '../support/cli.js';
 
 // Long enough to be still running when the signal comes: the default
 // scenario (14 days) for hundreds of replications would take many minutes.
@@ -77,16 +77,17 @@ describe('an unstable queue (load 1.5 times the agents, nobody abandons)', () =>
   const WARNING =
     'all-human: the human queue is overloaded: offered load 15.0 Erlangs against 10.0 agents on shift on average (150% of capacity); nobody abandons';
 
-  it('still ends, and the table warns with the offered load', () => {
-    const { code, stdout, stderr } = staffsim('run', file);
+  // In-process (main() with its own streams): no signal or exit code of a process is tested here.
+  it('still ends, and the table warns with the offered load', async () => {
+    const { code, stdout, stderr } = await staffsimInProcess('run', file);
     expect(code).toBe(0);
     expect(stdout).toContain(`Warning: ${WARNING}`);
     // The table shows the warning: it is not said twice.
     expect(stderr).toBe('');
   });
 
-  it('warns on stderr when the report goes to a program (json), and in the report', () => {
-    const { code, stdout, stderr } = staffsim('run', file, '--format', 'json');
+  it('warns on stderr when the report goes to a program (json), and in the report', async () => {
+    const { code, stdout, stderr } = await staffsimInProcess('run', file, '--format', 'json');
     expect(code).toBe(0);
     expect(stderr).toContain(`staffsim: warning: ${WARNING}`);
     expect(JSON.parse(stdout).warnings[0]).toEqual({

@@ -8,6 +8,7 @@ import { KPIS, KPI_NAMES, type KpiName } from '../../src/metrics/kpis.js';
 import { parseVary, type SweepAxes } from '../../src/experiment/sweep-axes.js';
 import { planSweep, runSweep, type PointRows, type SweepRunOptions } from '../../src/experiment/sweep.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
+import { runScenario } from '../../src/experiment/run.js';
 
 const fixture = new URL('../fixtures/sweep.yaml', import.meta.url).pathname;
 const loaded = parseScenarioText(readFileSync(fixture, 'utf8'), fixture);
@@ -46,6 +47,22 @@ describe('sweeps with common random numbers', () => {
     expect(priced).toEqual(simulated);
     // And the headcount still matters: physical KPIs differ between its values.
     expect(priced[0].rows[0].metrics.wait_mean.mean).toBeGreaterThan(priced[4].rows[0].metrics.wait_mean.mean);
+  });
+
+  it('carries each strategy\'s by_type and by_group KPIs, those `staffsim run` reports for the point; a price moves only the groups\' payroll', async () => {
+    const [a, b] = await rows(cross('staff.employees.hourly_cost=38,57'));
+    const atA = runScenario(parseScenarioText(loaded.text, loaded.file, { set: ['staff.employees.hourly_cost=38'] }).scenario, loaded.sha256);
+    expect(planSweep(loaded, cross('staff.employees.hourly_cost=38,57')).meta).toMatchObject({ by_type: ['order_status', 'billing'], by_group: ['employees'] });
+    for (let s = 0; s < a.rows.length; s++) {
+      const run = atA.strategies[s];
+      expect(a.rows[s].by_type).toEqual(Object.fromEntries(Object.entries(run.by_type!).map(([name, part]) => [name, part.metrics])));
+      expect(a.rows[s].by_group).toEqual(Object.fromEntries(Object.entries(run.by_group!).map(([name, part]) => [name, part.metrics])));
+      // The second point is priced from the first's simulation: the same queues, the payroll at 57 / 38 = 1.5 times.
+      expect(b.rows[s].by_type).toEqual(a.rows[s].by_type);
+      const [payA, payB] = [a, b].map((p) => p.rows[s].by_group.employees);
+      expect(payB.utilization).toEqual(payA.utilization);
+      expect(payB.cost_operating.mean).toBeCloseTo(1.5 * payA.cost_operating.mean, 6);
+    }
   });
 
   it('with independent seeds, each point draws its own random numbers', async () => {

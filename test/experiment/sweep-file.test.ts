@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSweepParts, resumeState } from '../../src/experiment/sweep-file.js';
 import type { SweepMeta, SweepPlan, SweepRow } from '../../src/experiment/sweep.js';
-import { KPI_NAMES, type Estimate, type KpiName } from '../../src/metrics/kpis.js';
+import { BY_GROUP_KPIS, BY_TYPE_KPIS, KPI_NAMES, type Estimate, type KpiName } from '../../src/metrics/kpis.js';
 import {
   readSweepFile,
   renderSweepHead,
@@ -39,7 +39,7 @@ function rows(point: number): SweepRow[] {
   return STRATEGIES.map((strategy, s) => {
     const metrics = {} as Record<KpiName, Estimate>;
     KPI_NAMES.forEach((k, i) => (metrics[k] = { mean: point + s + i / 3, ci95: s === 0 ? [point - 1, point + 1] : [null, null] }));
-    return { point, point_seed: 1000 + point, values, strategy, metrics };
+    return { point, point_seed: 1000 + point, values, strategy, metrics, by_type: {}, by_group: {} };
   });
 }
 
@@ -219,5 +219,65 @@ describe('sweep files with --kpi', () => {
   it('a resume with other KPIs is refused: the columns would differ', () => {
     const text = renderSweepHead(chosen, 'csv') + renderSweepRows(rows(0), chosen, 'csv');
     expect(() => resumeState(text, 'x.csv', plan(), 'csv')).toThrow(/kpis differs: \["cost_total","csat"\] against null/);
+  });
+});
+
+describe('sweep files by ticket type and by group', () => {
+  // Two types, two groups; the second strategy has no specialists (as an AI-first strategy
+  // may staff generalists only): its specialists' cells are empty.
+  const broken = { ...meta(), by_type: ['billing', 'fraud'], by_group: ['generalists', 'specialists'] };
+  const estimate = (mean: number, half: number | null): Estimate => ({ mean, ci95: half === null ? [null, null] : [mean - half, mean + half] });
+  const row = (s: number): SweepRow => {
+    const [first, second] = rows(0);
+    const by = <K extends string>(names: readonly K[], base: number) =>
+      Object.fromEntries(names.map((k, i) => [k, estimate(base + i, s === 0 ? 0.5 : null)])) as Record<K, Estimate>;
+    return {
+      ...(s === 0 ? first : second),
+      by_type: { billing: by(BY_TYPE_KPIS, 100), fraud: by(BY_TYPE_KPIS, 200) },
+      by_group: s === 0 ? { generalists: by(BY_GROUP_KPIS, 300), specialists: by(BY_GROUP_KPIS, 400) } : { generalists: by(BY_GROUP_KPIS, 300) },
+    };
+  };
+  const named = (names: readonly string[], kpis: readonly string[]) => names.flatMap((n) => kpis.flatMap((k) => [`${k}.${n}`, `${k}.${n}_lo`, `${k}.${n}_hi`]));
+  const extra = [...named(['billing', 'fraud'], BY_TYPE_KPIS), ...named(['generalists', 'specialists'], BY_GROUP_KPIS)];
+
+  it('CSV: after the KPIs, <kpi>.<type> then <kpi>.<group>, each with its bounds, names in the metadata\'s order', () => {
+    const header = renderSweepHead(broken, 'csv').split('\n')[1].split(',');
+    expect(header).toEqual([...sweepColumns(meta()), ...extra]);
+    expect(header.length).toBe(sweepColumns(meta()).length + 3 * (2 * BY_TYPE_KPIS.length + 2 * BY_GROUP_KPIS.length));
+    // Split at commas outside quotes (the patience value is quoted JSON with a comma in it).
+    const fields = (line: string) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    const [withBoth, withOne] = renderSweepRows([row(0), row(1)], broken, 'csv').trimEnd().split('\n').map(fields);
+    expect(withBoth).toHaveLength(header.length);
+    const cell = (line: string[], column: string) => line[header.indexOf(column)];
+    // wait_mean is the 9th type KPI (index 8): billing's base 100 + 8, fraud's 200 + 8.
+    expect(BY_TYPE_KPIS.indexOf('wait_mean')).toBe(8);
+    expect([cell(withBoth, 'wait_mean.billing'), cell(withBoth, 'wait_mean.billing_lo'), cell(withBoth, 'wait_mean.billing_hi')]).toEqual(['108', '107.5', '108.5']);
+    expect(cell(withBoth, 'wait_mean.fraud')).toBe('208');
+    // Group KPIs count from 400 for the specialists, by their place in BY_GROUP_KPIS.
+    expect(cell(withBoth, 'cost_operating.specialists')).toBe(String(400 + BY_GROUP_KPIS.indexOf('cost_operating')));
+    // One replication's worth of bounds (null) are empty; a group the strategy lacks is empty throughout.
+    expect([cell(withOne, 'wait_mean.billing'), cell(withOne, 'wait_mean.billing_lo')]).toEqual(['108', '']);
+    expect(['', '', '']).toEqual(['cost_operating.specialists', 'cost_operating.specialists_lo', 'cost_operating.specialists_hi'].map((c) => cell(withOne, c)));
+    expect(cell(withOne, 'utilization.generalists')).toBe(String(300 + BY_GROUP_KPIS.indexOf('utilization')));
+  });
+
+  it('JSON lines: the same columns as keys, null where the CSV cell is empty', () => {
+    const line = JSON.parse(renderSweepRows([row(1)], broken, 'jsonl'));
+    expect(Object.keys(line)).toEqual(sweepColumns(broken, 'jsonl'));
+    expect(line['csat.fraud']).toBe(200 + BY_TYPE_KPIS.indexOf('csat'));
+    expect(line['employee_share.specialists']).toBeNull();
+  });
+
+  it('Markdown stays one column per KPI; a file without the names (--kpi, or an earlier version) has no such columns', () => {
+    expect(sweepColumns(broken, 'markdown')).toEqual(sweepColumns(meta(), 'markdown'));
+    expect(sweepColumns(meta()).some((c) => c.includes('.billing'))).toBe(false);
+  });
+
+  it('reads back, resumes and refuses a resume whose names differ', () => {
+    const text = renderSweepHead(broken, 'csv') + renderSweepRows([row(0), row(1)], broken, 'csv');
+    expect(readSweepFile(text, 'x.csv').blocks).toHaveLength(1);
+    const same = { ...plan(), meta: broken } as SweepPlan;
+    expect(resumeState(text, 'x.csv', same, 'csv').skip).toBe(1);
+    expect(() => resumeState(text, 'x.csv', plan(), 'csv')).toThrow(/by_type differs: \["billing","fraud"\] against null/);
   });
 });
