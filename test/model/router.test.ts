@@ -127,6 +127,47 @@ describe('a contact reaching people', () => {
     expect(delays(Y)).toEqual([]);
   });
 
+  it('the gig pool comes after every employee group, however low their level', () => {
+    const { router, pools } = routerOf({
+      groups: [
+        { name: 'a', headcount: 1, skills: { x: 3, y: 1 } },
+        { name: 'b', headcount: 1, skills: { x: 2 } },
+      ],
+      gig: gigSection(1),
+    });
+    expect(router.takeServer(X, 0, 0)).toBe(agentOf(1));
+    pools[1].startWork(0, 10);
+    expect(router.takeServer(X, 0, 0)).toBe(agentOf(0));
+    pools[0].startWork(0, 10);
+    expect(router.takeServer(X, 0, 0)).toBe(0);
+  });
+
+  it('with one type and two groups: the better level first, whatever the file order', () => {
+    const { router, pools } = routerOf({
+      types: [{ name: 'x', handle_time: '4m' }],
+      groups: [
+        { name: 'a', headcount: 1, skills: { x: 2 } },
+        { name: 'b', headcount: 1, skills: { x: 1 } },
+      ],
+    });
+    expect(router.takeServer(X, 0, 0)).toBe(agentOf(1));
+    pools[1].startWork(0, 10);
+    expect(router.takeServer(X, 0, 0)).toBe(agentOf(0));
+  });
+
+  it("with one type, one group and an overflow_after: the gig pool answers at once, the group only after the delay", () => {
+    const { router, queue } = routerOf({
+      types: [{ name: 'x', handle_time: '4m' }],
+      groups: [{ name: 'a', headcount: 1, skills: { x: { priority: 1, overflow_after: '2m' } } }],
+      gig: gigSection(1),
+    });
+    expect(router.takeServer(X, 0, 1)).toBe(0); // the gig worker, number 0
+    expect(router.takeServer(X, 0, 1)).toBe(NO_SERVER);
+    queue.push(router.lineFor(X, false), 3, 0);
+    expect(router.nextContact(0, 1)).toBe(-1);
+    expect(router.nextContact(0, 2)).toBe(3);
+  });
+
   it('with one type and one group: an idle agent, else the gig pool, else nobody', () => {
     const { router, pools, gig } = routerOf({
       types: [{ name: 'x', handle_time: '4m' }],
@@ -168,6 +209,27 @@ describe('a server that becomes free', () => {
     expect(router.nextContact(0, 6)).toBe(7);
     expect(router.nextContact(0, 6)).toBe(-1);
     expect(queue.waiting).toBe(0);
+  });
+
+  it('looks at its skills by level, not by the order the file lists them', () => {
+    const { router, queue } = routerOf({ groups: [{ name: 'a', headcount: 1, skills: { y: 2, x: 1 } }] });
+    queue.push(router.lineFor(Y, false), 1, 0);
+    queue.push(router.lineFor(X, false), 2, 3);
+    expect(router.nextContact(0, 4)).toBe(2);
+    expect(router.nextContact(0, 4)).toBe(1);
+  });
+
+  it('takes episode 0 like any other', () => {
+    const { router, queue } = routerOf({
+      groups: [{ name: 'a', headcount: 1, skills: ['x', 'y'] }],
+      strategy: { routing: 'ai-first', handoff_priority: true },
+    });
+    queue.push(router.lineFor(X, true), 0, 0);
+    queue.push(router.lineFor(Y, false), 5, 1);
+    queue.push(router.lineFor(Y, false), 6, 2);
+    expect(router.nextContact(0, 3)).toBe(0);
+    queue.push(router.lineFor(X, false), 0, 0.5); // episode 0's next contact, fresh this time
+    expect([router.nextContact(0, 3), router.nextContact(0, 3), router.nextContact(0, 3)]).toEqual([0, 5, 6]);
   });
 
   it('on one level, takes the contact that joined first across types', () => {
@@ -245,6 +307,44 @@ describe('a server that becomes free', () => {
     expect(order).toEqual([3, 2, 1, 4]);
   });
 
+  it('under handoff_priority, of hand-offs at one level the earliest, on equal times the type listed first', () => {
+    for (const [times, first] of [
+      [[1, 3], 1],
+      [[3, 1], 2],
+      [[2, 2], 1],
+    ] as const) {
+      const { router, queue } = routerOf({
+        groups: [{ name: 'a', headcount: 1, skills: ['x', 'y'] }],
+        strategy: { routing: 'ai-first', handoff_priority: true },
+      });
+      queue.push(router.lineFor(X, true), 1, times[0]);
+      queue.push(router.lineFor(Y, true), 2, times[1]);
+      expect(router.nextContact(0, 4), `hand-offs joined at ${times.join(', ')}`).toBe(first);
+    }
+  });
+
+  it('under handoff_priority, a hand-off of the type listed second passes an earlier fresh contact of the first', () => {
+    const { router, queue } = routerOf({
+      groups: [{ name: 'a', headcount: 1, skills: ['x', 'y'] }],
+      strategy: { routing: 'ai-first', handoff_priority: true },
+    });
+    queue.push(router.lineFor(X, false), 1, 0);
+    queue.push(router.lineFor(Y, true), 2, 3);
+    expect(router.nextContact(0, 4)).toBe(2);
+    expect(router.nextContact(0, 4)).toBe(1);
+  });
+
+  it('under handoff_priority with one type and one group, the hand-off still goes first', () => {
+    const { router, queue } = routerOf({
+      types: [{ name: 'x', handle_time: '4m' }],
+      groups: [{ name: 'a', headcount: 1, skills: ['x'] }],
+      strategy: { routing: 'ai-first', handoff_priority: true },
+    });
+    queue.push(router.lineFor(X, false), 1, 0);
+    queue.push(router.lineFor(X, true), 2, 1);
+    expect([router.nextContact(0, 2), router.nextContact(0, 2)]).toEqual([2, 1]);
+  });
+
   it('under handoff_priority, a hand-off at a lower level does not pass a fresh contact at a better one', () => {
     const { router, queue } = routerOf({
       groups: [{ name: 'a', headcount: 1, skills: { x: 1, y: 2 } }],
@@ -309,6 +409,19 @@ describe('the gig trigger', () => {
     queue.push(router.lineFor(Y, true), 4, 0);
     queue.push(router.lineFor(Y, true), 5, 0);
     expect(router.gigWaiting()).toBe(2);
+  });
+
+  it('counts both lines of the one type it serves, the second type in the file', () => {
+    const { router, queue } = routerOf({
+      groups: [{ name: 'a', headcount: 1, skills: ['x', 'y'] }],
+      gig: gigSection(1, { skills: ['y'] }),
+      strategy: { routing: 'ai-first', handoff_priority: true },
+    });
+    queue.push(router.lineFor(X, false), 1, 0);
+    queue.push(router.lineFor(Y, false), 2, 0);
+    queue.push(router.lineFor(Y, true), 3, 0);
+    queue.push(router.lineFor(Y, true), 4, 0);
+    expect(router.gigWaiting()).toBe(3);
   });
 
   it('counts the whole queue when the gig pool serves every type', () => {
