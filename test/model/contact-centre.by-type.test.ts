@@ -7,7 +7,7 @@
 // which type each contact is comes from the draws; it is replayed here from
 // the same stream.
 
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { RandomStream, cumulativeWeights } from '../../src/engine/random.js';
 import { simulateReplication } from '../../src/model/contact-centre.js';
 import { firstArrivals, strategyOf } from './build.js';
@@ -41,7 +41,12 @@ const s = strategyOf(
   },
   { routing: 'ai-first', sensitive_to_human: true },
 );
-const run = simulateReplication(s, 0);
+// Simulated in beforeEach, once per test, so that a mutation run sees the
+// run inside the test (docs/testing.md, "Mutation score").
+let run: ReturnType<typeof simulateReplication>;
+beforeEach(() => {
+  run = simulateReplication(s, 0);
+});
 
 /** How many first contacts of each type arrive: the type drawn per arrival from the centre's own stream. */
 function typeCounts(): number[] {

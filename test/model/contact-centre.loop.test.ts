@@ -1,0 +1,109 @@
+// The contact centre's event loop (src/model/contact-centre.ts) on runs
+// whose counts are known from the arrival times alone: the episode table
+// growing past its first rows with every customer away between contacts,
+// and the heartbeat (engine/pulse.ts) that reports progress and stops a run.
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PULSE_EVERY, SimulationStopped } from '../../src/engine/pulse.js';
+import { simulateReplication } from '../../src/model/contact-centre.js';
+import { firstArrivals, strategyOf } from './build.js';
+
+describe('the episode table', () => {
+  // Every contact takes exactly 1 minute with an agent free at once (60
+  // agents, at most ~2 contacts a minute), resolves nothing, and its customer
+  // comes back exactly 1200 minutes after it ended, once (max_contacts 2).
+  // About 1200 episodes are away at once: more than the table's first 1024 rows.
+  const HANDLE = 1;
+  const DELAY = 1200;
+  const HORIZON = 3000;
+  const CSAT = { resolved_by_human: 4.5, resolved_by_ai: 4.5, unresolved: 2, per_wait_minute: 0.1, per_extra_contact: 0.25, ai_failed_sensitive: 0 };
+  const CHURN = { base: 0.01, unresolved: 0.2, per_extra_contact: 0.03, per_wait_minute: 0, ai_failed_sensitive: 0 };
+  const s = strategyOf(
+    {
+      seed: 9,
+      horizon: HORIZON,
+      demand: { contacts_per_day: 1440 },
+      ticket_types: [{ name: 'any', handle_time: `${HANDLE}m`, fcr: 0 }],
+      customers: { repeat_probability: 1, repeat_delay: `${DELAY}m`, max_contacts: 2, csat: CSAT, churn: CHURN },
+      staff: { employees: { headcount: 60 } },
+    },
+    { routing: 'human' },
+  );
+  const arrivals = firstArrivals(s);
+  // Simulated in beforeEach, once per test, so that a mutation run sees the
+  // run inside the test (docs/testing.md, "Mutation score").
+  let run: ReturnType<typeof simulateReplication>;
+  beforeEach(() => {
+    run = simulateReplication(s, 0);
+  });
+
+  it('holds more episodes at once than its first rows', () => {
+    const awayAtOnce = arrivals.filter((t) => t < DELAY + HANDLE).length; // none has come back before then
+    expect(awayAtOnce).toBeGreaterThan(1024);
+  });
+
+  it('every first contact is followed by exactly one repeat, DELAY after it ended, while the horizon lasts', () => {
+    const repeats = arrivals.filter((t) => t + HANDLE + DELAY < HORIZON).length;
+    expect(run.kpis.episodes).toBe(arrivals.length);
+    expect(run.kpis.contacts).toBe(arrivals.length + repeats);
+    expect(run.kpis.offered_to_humans).toBe(arrivals.length + repeats);
+    expect(run.kpis.p_wait).toBe(0);
+  });
+
+  it('each episode ends unresolved after its second contact, with the two-contact satisfaction and churn', () => {
+    const ended = arrivals.filter((t) => t + HANDLE + DELAY + HANDLE < HORIZON).length;
+    expect(run.physical.episodesEnded).toBe(ended);
+    expect(run.kpis.resolved_rate).toBe(0);
+    expect(run.kpis.csat).toBeCloseTo(CSAT.unresolved - CSAT.per_extra_contact, 12);
+    expect(run.kpis.churn_rate).toBeCloseTo(CHURN.base + CHURN.unresolved + CHURN.per_extra_contact, 12);
+  });
+});
+
+describe('the heartbeat', () => {
+  // Over PULSE_EVERY arrivals, each with its end of service: two pulses.
+  const s = strategyOf(
+    {
+      seed: 4,
+      horizon: 1440,
+      demand: { contacts_per_day: 1.2 * PULSE_EVERY },
+      ticket_types: [{ name: 'any', handle_time: '1s' }],
+      staff: { employees: { headcount: 10 } },
+    },
+    { routing: 'human' },
+  );
+
+  it('is called every PULSE_EVERY steps with the simulated time, and changes nothing when it lets the run go on', () => {
+    const times: number[] = [];
+    const watched = simulateReplication(s, 0, (t) => {
+      times.push(t);
+      return false;
+    });
+    const plain = simulateReplication(s, 0);
+    expect(watched.kpis).toEqual(plain.kpis);
+    // Each contact is one step (its arrival) plus one (its end of service).
+    const steps = 2 * plain.kpis.contacts;
+    expect(times.length).toBe(Math.floor(steps / PULSE_EVERY));
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]);
+    expect(times[0]).toBeGreaterThan(0);
+    expect(times.at(-1)!).toBeLessThan(s.horizon);
+  });
+
+  it('stops the run when it returns true, saying when', () => {
+    let seen = -1;
+    const stop = () => {
+      try {
+        simulateReplication(s, 0, (t) => {
+          seen = t;
+          return true;
+        });
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    const error = stop();
+    expect(error).toBeInstanceOf(SimulationStopped);
+    expect((error as SimulationStopped).time).toBe(seen);
+    expect(seen).toBeGreaterThan(0);
+  });
+});
