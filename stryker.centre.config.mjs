@@ -1,6 +1,6 @@
 // The mutation score of src/model/contact-centre.ts (docs/testing.md):
-// stryker.config.json with each mutant run against the model's mechanism
-// tests but the two long statistical files (vitest.mutation-centre.config.ts).
+// stryker.config.json with each mutant run against the model's exact
+// simulation-level tests (vitest.mutation-centre.config.ts says which).
 import { readFileSync } from 'node:fs';
 
 const base = JSON.parse(readFileSync(new URL('./stryker.config.json', import.meta.url), 'utf8'));
