@@ -21,6 +21,7 @@ export default defineConfig({
       'test/model/shifts.test.ts',
       'test/model/hourly-observations.test.ts',
       'test/model/gig-earnings-by-worker.test.ts',
+      'test/model/contact-centre.*.test.ts',
       '**/node_modules/**',
     ],
     testTimeout: 120_000,

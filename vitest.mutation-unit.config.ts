@@ -22,6 +22,7 @@ export default defineConfig({
       'test/model/groups.test.ts',
       'test/model/routing.test.ts',
       'test/model/shifts.test.ts',
+      'test/model/contact-centre.*.test.ts',
       '**/node_modules/**',
     ],
     testTimeout: 120_000,

@@ -18,22 +18,25 @@ describe('the episode table', () => {
   const HORIZON = 3000;
   const CSAT = { resolved_by_human: 4.5, resolved_by_ai: 4.5, unresolved: 2, per_wait_minute: 0.1, per_extra_contact: 0.25, ai_failed_sensitive: 0 };
   const CHURN = { base: 0.01, unresolved: 0.2, per_extra_contact: 0.03, per_wait_minute: 0, ai_failed_sensitive: 0 };
-  const s = strategyOf(
-    {
-      seed: 9,
-      horizon: HORIZON,
-      demand: { contacts_per_day: 1440 },
-      ticket_types: [{ name: 'any', handle_time: `${HANDLE}m`, fcr: 0 }],
-      customers: { repeat_probability: 1, repeat_delay: `${DELAY}m`, max_contacts: 2, csat: CSAT, churn: CHURN },
-      staff: { employees: { headcount: 60 } },
-    },
-    { routing: 'human' },
-  );
-  const arrivals = firstArrivals(s);
-  // Simulated in beforeEach, once per test, so that a mutation run sees the
-  // run inside the test (docs/testing.md, "Mutation score").
+  const scenario = () =>
+    strategyOf(
+      {
+        seed: 9,
+        horizon: HORIZON,
+        demand: { contacts_per_day: 1440 },
+        ticket_types: [{ name: 'any', handle_time: `${HANDLE}m`, fcr: 0 }],
+        customers: { repeat_probability: 1, repeat_delay: `${DELAY}m`, max_contacts: 2, csat: CSAT, churn: CHURN },
+        staff: { employees: { headcount: 60 } },
+      },
+      { routing: 'human' },
+    );
+  // Built and simulated in beforeEach, once per test: a mutation run
+  // (docs/testing.md, "Mutation score") sees only what runs inside tests.
+  let arrivals: number[];
   let run: ReturnType<typeof simulateReplication>;
   beforeEach(() => {
+    const s = scenario();
+    arrivals = firstArrivals(s);
     run = simulateReplication(s, 0);
   });
 
@@ -61,18 +64,20 @@ describe('the episode table', () => {
 
 describe('the heartbeat', () => {
   // 0.7 × PULSE_EVERY arrivals, each with its end of service: one pulse.
-  const s = strategyOf(
-    {
-      seed: 4,
-      horizon: 1440,
-      demand: { contacts_per_day: 0.7 * PULSE_EVERY },
-      ticket_types: [{ name: 'any', handle_time: '1s' }],
-      staff: { employees: { headcount: 10 } },
-    },
-    { routing: 'human' },
-  );
+  const scenario = () =>
+    strategyOf(
+      {
+        seed: 4,
+        horizon: 1440,
+        demand: { contacts_per_day: 0.7 * PULSE_EVERY },
+        ticket_types: [{ name: 'any', handle_time: '1s' }],
+        staff: { employees: { headcount: 10 } },
+      },
+      { routing: 'human' },
+    );
 
   it('is called once per PULSE_EVERY steps with the simulated time, and changes nothing when it lets the run go on', () => {
+    const s = scenario();
     const times: number[] = [];
     const watched = simulateReplication(s, 0, (t) => {
       times.push(t);
@@ -88,6 +93,7 @@ describe('the heartbeat', () => {
   });
 
   it('stops the run when it returns true, saying when', () => {
+    const s = scenario();
     let seen = -1;
     const stop = () => {
       try {
