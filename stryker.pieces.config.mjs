@@ -4,11 +4,13 @@
 import { readFileSync } from 'node:fs';
 
 const base = JSON.parse(readFileSync(new URL('./stryker.config.json', import.meta.url), 'utf8'));
+// Two runs at once need their own reports: MUTATION_REPORT=name.
+const name = process.env.MUTATION_REPORT ?? 'pieces';
 
 export default {
   ...base,
   vitest: { ...base.vitest, configFile: 'vitest.mutation-pieces.config.ts' },
-  htmlReporter: { fileName: 'reports/mutation/pieces.html' },
-  jsonReporter: { fileName: 'reports/mutation/pieces.json' },
-  incrementalFile: 'reports/stryker-incremental-pieces.json',
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  incrementalFile: `reports/stryker-incremental-${name}.json`,
 };
