@@ -188,6 +188,11 @@ describe('gig pool', () => {
     // The first worker's days: 60 and 70, mean 65, sample variance (5² + 5²) / 1 = 50. The
     // other earned nothing on a full day and does not count (one earner, not two).
     expect(p.earningsVolatility()).toBeCloseTo(Math.sqrt(50) / 65, 12);
+    // Pay by worker (what the plan prices): the first worker's full days, 130 minutes in
+    // hours; the other is left out, paid on no full day.
+    const pay = p.payByWorker();
+    expect(pay).toHaveLength(1);
+    expect(pay[0]).toBeCloseTo(130 / 60, 12);
   });
 
   it('has no volatility with fewer than two full days, or nobody earning', () => {
