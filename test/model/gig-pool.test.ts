@@ -74,7 +74,10 @@ describe('gig pool', () => {
     p.startWork(0, 5, 15); // a contact from 5 to 20
     p.finishWork(0, 20);
     p.becomeIdle(0, 20);
+    expect([p.active, p.idle]).toEqual([1, 1]);
     runUntil(1_000); // idle from 20, logs off at 30
+    expect([p.active, p.idle]).toEqual([0, 0]);
+    expect(p.takeIdle()).toBe(-1); // its idle-line entry went with it
     p.close(1_000);
     expect(p.paidMinutes).toBe(25);
     expect(p.busyMinutes).toBe(15);
