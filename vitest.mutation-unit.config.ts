@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The quick mutation score (docs/testing.md, "Mutation testing"): each
+// The quick mutation score (docs/testing.md, "Mutation score"): each
 // module's mutants against the unit tests of its own folder only, none of the
 // simulation-level mechanism tests (routing, follow-ups, the gig centre, the
 // AI line, shifts), which every mutant of a module the simulator uses would
