@@ -105,5 +105,15 @@ describe('employees', () => {
 
   it('refuses a schedule whose auto levels were never resolved', () => {
     expect(() => new EmployeePool({ ...schedule(new Array(24).fill(0)), auto: new Array(24).fill(true) }, 0, 1440)).toThrow(/auto staffing is not resolved/);
+    // One auto hour among given ones is just as unresolved.
+    const partly = Array.from({ length: 24 }, (_, h) => h === 9);
+    expect(() => new EmployeePool({ ...schedule(new Array(24).fill(2)), auto: partly }, 0, 1440)).toThrow(/auto staffing is not resolved/);
+  });
+
+  it('close() books the staffed time since the last change, up to the end of the run', () => {
+    const pool = new EmployeePool(schedule(new Array(24).fill(3)), 0, 1440);
+    pool.setLevel(0, 3);
+    pool.close(100);
+    expect(pool.staffedMinutes).toBe(300);
   });
 });

@@ -4,7 +4,7 @@
 // 39.52, 41.08 and 71.74 minutes); each expectation below is written from the
 // trace, as a formula of those times.
 
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../src/model/contact-centre.js';
 import { expectBinomial } from '../support/confidence.js';
 import { firstArrivals, strategyOf } from './build.js';
@@ -56,7 +56,12 @@ describe('one employee and one gig worker', () => {
   //     and takes the waiting contact, for 10 x 0.5 = 5 minutes (to t2 + 10); then idle, with
   //     40 minutes before logging off (t2 + 50, after the horizon).
   // t3: employee and gig worker both idle: the employee, paid anyway, answers.
-  const { kpis, observations: o } = simulateReplication(s, 0);
+  // Simulated in beforeEach, once per test, so that a mutation run (docs/testing.md,
+  // "Mutation score") sees the run inside the test: code run while a file is
+  // collected runs before Stryker switches the mutant on.
+  let kpis: ReturnType<typeof simulateReplication>['kpis'];
+  let o: ReturnType<typeof simulateReplication>['observations'];
+  beforeEach(() => ({ kpis, observations: o } = simulateReplication(s, 0)));
 
   it('employees answer first when both are idle', () => {
     expect(o.answered).toBe(3);

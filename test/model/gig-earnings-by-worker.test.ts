@@ -22,9 +22,10 @@ describe("each gig worker's earnings", () => {
     },
     strategies: { 'with-gig': { routing: 'human' } },
   });
-  const result = simulateReplication(loaded.scenario.strategies[0], 0);
 
   it('add up to the gig earnings over the measured window, one entry per worker who earned', () => {
+    // Simulated inside the test, where a mutation run (docs/testing.md, "Mutation score") sees it.
+    const result = simulateReplication(loaded.scenario.strategies[0], 0);
     const earned = result.gigPayByWorker.map((hours) => hours * 30); // hourly_rate 30
     const total = result.kpis.gig_earnings_per_hour * result.kpis.gig_hours;
     expect(earned.length).toBeGreaterThan(1);

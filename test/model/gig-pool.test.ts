@@ -74,7 +74,10 @@ describe('gig pool', () => {
     p.startWork(0, 5, 15); // a contact from 5 to 20
     p.finishWork(0, 20);
     p.becomeIdle(0, 20);
+    expect([p.active, p.idle]).toEqual([1, 1]);
     runUntil(1_000); // idle from 20, logs off at 30
+    expect([p.active, p.idle]).toEqual([0, 0]);
+    expect(p.takeIdle()).toBe(-1); // its idle-line entry went with it
     p.close(1_000);
     expect(p.paidMinutes).toBe(25);
     expect(p.busyMinutes).toBe(15);
@@ -188,6 +191,11 @@ describe('gig pool', () => {
     // The first worker's days: 60 and 70, mean 65, sample variance (5² + 5²) / 1 = 50. The
     // other earned nothing on a full day and does not count (one earner, not two).
     expect(p.earningsVolatility()).toBeCloseTo(Math.sqrt(50) / 65, 12);
+    // Pay by worker (what the plan prices): the first worker's full days, 130 minutes in
+    // hours; the other is left out, paid on no full day.
+    const pay = p.payByWorker();
+    expect(pay).toHaveLength(1);
+    expect(pay[0]).toBeCloseTo(130 / 60, 12);
   });
 
   it('has no volatility with fewer than two full days, or nobody earning', () => {

@@ -22,6 +22,11 @@ describe('the gig trigger brings the expected wait strictly under trigger.wait',
     expect(wanted(5, 0)).toBe(16);
   });
 
+  it('a trigger under a minute: 2 waiting, 1-minute handle time, trigger.wait 30 s, 4 agents: 2 / 4 = 0.5 min, at the trigger, so 1 more (2 / 5 = 0.4)', () => {
+    expect(gigWorkersWanted(2, 4, 1, 0.5, Infinity)).toBe(1);
+    expect(gigWorkersWanted(2, 5, 1, 0.5, Infinity)).toBe(0);
+  });
+
   it('never fires without a wait trigger', () => {
     expect(gigWorkersWanted(5, 0, 6, Infinity, Infinity)).toBe(0);
   });
@@ -30,6 +35,10 @@ describe('the gig trigger brings the expected wait strictly under trigger.wait',
 describe('the queue trigger brings the queue strictly under trigger.queue', () => {
   it('a queue of 5 with trigger.queue 3: 3 workers (the queue of 5 − 3 = 2 is under 3)', () => {
     expect(gigWorkersWanted(5, 10, 1, Infinity, 3)).toBe(3);
+  });
+
+  it('a queue of exactly trigger.queue is not under it: 1 worker', () => {
+    expect(gigWorkersWanted(3, 10, 1, Infinity, 3)).toBe(1);
   });
 
   it('a queue of 2 with trigger.queue 3: nobody', () => {

@@ -8,6 +8,7 @@
 
 import { describe, expect, it } from 'vitest';
 import {
+  firstGroups,
   aiLoad,
   episodeContacts,
   humanDemand,
@@ -163,9 +164,40 @@ describe('humanDemand and gigHandleMean: what reaches humans, by type share', ()
     expect(d.aht).toBeCloseTo(5.85672 / 0.66418, 12);
   });
 
+  it('gigHandleMean counts only the types the gig pool serves', () => {
+    const gig = (skills: string[]) => ({ pool: 2, max_active: 2, trigger: { wait: '1m' }, skills });
+    // Of the contacts above, fraud's take 12 minutes each, easy's 4.
+    expect(gigHandleMean(twoTypes({ routing: 'ai-first', sensitive_to_human: true, staff: { gig: gig(['fraud']) } }))).toBeCloseTo(12, 12);
+    expect(gigHandleMean(twoTypes({ routing: 'ai-first', sensitive_to_human: true, staff: { gig: gig(['easy']) } }))).toBeCloseTo(4, 12);
+  });
+
   it('nothing reaching humans gives a mean of 0, not NaN', () => {
     const s = twoTypes({ routing: 'ai' });
     expect(humanDemand(s, 0)).toEqual({ contactsPerEpisode: 0, aht: 0 });
+  });
+});
+
+describe("firstGroups: the group whose first priority a type is (auto staffing sizes it for the type's load)", () => {
+  it('the best level without an overflow delay, the group listed first on a tie; else the best with one; -1 for none', () => {
+    const s = strategyOf(
+      {
+        horizon: '1d',
+        demand: { contacts_per_day: 1440 },
+        ticket_types: ['x', 'y', 'w', 'z'].map((name) => ({ name, share: 0.25, handle_time: '4m' })),
+        staff: {
+          groups: [
+            { name: 'a', headcount: 1, skills: { x: 2, y: { priority: 1, overflow_after: '1m' }, w: { priority: 2, overflow_after: '1m' } } },
+            { name: 'b', headcount: 1, skills: { x: 1, y: 3, w: { priority: 1, overflow_after: '2m' } } },
+            { name: 'c', headcount: 1, skills: { x: 1 } },
+          ],
+          gig: { pool: 2, max_active: 2, trigger: { wait: '1m' }, skills: ['z'] },
+        },
+      },
+      { routing: 'human' },
+    );
+    // x: b and c at level 1, b listed first. y: a's level 1 waits for an overflow, b's
+    // level 3 does not. w: both wait; b's level 1 beats a's 2. z: only the gig pool.
+    expect(firstGroups(s)).toEqual([1, 1, 1, -1]);
   });
 });
 

@@ -127,8 +127,9 @@ describe('pricing after simulation', () => {
     expect(priceKpis(q, prices).cost_operating).toBe(10 * 30 + 2 * 0.5 + 4 * 30);
   });
 
-  it('gig workers paid a rate of 0 have no income volatility', () => {
+  it('gig workers paid a rate of 0 have no income volatility; paid anything, the pool measured it', () => {
     expect(priceKpis(observations().physical(time), { ...prices, gigRate: 0 }).gig_earnings_cv).toBe(0);
+    expect(priceKpis(observations().physical(time), prices).gig_earnings_cv).toBe(0.3);
   });
 
   it('names price keys at the top level and in strategy patches, and nothing physical', () => {

@@ -3,7 +3,7 @@
 // counts are binomial and tolerances come from the binomial interval), and
 // the history each route leaves for satisfaction and churn, exactly.
 
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../src/model/contact-centre.js';
 import { expectBinomial } from '../support/confidence.js';
 import { firstArrivals, strategyOf } from './build.js';
@@ -40,8 +40,15 @@ describe('ai-first routing', () => {
     {},
     { ask_for_human: 0.2 },
   );
-  const { observations: o } = simulateReplication(s, 0);
-  const finished = o.aiContained + o.aiEscalated + o.aiUnresolved;
+  // Simulated in beforeEach, once per test, so that a mutation run (docs/testing.md,
+  // "Mutation score") sees the run inside the test: code run while a file is
+  // collected runs before Stryker switches the mutant on.
+  let o: ReturnType<typeof simulateReplication>['observations'];
+  let finished: number;
+  beforeEach(() => {
+    o = simulateReplication(s, 0).observations;
+    finished = o.aiContained + o.aiEscalated + o.aiUnresolved;
+  });
 
   it('every contact starts with the AI', () => {
     expect(o.contacts).toBeGreaterThan(9_000);

@@ -3,7 +3,7 @@
 // hour, busy ones finish the contact in hand and then leave, and an agent
 // who is not leaving takes the next waiting contact.
 
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../src/model/contact-centre.js';
 import { firstArrivals, strategyOf } from './build.js';
 
@@ -31,7 +31,12 @@ describe('a schedule stepping down: 2 agents, then 1, then none', () => {
   // t1 + 90: that agent finishes and leaves, answering nobody.
   // t2 + 90 (< 120): the other finishes and, staying on, answers t3 (busy to t2 + 180).
   // 120: the level falls to 0: that agent finishes t3, then leaves at t2 + 180.
-  const { kpis, observations: o } = simulateReplication(s, 0);
+  // Simulated in beforeEach, once per test, so that a mutation run (docs/testing.md,
+  // "Mutation score") sees the run inside the test: code run while a file is
+  // collected runs before Stryker switches the mutant on.
+  let kpis: ReturnType<typeof simulateReplication>['kpis'];
+  let o: ReturnType<typeof simulateReplication>['observations'];
+  beforeEach(() => ({ kpis, observations: o } = simulateReplication(s, 0)));
 
   it('answers exactly the three contacts the trace gives', () => {
     expect(o.answered).toBe(3);
