@@ -89,7 +89,7 @@ function verdictJson(report: RunReport) {
             d.atTarget && d.atTarget !== pick ? { cost_total_difference: differenceJson(differenceOf(report, pick, d.atTarget, 'cost_total'), `${where} against ${d.atTarget.name}`) } : null,
           cheaper_tie: d.cheaperTie ? { strategy: d.cheaperTie.strategy.name, cost_total_difference: differenceJson(d.cheaperTie.difference, `${where} tie`) } : null,
           runner_up: d.runnerUp ? { strategy: d.runnerUp.strategy.name, cost_total_difference: differenceJson(d.runnerUp.difference, `${where} runner-up`) } : null,
-          over_occupancy_cap: d.overCap,
+          over_occupancy_cap: d.overCap ? { occupancy: d.overCap.occupancy, cap: d.overCap.cap, chat_slots: d.overCap.chatSlots } : null,
         }
       : {}),
     ...(report.sensitivity ? { sensitivity: report.sensitivity.map((c) => ({ ...c })) } : {}),

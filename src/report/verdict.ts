@@ -28,7 +28,10 @@
 //    baseline as staffed: today's cost and payroll, which the transition cost
 //    is measured from.
 // 7. A recommended strategy whose employees are busier than
-//    service_level.max_occupancy is flagged.
+//    service_level.max_occupancy is flagged. Busy is slot_occupancy: the share
+//    of the agents' capacity in use. Without chat concurrency it is the
+//    utilisation; with it, utilisation (time with at least one chat) is near
+//    1 whenever each agent holds one chat, which says nothing of spare slots.
 
 import type { RunReport, StrategyResult } from '../experiment/result.js';
 import type { Difference } from '../metrics/replications.js';
@@ -67,7 +70,7 @@ export interface Decision {
   /** Against the baseline as staffed; null when the recommended is the baseline or there is none. */
   against: AgainstBaseline | null;
   /** The recommended strategy's employees are busier than the stated cap. */
-  overCap: { utilization: number; cap: number } | null;
+  overCap: { occupancy: number; cap: number; chatSlots: boolean } | null;
 }
 
 const cost = (s: StrategyResult) => s.metrics.cost_total.mean;
@@ -129,7 +132,9 @@ export function decide(report: RunReport): Decision {
   const cheaperTie = pick === cheapest ? null : { strategy: cheapest, difference: difference(report, pick, cheapest, 'cost_total') };
   const others = qualifying.filter((s) => s !== pick && s !== cheaperTie?.strategy);
   const next = others.length > 0 ? argmin(others, (s) => [cost(s)]) : null;
-  const utilization = pick.metrics.utilization.mean;
+  const occupancy = pick.metrics.slot_occupancy.mean;
+  // The two differ only when an agent can hold more than one contact.
+  const chatSlots = occupancy !== pick.metrics.utilization.mean;
   return {
     ...none,
     recommended: pick,
@@ -137,7 +142,7 @@ export function decide(report: RunReport): Decision {
     cheaperTie,
     runnerUp: next ? { strategy: next, difference: difference(report, pick, next, 'cost_total') } : null,
     against: baseline && baseline !== pick ? againstBaseline(report, pick, baseline) : null,
-    overCap: cap !== null && !hasNoQueue(pick) && utilization > cap ? { utilization, cap } : null,
+    overCap: cap !== null && !hasNoQueue(pick) && occupancy > cap ? { occupancy, cap, chatSlots } : null,
   };
 }
 
@@ -291,8 +296,8 @@ function runnerUpLine(report: RunReport, d: Decision): string {
 function capLine(d: Decision, pick: StrategyResult): string {
   if (!d.overCap) return '';
   return (
-    `Caution: ${pick.name} keeps its employees ${formatShare(d.overCap.utilization)} busy, over the ${formatShare(d.overCap.cap, 0)} ` +
-    `cap on occupancy (service_level.max_occupancy).`
+    `Caution: ${pick.name} keeps ${d.overCap.chatSlots ? "its employees' chat slots" : 'its employees'} ${formatShare(d.overCap.occupancy)} ` +
+    `${d.overCap.chatSlots ? 'full' : 'busy'}, over the ${formatShare(d.overCap.cap, 0)} cap on occupancy (service_level.max_occupancy).`
   );
 }
 

@@ -173,6 +173,18 @@ describe('verdict: the baseline (items 3 and 5)', () => {
     expect(verdict(capped(0.9))).not.toContain('Caution');
   });
 
+  it('measures the cap on chat slots when agents hold several chats (slot occupancy, not time with one chat)', () => {
+    // hybrid's agents: never without a chat (utilisation 1) but with 70% of their slots in use: under a 0.85 cap.
+    const report = { ...fixtureReport(), service_level: { answer_within: 1, target: 0.8, max_occupancy: 0.85 } };
+    const hybrid = report.strategies[2].metrics;
+    hybrid.utilization = { ...hybrid.utilization, mean: 1 };
+    hybrid.slot_occupancy = { ...hybrid.slot_occupancy, mean: 0.7 };
+    expect(decide(report).recommended?.name).toBe('hybrid');
+    expect(verdict(report)).not.toContain('Caution');
+    hybrid.slot_occupancy = { ...hybrid.slot_occupancy, mean: 0.9 };
+    expect(verdict(report)).toContain("Caution: hybrid keeps its employees' chat slots 90.0% full, over the 85% cap on occupancy (service_level.max_occupancy).");
+  });
+
   it('never recommends a strategy whose queue cannot settle', () => {
     const report = fixtureReport();
     report.strategies[2].unstable = ['human'];
