@@ -87,7 +87,11 @@ export class HourlyObservations {
 
   /** The hour of day (0-23) of time t, minutes: from the cached hour when t falls in its span. */
   private hourOf(t: number): number {
-    if (t >= this.cachedFrom && t < this.cachedTo) return this.cachedHour;
+    return t >= this.cachedFrom && t < this.cachedTo ? this.cachedHour : this.enterHour(t);
+  }
+
+  /** Caches the hour t falls in and returns its hour of day. */
+  private enterHour(t: number): number {
     const n = Math.floor(t / MINUTES_A_HOUR);
     this.cachedFrom = n * MINUTES_A_HOUR;
     this.cachedTo = (n + 1) * MINUTES_A_HOUR;
