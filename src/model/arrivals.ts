@@ -9,6 +9,13 @@ import type { Demand } from '../scenario/types.js';
 
 const MINUTES_PER_HOUR = 60;
 const MINUTES_PER_DAY = 1440;
+/**
+ * No further arrival. A module constant rather than the global `Infinity`:
+ * in a branch that has never run, V8 reads the global through a generic
+ * lookup, so the merged result is a tagged value and every arrival time
+ * returned beside it is allocated as a heap number.
+ */
+const NO_ARRIVAL = Infinity;
 
 export class ArrivalProcess {
   private readonly baseRate: number;
@@ -46,7 +53,7 @@ export class ArrivalProcess {
   next(t: number, unitExponential: number, limit: number): number {
     if (this.flat) {
       const rate = this.baseRate * this.hourFactor[0];
-      return rate > 0 ? t + unitExponential / rate : Infinity;
+      return rate > 0 ? t + unitExponential / rate : NO_ARRIVAL;
     }
     // Most arrivals fall in the segment of the previous one: its end and rate are kept.
     if (t < this.segmentStart || t >= this.segmentStop) this.enterSegment(t);
@@ -59,7 +66,7 @@ export class ArrivalProcess {
       now = this.segmentStop;
       this.enterSegment(now);
     }
-    return Infinity;
+    return NO_ARRIVAL;
   }
 
   private segmentStart = 0;

@@ -134,6 +134,18 @@ class ContactCentre {
   private readonly meanHumanHandle: number;
   private readonly horizon: number;
   private readonly warmup: number;
+  /**
+   * The simulation clock: the time of the event being handled. A field, not an
+   * argument passed down every call: a double crossing a call V8 does not
+   * inline is boxed (allocated), and the handlers are too large to inline.
+   */
+  private now = 0;
+  /**
+   * When the next first contact arrives. A field rather than a local of
+   * run(): run() is compiled on stack replacement, where a double carried
+   * round the loop is kept boxed, one allocation per arrival.
+   */
+  private nextArrival = 0;
 
   // Random streams, one per kind of draw (common random numbers across strategies).
   private readonly rngArrivals: RandomStream;
@@ -282,7 +294,7 @@ class ContactCentre {
     // needs no heap slot, which saves a push and a pop per contact. On a tie
     // with a queued event the arrival goes first (ties have probability 0 with
     // continuous arrival times, and the rule is deterministic either way).
-    let nextArrival = this.arrivals.next(0, this.rngArrivals.exponential(1), this.horizon);
+    this.nextArrival = this.arrivals.next(0, this.rngArrivals.exponential(1), this.horizon);
     for (const group of this.groups) group.setLevel(0, group.levelAt(0));
     if (this.groups.some((group) => !group.flat) && this.horizon > 60) this.events.schedule(60, SHIFT, 1);
 
@@ -290,56 +302,55 @@ class ContactCentre {
     const horizon = this.horizon;
     // The heartbeat (engine/pulse.ts): progress and a way to stop, every PULSE_EVERY steps.
     let countdown = PULSE_EVERY;
-    let now = 0;
     for (;;) {
       if (--countdown === 0) {
         countdown = PULSE_EVERY;
-        if (pulse(now)) throw new SimulationStopped(now);
+        if (pulse(this.now)) throw new SimulationStopped(this.now);
       }
-      if (!events.popBefore(nextArrival)) {
-        if (nextArrival >= horizon) break;
-        const t = nextArrival;
-        now = t;
-        nextArrival = this.arrivals.next(t, this.rngArrivals.exponential(1), horizon);
-        this.arrive(t);
+      if (!events.popBefore(this.nextArrival)) {
+        const t = this.nextArrival;
+        if (t >= horizon) break;
+        this.now = t;
+        this.nextArrival = this.arrivals.next(t, this.rngArrivals.exponential(1), horizon);
+        this.arrive();
         continue;
       }
       const t = events.time;
       if (t >= horizon) break;
-      now = t;
+      this.now = t;
       const e = events.data;
       switch (events.kind) {
         case FOLLOW_UP:
-          this.patienceLeft[e] = this.patience ? this.patience.sample(this.rngPatienceFollowUp) : Infinity;
-          this.startContact(e, t);
+          this.drawPatience(e, this.rngPatienceFollowUp);
+          this.startContact(e);
           break;
         case AI_DONE:
-          this.aiDone(e, t);
+          this.aiDone(e);
           break;
         case HANDOFF_DONE:
-          this.offer(e, t);
+          this.offer(e);
           break;
         case ABANDON:
-          this.abandon(e, t);
+          this.abandon(e);
           break;
         case SERVICE_DONE:
-          this.serviceDone(e, t);
+          this.serviceDone(e);
           break;
         case SHIFT:
-          this.shift(e, t);
+          this.shift(e);
           break;
         case GIG_LOGGED_IN:
           this.gig!.loggedIn(e, t);
-          this.giveWorkOrIdle(e, t);
+          this.giveWorkOrIdle(e);
           break;
         case GIG_IDLE_OVER:
           this.gig!.idleOver(e, t);
           break;
         case OVERFLOW:
-          this.overflow(e, t);
+          this.overflow(e);
           break;
         case CHAT_DONE:
-          this.chatDone(e, t);
+          this.chatDone(e);
           break;
       }
     }
@@ -363,7 +374,8 @@ class ContactCentre {
     };
   }
 
-  private arrive(t: number): void {
+  private arrive(): void {
+    const t = this.now;
     const e = this.allocEpisode();
     this.type[e] = this.typeCount === 1 ? 0 : this.rngMix.pick(this.mix);
     this.contacts[e] = 0;
@@ -375,11 +387,21 @@ class ContactCentre {
       this.observations.episodes++;
       if (this.typeObservations !== null) this.typeObservations[this.type[e]].episodes++;
     }
-    this.patienceLeft[e] = this.patience ? this.patience.sample(this.rngPatience) : Infinity;
-    this.startContact(e, t);
+    this.drawPatience(e, this.rngPatience);
+    this.startContact(e);
   }
 
-  private startContact(e: number, t: number): void {
+  /** How long the customer of episode e will wait for a person this contact: Infinity without a patience distribution. */
+  private drawPatience(e: number, rng: RandomStream): void {
+    // Two stores rather than one of `patience ? draw : Infinity`: V8 would
+    // merge the draw with the never-taken Infinity as a tagged value and
+    // allocate a heap number for every draw.
+    if (this.patience === null) this.patienceLeft[e] = Infinity;
+    else this.patienceLeft[e] = this.patience.sample(rng);
+  }
+
+  private startContact(e: number): void {
+    const t = this.now;
     this.contacts[e]++;
     let flags = this.flags[e] & ~(COUNTED_CONTACT | HANDED_OFF);
     if (t >= this.warmup) {
@@ -388,11 +410,12 @@ class ContactCentre {
       if (this.typeObservations !== null) this.typeObservations[this.type[e]].contacts++;
     }
     this.flags[e] = flags;
-    if (this.router.startsWithAi[this.type[e]] === 1) this.startAi(e, t);
-    else this.offer(e, t);
+    if (this.router.startsWithAi[this.type[e]] === 1) this.startAi(e);
+    else this.offer(e);
   }
 
-  private startAi(e: number, t: number): void {
+  private startAi(e: number): void {
+    const t = this.now;
     if (this.aiBusy >= this.aiCapacity) {
       // Nobody leaves the AI's line, so its entries never go stale.
       this.state[e] = AI_WAITING;
@@ -400,11 +423,12 @@ class ContactCentre {
       this.aiLine.push(e, 0);
       return;
     }
-    this.beginAi(e, t, 0);
+    this.beginAi(e, 0);
   }
 
   /** An AI slot takes the contact after `wait` minutes in the AI's line (part of the episode's wait). */
-  private beginAi(e: number, t: number, wait: number): void {
+  private beginAi(e: number, wait: number): void {
+    const t = this.now;
     this.aiBusy++;
     this.state[e] = IN_AI;
     this.totalWait[e] += wait;
@@ -415,11 +439,12 @@ class ContactCentre {
     this.events.schedule(t + this.aiHandle[this.type[e]].sample(this.rngAiHandle), AI_DONE, e);
   }
 
-  private aiDone(e: number, t: number): void {
+  private aiDone(e: number): void {
+    const t = this.now;
     this.aiBusy--;
     if (this.aiLine.length > 0) {
       const next = this.aiLine.shift();
-      this.beginAi(next, t, t - this.aiQueuedAt[next]);
+      this.beginAi(next, t - this.aiQueuedAt[next]);
     }
 
     const type = this.type[e];
@@ -428,7 +453,7 @@ class ContactCentre {
     if (this.rngAi.uniform() < this.aiResolution[type]) {
       const askForHuman = this.router.askForHuman;
       if (askForHuman > 0 && this.rngAi.uniform() < askForHuman) {
-        this.handOff(e, t);
+        this.handOff(e);
         return;
       }
       if (counted) {
@@ -436,9 +461,9 @@ class ContactCentre {
         if (this.typeObservations !== null) this.typeObservations[type].aiContained++;
       }
       if (this.aiFalseResolution[type] > 0 && this.rngAi.uniform() < this.aiFalseResolution[type]) {
-        this.followUp(e, t);
+        this.followUp(e);
       } else {
-        this.endEpisode(e, RESOLVED_BY_AI, t);
+        this.endEpisode(e, RESOLVED_BY_AI);
       }
       return;
     }
@@ -450,28 +475,29 @@ class ContactCentre {
         obs.aiAbandoned++;
         if (this.typeObservations !== null) this.typeObservations[type].aiAbandoned++;
       }
-      this.followUp(e, t);
+      this.followUp(e);
       return;
     }
     if (this.router.escalates) {
-      this.handOff(e, t);
+      this.handOff(e);
     } else {
       if (counted) {
         obs.aiUnresolved++;
         if (this.typeObservations !== null) this.typeObservations[type].aiUnresolved++;
       }
-      this.followUp(e, t);
+      this.followUp(e);
     }
   }
 
-  private handOff(e: number, t: number): void {
+  private handOff(e: number): void {
+    const t = this.now;
     if (this.flags[e] & COUNTED_CONTACT) {
       this.observations.aiEscalated++;
       if (this.typeObservations !== null) this.typeObservations[this.type[e]].aiEscalated++;
     }
     this.flags[e] |= HANDED_OFF;
     if (this.handoffInstant) {
-      this.offer(e, t);
+      this.offer(e);
       return;
     }
     this.state[e] = IN_HANDOFF;
@@ -479,24 +505,29 @@ class ContactCentre {
   }
 
   /** The contact reaches people: a free server answers it, or it waits in the human queue. */
-  private offer(e: number, t: number): void {
-    const flags = this.flags[e];
+  private offer(e: number): void {
+    const t = this.now;
     const type = this.type[e];
-    if (flags & COUNTED_CONTACT) {
+    if (this.flags[e] & COUNTED_CONTACT) {
       this.observations.offer(t);
       if (this.typeObservations !== null) this.typeObservations[type].offer(t);
     }
-    const router = this.router;
-    const server = router.takeServer(type, t, t);
-    if (server !== NO_SERVER) {
-      this.answer(e, t, t, server);
-      return;
-    }
+    const server = this.router.takeServer(type, t, t);
+    if (server !== NO_SERVER) this.answer(e, server, false);
+    else this.joinQueue(e);
+  }
+
+  /** Nobody eligible is free: the contact waits in its line of the human queue, or is turned away at the cap. */
+  private joinQueue(e: number): void {
+    const t = this.now;
     const queue = this.queue;
     if (queue.waiting >= MAX_WAITING) {
-      this.turnAway(e, t);
+      this.turnAway(e);
       return;
     }
+    const router = this.router;
+    const type = this.type[e];
+    const flags = this.flags[e];
     this.state[e] = QUEUED;
     queue.push(router.lineFor(type, (flags & HANDED_OFF) !== 0), e, t);
     this.observations.queueChanged(t, queue.waiting);
@@ -504,7 +535,7 @@ class ContactCentre {
     if (patience !== Infinity) this.abandonTimer[e] = this.events.scheduleCancellable(t + patience, ABANDON, e);
     const overflow = router.overflowStart[type];
     if (overflow < router.overflowStart[type + 1]) this.events.schedule(t + router.overflowDelays[overflow], OVERFLOW, e);
-    if (this.gig !== null) this.callGigWorkers(t);
+    if (this.gig !== null) this.callGigWorkers();
   }
 
   /**
@@ -513,7 +544,8 @@ class ContactCentre {
    * earlier contact of the episode matches none of this contact's delays
    * and does nothing.
    */
-  private overflow(e: number, t: number): void {
+  private overflow(e: number): void {
+    const t = this.now;
     if (this.state[e] !== QUEUED) return;
     const router = this.router;
     const queue = this.queue;
@@ -531,11 +563,12 @@ class ContactCentre {
     queue.remove(e);
     this.observations.queueChanged(t, queue.waiting);
     if (this.patienceLeft[e] !== Infinity) this.events.cancel(this.abandonTimer[e]);
-    this.answer(e, t, since, server);
+    this.answer(e, server, true);
   }
 
   /** Calls gig workers when the queue crosses the trigger (gig-trigger.ts), less those already logging in. */
-  private callGigWorkers(t: number): void {
+  private callGigWorkers(): void {
+    const t = this.now;
     const gig = this.gig!;
     let servers = gig.active;
     const chats = this.chats;
@@ -546,22 +579,27 @@ class ContactCentre {
   }
 
   /** A free server (an employee of a group, or a gig worker) answers the contact the router gives it; false when none waits. */
-  private answerNextWaiting(t: number, server: number): boolean {
+  private answerNextWaiting(server: number): boolean {
+    const t = this.now;
     const router = this.router;
     const e = router.nextContact(server < 0 ? -1 - server : router.groupCount, t);
     if (e < 0) return false;
     this.observations.queueChanged(t, this.queue.waiting);
     if (this.patienceLeft[e] !== Infinity) this.events.cancel(this.abandonTimer[e]);
-    this.answer(e, t, this.queue.joinedAt(e), server);
+    this.answer(e, server, true);
     return true;
   }
 
   /** A free gig worker takes the next waiting contact, or waits for one. */
-  private giveWorkOrIdle(w: number, t: number): void {
-    if (!this.answerNextWaiting(t, w)) this.gig!.becomeIdle(w, t);
+  private giveWorkOrIdle(w: number): void {
+    const t = this.now;
+    if (!this.answerNextWaiting(w)) this.gig!.becomeIdle(w, t);
   }
 
-  private answer(e: number, t: number, since: number, server: number): void {
+  /** A server answers the contact: one just offered, or one that waited in the human queue (`queued`) since it joined. */
+  private answer(e: number, server: number, queued: boolean): void {
+    const t = this.now;
+    const since = queued ? this.queue.joinedAt(e) : t;
     const wait = t - since;
     this.totalWait[e] += wait;
     const flags = this.flags[e];
@@ -591,38 +629,41 @@ class ContactCentre {
   }
 
   /** A chat agent's earliest contact ended (data: the agent's number across chat groups). */
-  private chatDone(agent: number, t: number): void {
+  private chatDone(agent: number): void {
+    const t = this.now;
     const chats = this.chats!;
     let g = 0;
     while (chats[g] === null || agent >= chats[g]!.firstAgent + chats[g]!.agentCount) g++;
     const chat = chats[g]!;
     const e = chat.complete(agent - chat.firstAgent, t);
     if (this.flags[e] & COUNTED_CONTACT) this.observations.serviceEnded(t - chat.doneAnsweredAt);
-    if (chat.idle > 0) this.answerNextWaiting(t, -1 - g);
+    if (chat.idle > 0) this.answerNextWaiting(-1 - g);
     const type = this.type[e];
     const router = this.router;
     const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[g * router.typeCount + type] * chat.doneFcr);
-    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN, t);
-    else this.followUp(e, t);
+    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
+    else this.followUp(e);
   }
 
-  private serviceDone(e: number, t: number): void {
+  private serviceDone(e: number): void {
+    const t = this.now;
     const server = this.server[e];
     const type = this.type[e];
     const router = this.router;
     const pool = server < 0 ? -1 - server : router.groupCount;
     if (server < 0) {
-      if (this.groups[pool].finishWork(t)) this.answerNextWaiting(t, server);
+      if (this.groups[pool].finishWork(t)) this.answerNextWaiting(server);
     } else {
       this.gig!.finishWork(server, t);
-      this.giveWorkOrIdle(server, t);
+      this.giveWorkOrIdle(server);
     }
     const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[pool * router.typeCount + type]);
-    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN, t);
-    else this.followUp(e, t);
+    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
+    else this.followUp(e);
   }
 
-  private abandon(e: number, t: number): void {
+  private abandon(e: number): void {
+    const t = this.now;
     const queue = this.queue;
     queue.remove(e);
     this.observations.queueChanged(t, queue.waiting);
@@ -630,7 +671,7 @@ class ContactCentre {
     const wait = t - joined;
     this.totalWait[e] += wait;
     this.observeAbandon(e, wait, joined);
-    this.retryOrGiveUp(e, t);
+    this.retryOrGiveUp(e);
   }
 
   /** A contact offered at `offeredAt` abandoned (or was turned away) after `wait` minutes. */
@@ -644,13 +685,15 @@ class ContactCentre {
   }
 
   /** The queue is full: the contact leaves at once, as an abandonment with no wait. */
-  private turnAway(e: number, t: number): void {
+  private turnAway(e: number): void {
+    const t = this.now;
     this.observations.turnedAway++;
     this.observeAbandon(e, 0, t);
-    this.retryOrGiveUp(e, t);
+    this.retryOrGiveUp(e);
   }
 
-  private retryOrGiveUp(e: number, t: number): void {
+  private retryOrGiveUp(e: number): void {
+    const t = this.now;
     if (
       this.retryProbability > 0 &&
       this.contacts[e] < this.maxContacts &&
@@ -659,12 +702,13 @@ class ContactCentre {
       this.state[e] = AWAY;
       this.events.schedule(t + this.retryDelay.sample(this.rngRetry), FOLLOW_UP, e);
     } else {
-      this.endEpisode(e, RESOLVED_BY_NOBODY, t);
+      this.endEpisode(e, RESOLVED_BY_NOBODY);
     }
   }
 
   /** The contact ended without solving the problem: the customer may come back. */
-  private followUp(e: number, t: number): void {
+  private followUp(e: number): void {
+    const t = this.now;
     if (
       this.contacts[e] < this.maxContacts &&
       (this.repeatProbability >= 1 || this.rngRepeat.uniform() < this.repeatProbability)
@@ -672,11 +716,12 @@ class ContactCentre {
       this.state[e] = AWAY;
       this.events.schedule(t + this.repeatDelay.sample(this.rngRepeat), FOLLOW_UP, e);
     } else {
-      this.endEpisode(e, RESOLVED_BY_NOBODY, t);
+      this.endEpisode(e, RESOLVED_BY_NOBODY);
     }
   }
 
-  private endEpisode(e: number, resolvedBy: number, t: number): void {
+  private endEpisode(e: number, resolvedBy: number): void {
+    const t = this.now;
     if (this.flags[e] & COUNTED_EPISODE) {
       const h = this.history;
       h.resolvedBy = resolvedBy;
@@ -700,10 +745,11 @@ class ContactCentre {
     this.freeIds[this.freeCount++] = e;
   }
 
-  private shift(hour: number, t: number): void {
+  private shift(hour: number): void {
+    const t = this.now;
     this.groups.forEach((group, g) => {
       const added = group.setLevel(t, group.levelAt(hour % 24));
-      for (let i = 0; i < added && this.answerNextWaiting(t, -1 - g); i++);
+      for (let i = 0; i < added && this.answerNextWaiting(-1 - g); i++);
     });
     if (t + 60 < this.horizon) this.events.schedule(t + 60, SHIFT, hour + 1);
   }

@@ -13,16 +13,11 @@
 // hour 0).
 
 import { HOURS_A_DAY, type HourlyValues } from '../metrics/hourly.js';
-import { ratio } from './ratios.js';
+import { ratio, utilization } from './ratios.js';
 import { overlap } from './window.js';
 
 const MINUTES_A_HOUR = 60;
 const MINUTES_A_DAY = HOURS_A_DAY * MINUTES_A_HOUR;
-
-/** The hour of day (0-23) of time t, minutes. */
-function hourOfDay(t: number): number {
-  return Math.floor(t / MINUTES_A_HOUR) % HOURS_A_DAY;
-}
 
 export class HourlyObservations {
   private readonly offered = new Float64Array(HOURS_A_DAY);
@@ -35,6 +30,17 @@ export class HourlyObservations {
   private readonly staffedMinutes = new Float64Array(HOURS_A_DAY);
   private readonly busyMinutes = new Float64Array(HOURS_A_DAY);
 
+  // The hour last looked up: nearly every event falls in the hour of the one
+  // before, so its hour of day is kept with the span of times that share it,
+  // [cachedFrom, cachedTo), instead of a division, a floor and a
+  // floating-point remainder (an fmod call) per event. The span is exact:
+  // for a double t below 60 (n + 1), t / 60 never rounds up to n + 1 (doubles
+  // near 60 (n + 1) are at least 30 times as far apart as near n + 1), so
+  // Math.floor(t / 60) is n for every t in [60 n, 60 (n + 1)).
+  private cachedFrom = 0;
+  private cachedTo = -1;
+  private cachedHour = 0;
+
   constructor(
     private readonly answerWithin: number,
     private readonly windowStart: number,
@@ -43,12 +49,12 @@ export class HourlyObservations {
 
   /** A counted contact reached the human queue at t. */
   offer(t: number): void {
-    this.offered[hourOfDay(t)]++;
+    this.offered[this.hourOf(t)]++;
   }
 
   /** A counted contact offered at `offeredAt` was answered after `wait` minutes. */
   answer(offeredAt: number, wait: number): void {
-    const h = hourOfDay(offeredAt);
+    const h = this.hourOf(offeredAt);
     this.answered[h]++;
     this.waitSumAnswered[h] += wait;
     if (wait <= this.answerWithin) this.answeredWithinTarget[h]++;
@@ -56,7 +62,7 @@ export class HourlyObservations {
 
   /** A counted contact offered at `offeredAt` abandoned (or was turned away) after `wait` minutes. */
   abandon(offeredAt: number, wait: number): void {
-    const h = hourOfDay(offeredAt);
+    const h = this.hourOf(offeredAt);
     this.abandoned[h]++;
     this.waitSumAbandoned[h] += wait;
   }
@@ -68,7 +74,29 @@ export class HourlyObservations {
 
   /** One agent was busy over [from, to). */
   busy(from: number, to: number): void {
+    // Most contacts are served inside the hour they start in: one addition,
+    // the same one spread() makes for them.
+    const a = from > this.windowStart ? from : this.windowStart;
+    const b = to < this.windowEnd ? to : this.windowEnd;
+    if (a >= this.cachedFrom && a < this.cachedTo && b <= this.cachedTo) {
+      if (b > a) this.busyMinutes[this.cachedHour] += b - a;
+      return;
+    }
     this.spread(this.busyMinutes, from, to, 1);
+  }
+
+  /** The hour of day (0-23) of time t, minutes: from the cached hour when t falls in its span. */
+  private hourOf(t: number): number {
+    return t >= this.cachedFrom && t < this.cachedTo ? this.cachedHour : this.enterHour(t);
+  }
+
+  /** Caches the hour t falls in and returns its hour of day. */
+  private enterHour(t: number): number {
+    const n = Math.floor(t / MINUTES_A_HOUR);
+    this.cachedFrom = n * MINUTES_A_HOUR;
+    this.cachedTo = (n + 1) * MINUTES_A_HOUR;
+    this.cachedHour = n % HOURS_A_DAY;
+    return this.cachedHour;
   }
 
   /**
@@ -91,7 +119,7 @@ export class HourlyObservations {
         continue;
       }
       const end = hourEnd < b ? hourEnd : b;
-      into[hourOfDay(a)] += level * (end - a);
+      into[this.hourOf(a)] += level * (end - a);
       a = end;
     }
   }
@@ -122,8 +150,8 @@ export class HourlyObservations {
         asa: ratio(this.waitSumAnswered[h], this.answered[h]),
         agents_on_shift: ratio(this.staffedMinutes[h], measured),
         // Busy time is booked whole when a contact starts, so within one hour it
-        // can round a few ulps past staffed time, as for the run's utilisation.
-        utilization: Math.min(1, ratio(this.busyMinutes[h], this.staffedMinutes[h])),
+        // can round a few ulps past staffed time; the run's rule clamps that and refuses more.
+        utilization: utilization(this.busyMinutes[h], this.staffedMinutes[h]),
       };
     });
   }

@@ -129,11 +129,20 @@ export class Router {
    * A gig worker taken is the one idle longest.
    */
   takeServer(type: number, since: number, t: number): number {
-    if (this.single) {
-      if (this.groups[0].idle > 0) return -1;
-      const gig = this.gig;
-      return gig !== null && gig.idle > 0 && this.candidatePool.length > 1 ? gig.takeIdle() : NO_SERVER;
-    }
+    // The common case first, the search out of line: a small function is one
+    // V8 inlines into the contact centre's handlers.
+    if (this.single) return this.groups[0].idle > 0 ? -1 : this.takeGigWorker();
+    return this.searchServer(type, since, t);
+  }
+
+  /** takeServer with one group and one line: a gig worker if the group has nobody free. */
+  private takeGigWorker(): number {
+    const gig = this.gig;
+    return gig !== null && gig.idle > 0 && this.candidatePool.length > 1 ? gig.takeIdle() : NO_SERVER;
+  }
+
+  /** takeServer's search over the type's pools in order. */
+  private searchServer(type: number, since: number, t: number): number {
     const end = this.candidateStart[type + 1];
     for (let k = this.candidateStart[type]; k < end; k++) {
       if (since + this.candidateOverflow[k] > t) continue;
@@ -158,6 +167,12 @@ export class Router {
     const queue = this.queue;
     if (queue.waiting === 0) return -1;
     if (this.single) return queue.take(0);
+    return this.searchContact(pool, t);
+  }
+
+  /** nextContact's search over the pool's lines by priority level. */
+  private searchContact(pool: number, t: number): number {
+    const queue = this.queue;
     const lines = this.linesPerType;
     const end = this.skillStart[pool + 1];
     let bestLine = -1;

@@ -39,6 +39,69 @@ describe('hourly observations', () => {
     expect(v[5].utilization).toBe(0);
   });
 
+  it('a time counts in the hour Math.floor(t / 60) % 24 gives, at and beside every boundary of ten days', () => {
+    // The hour is cached between events; the doubles either side of each boundary
+    // (60 n less one unit in the last place, 60 n, plus one) must land where the formula puts them.
+    const f64 = new Float64Array(1);
+    const bits = new BigInt64Array(f64.buffer);
+    const step = (x: number, by: bigint) => {
+      f64[0] = x;
+      bits[0] += by;
+      return f64[0];
+    };
+    const h = new HourlyObservations(1, 0, 14400);
+    const expected = new Array<number>(24).fill(0);
+    for (let n = 1; n < 240; n++) {
+      for (const t of [step(60 * n, -1n), 60 * n, step(60 * n, 1n), 60 * n + 59.999]) {
+        h.offer(t);
+        expected[Math.floor(t / 60) % 24]++;
+      }
+    }
+    expect(h.values().map((v) => v.offered)).toEqual(expected);
+  });
+
+  it("busy time is each interval's minutes in each hour, however the intervals fall against the hours", () => {
+    // Random intervals (most inside one hour, some across one or more boundaries, some
+    // clipped by the window) against the overlap of each with each hour, summed directly.
+    const windowStart = 90;
+    const windowEnd = 3 * 1440 - 30;
+    const h = new HourlyObservations(1, windowStart, windowEnd);
+    h.staffed(0, 3 * 1440, 1000);
+    const busy = new Array<number>(24).fill(0);
+    let seed = 7;
+    const uniform = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let t = 0;
+    for (let i = 0; i < 5000; i++) {
+      t += uniform() * 0.8;
+      const length = uniform() < 0.95 ? uniform() * 10 : uniform() * 300;
+      h.busy(t, t + length);
+      if (i % 7 === 0) h.offer(t + uniform() * 500);
+      for (let hour = 0; hour < 3 * 24; hour++) {
+        const from = Math.max(t, hour * 60, windowStart);
+        const to = Math.min(t + length, hour * 60 + 60, windowEnd);
+        if (to > from) busy[hour % 24] += to - from;
+      }
+    }
+    const v = h.values();
+    // The window misses hour 0 of day 0, half of hour 1 and half of hour 23 of day 2.
+    const measured = (hour: number) => (hour === 0 ? 2 * 60 : hour === 1 || hour === 23 ? 2 * 60 + 30 : 3 * 60);
+    const staffed = (hour: number) => v[hour].agents_on_shift * measured(hour);
+    for (let hour = 0; hour < 24; hour++) expect(v[hour].utilization * staffed(hour)).toBeCloseTo(busy[hour], 9);
+  });
+
+  it('busy time beyond time on shift is refused, a rounding excess clamped', () => {
+    const rounding = new HourlyObservations(1, 0, 60);
+    rounding.staffed(0, 60, 1);
+    rounding.busy(0, 30);
+    rounding.busy(30, 60 + 1e-12);
+    expect(rounding.values()[0].utilization).toBe(1);
+    const excess = new HourlyObservations(1, 0, 60);
+    excess.staffed(0, 60, 1);
+    excess.busy(0, 40);
+    excess.busy(10, 40);
+    expect(() => excess.values()).toThrow(/busy 70 minutes of 60 staffed: busy time exceeds staffed time/);
+  });
+
   it('the hours of a replication add up to its own counts', () => {
     for (const strategy of busyScenario().strategies) {
       const r = simulateReplication(strategy, 0);
