@@ -249,17 +249,21 @@ export function aiLoad(s: StrategyScenario): AiLoad {
 }
 
 /**
- * Mean human handle time, minutes, of the contacts the AI closes under an
- * ai-first or ai strategy: what each contained contact would have cost a human,
- * for "the AI does the work of N agents".
+ * Mean agent time, minutes, of the contacts the AI closes under an ai-first
+ * or ai strategy: what each contained contact would have cost a human, for
+ * "the AI does the work of N agents". A type's handle time is the work; the
+ * group it goes to first spends 1 / serverEquivalent of it per contact (its
+ * chats shared at full load, the rule auto staffing uses).
  */
 export function humanMinutesPerAiClosedContact(s: StrategyScenario): number {
+  const first = firstGroups(s);
   let weight = 0;
   let minutes = 0;
-  for (const t of s.ticket_types) {
+  s.ticket_types.forEach((t, i) => {
     const closed = t.share * t.ai_resolution * (1 - s.ai.ask_for_human);
+    const perAgent = first[i] < 0 ? 1 : serverEquivalent(s.staff.groups[first[i]]);
     weight += closed;
-    minutes += closed * distMean(t.handle_time);
-  }
+    minutes += (closed * distMean(t.handle_time)) / perAgent;
+  });
   return weight > 0 ? minutes / weight : 0;
 }

@@ -259,6 +259,17 @@ describe('humanMinutesPerAiClosedContact: what each contact the AI closes would 
     expect(humanMinutesPerAiClosedContact(s)).toBeCloseTo(3.24 / 0.63, 12);
   });
 
+  it('counts agent time: a type whose first group holds 3 chats at stretch [1, 1.18, 1.2] costs 1.2 / 3 of its handle time', () => {
+    const s = withBase(
+      {
+        ticket_types: [{ name: 'any', handle_time: '5m', ai_resolution: 0.5 }],
+        staff: { employees: { headcount: 10, concurrency: 3, stretch: [1, 1.18, 1.2] } },
+      },
+      { routing: 'ai-first' },
+    );
+    expect(humanMinutesPerAiClosedContact(s)).toBeCloseTo((5 * 1.2) / 3, 12);
+  });
+
   it('an AI that closes nothing gives 0, not NaN', () => {
     const s = withBase({ ticket_types: [{ name: 'any', handle_time: '5m', ai_resolution: 0 }] }, { routing: 'ai-first' });
     expect(humanMinutesPerAiClosedContact(s)).toBe(0);

@@ -32,7 +32,7 @@ describe('acceptance: the klarna-2024 scenario reproduces the published case', (
   });
 
   it('the work the AI takes off humans is that of about 700 full-time agents (within 10%)', () => {
-    // Contained chats a day times the human handle time of the chats the AI closes.
+    // Contained chats a day times the agent time of the chats the AI closes (their work over k / s_k).
     const hybrid = byName.hybrid;
     const containedPerDay = (hybrid.ai_containment.mean * hybrid.contacts.mean) / report.measured_days;
     const strategy = scenario.strategies.find((s) => s.name === 'hybrid')!;
