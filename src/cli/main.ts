@@ -14,7 +14,6 @@ import { ScenarioError } from '../scenario/errors.js';
 import { registerErlangCommand } from './erlang.js';
 import { registerPlanCommand } from './plan.js';
 import { InterruptedError } from './interrupt.js';
-import { cannotWrite } from './output.js';
 import { runCommand, type RunFlags } from './run.js';
 import { registerMergeCommand, registerSweepCommand } from './sweep.js';
 import { registerOptimizeCommand } from './optimize.js';
@@ -22,10 +21,11 @@ import { OptimizeError } from '../experiment/optimize-problem.js';
 import { initCommand, schemaCommand, validateCommand } from './scenario-commands.js';
 import { UsageError } from './usage-error.js';
 import { streams, withStreams, type CliStreams } from './streams.js';
+import { EXIT_BAD_INPUT, stdoutErrorHandler } from './stdout-errors.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
-export const EXIT_BAD_INPUT = 2;
+export { EXIT_BAD_INPUT };
 
 const RUN_EXAMPLES = `
 Examples:
@@ -161,18 +161,8 @@ export async function main(argv: string[], io: CliStreams | null = null): Promis
 }
 
 async function runMain(argv: string[]): Promise<number> {
-  // A reader that stops early (`staffsim run --format csv | head`) closes the
-  // pipe: what is left to print is not wanted, which is no error (as for Unix tools).
-  // A full disk or a closed file behind stdout (`> /dev/full`) is the user's
-  // to fix, as for --out: say so and exit 2, at once (the error arrives after the write).
   const { stdout, stderr } = streams();
-  const onError = (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') return;
-    const refusal = cannotWrite('the output (stdout)', error);
-    if (!(refusal instanceof UsageError)) throw error;
-    stderr.write(`staffsim: ${refusal.message}\n`);
-    process.exit(EXIT_BAD_INPUT);
-  };
+  const onError = stdoutErrorHandler(stderr);
   stdout.on('error', onError);
   try {
     await program().parseAsync(argv);
