@@ -103,10 +103,6 @@ export class GigPool {
     for (let w = 0; w < this.size; w++) this.callLine.push(w, 0);
   }
 
-  get busy(): number {
-    return this.active - this.idle;
-  }
-
   /**
    * Calls up to `wanted` workers, in turn, within max_active. Each accepts with
    * accept_probability and starts logging in; one who declines goes to the
