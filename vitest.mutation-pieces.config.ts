@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import unit from './vitest.mutation-unit.config.ts';
 
 // The quickest mutation score (docs/testing.md, "Mutation score"): the
 // pieces of the model (router, human queue, pools, load estimate, arrivals,
@@ -9,22 +10,7 @@ import { defineConfig } from 'vitest/config';
 // score, as that is of the full one.
 export default defineConfig({
   test: {
-    include: ['test/model/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/metrics/**/*.test.ts'],
-    exclude: [
-      'test/model/contact-centre.test.ts',
-      'test/model/ai-line.test.ts',
-      'test/model/documented-rules.test.ts',
-      'test/model/follow-ups.test.ts',
-      'test/model/gig-centre.test.ts',
-      'test/model/groups.test.ts',
-      'test/model/routing.test.ts',
-      'test/model/shifts.test.ts',
-      'test/model/hourly-observations.test.ts',
-      'test/model/gig-earnings-by-worker.test.ts',
-      'test/model/contact-centre.*.test.ts',
-      '**/node_modules/**',
-    ],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    ...unit.test,
+    exclude: [...(unit.test?.exclude ?? []), 'test/model/hourly-observations.test.ts', 'test/model/gig-earnings-by-worker.test.ts'],
   },
 });
