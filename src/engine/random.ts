@@ -80,7 +80,7 @@ export class RandomStream {
 
   /** Exponential with the given mean (>= 0). */
   exponential(mean: number): number {
-    return -mean * Math.log(this.uniform());
+    return exponentialFromUniform(mean, this.uniform());
   }
 
   /** True with probability p (p <= 0: never, p >= 1: always). */
@@ -101,6 +101,15 @@ export class RandomStream {
     }
     return lo;
   }
+}
+
+/**
+ * The exponential draw of the given mean that uniform u stands for: exactly
+ * what exponential() returns when its uniform is u. A model may keep u and
+ * pay for the logarithm only if it ever needs the value.
+ */
+export function exponentialFromUniform(mean: number, u: number): number {
+  return -mean * Math.log(u);
 }
 
 /** Cumulative normalised weights for RandomStream.pick. Throws unless weights are finite, >= 0, and not all 0. */

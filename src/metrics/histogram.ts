@@ -16,7 +16,11 @@
 // index at a bucket edge cannot push the error over the promised 1%.
 // 10 decades at γ ≈ 1.0192 is 1 212 buckets: about 10 KB per sketch.
 //
-// add() allocates nothing and costs one Math.log; quantile() scans the
+// add() allocates nothing and usually needs no Math.log: a table indexed by
+// the value's binary exponent and leading mantissa bits gives the bucket
+// wherever that slice of the number line lies inside one bucket; only slices
+// that straddle a bucket edge (about 4%) fall back to the logarithm, so every
+// value lands in exactly the bucket the logarithm gives. quantile() scans the
 // buckets once.
 
 /** Smallest positive value resolved by its own bucket, minutes (6 ms). */
@@ -42,6 +46,55 @@ const REPRESENTATIVE: Float64Array = (() => {
   }
   return reps;
 })();
+
+/** The bucket the logarithm gives a positive value: the definition every other route must agree with (exported for its test). */
+export function bucketByLog(x: number): number {
+  const k = Math.ceil((Math.log(x) - LOG_MIN) * INV_LOG_GAMMA);
+  return k <= 0 ? 0 : k > LAST ? LAST : k;
+}
+
+// The bucket table. A positive double's high 32 bits are its biased exponent
+// and the top 20 bits of its mantissa; their top SLICE_BITS mantissa bits cut
+// each octave into 2^SLICE_BITS slices of relative width at most 2^-10, half
+// a bucket (γ − 1 ≈ 1.9%). A slice whose ends, widened by a relative 1e-12
+// (far beyond any rounding of the logarithm), fall in one bucket gets that
+// bucket; a slice holding an edge gets NEEDS_LOG.
+const SLICE_BITS = 10;
+const NEEDS_LOG = -1;
+/** Biased exponents of the octaves the table covers: SKETCH_MIN_VALUE's to SKETCH_MAX_VALUE's. */
+const FIRST_EXPONENT = Math.floor(Math.log2(SKETCH_MIN_VALUE)) + 1023;
+const LAST_EXPONENT = Math.floor(Math.log2(SKETCH_MAX_VALUE)) + 1023;
+const SLICE_BASE = FIRST_EXPONENT << SLICE_BITS;
+const SLICES = (LAST_EXPONENT - FIRST_EXPONENT + 1) << SLICE_BITS;
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+/** Which of the two 32-bit words holds the exponent: 1 on little-endian machines. */
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+const SLICE_BUCKET: Int16Array = (() => {
+  const table = new Int16Array(SLICES);
+  for (let j = 0; j < SLICES; j++) {
+    const slice = SLICE_BASE + j;
+    const exponent = slice >> SLICE_BITS;
+    const fraction = slice & ((1 << SLICE_BITS) - 1);
+    const low = 2 ** (exponent - 1023) * (1 + fraction / (1 << SLICE_BITS));
+    const high = 2 ** (exponent - 1023) * (1 + (fraction + 1) / (1 << SLICE_BITS));
+    const first = bucketByLog(low * (1 - 1e-12));
+    table[j] = first === bucketByLog(high * (1 + 1e-12)) ? first : NEEDS_LOG;
+  }
+  return table;
+})();
+
+/** The bucket of a positive finite value: the table's, or the logarithm's where the table has none (exported for its test). */
+export function bucketOf(x: number): number {
+  bits[0] = x;
+  const j = (words[HIGH] >>> (20 - SLICE_BITS)) - SLICE_BASE;
+  if (j >= 0 && j < SLICES) {
+    const k = SLICE_BUCKET[j];
+    if (k !== NEEDS_LOG) return k;
+  }
+  return bucketByLog(x);
+}
 
 export class QuantileSketch {
   private readonly buckets = new Float64Array(BUCKETS);
@@ -76,10 +129,7 @@ export class QuantileSketch {
       this.zeros++;
       return;
     }
-    let k = Math.ceil((Math.log(x) - LOG_MIN) * INV_LOG_GAMMA);
-    if (k < 0) k = 0;
-    else if (k > LAST) k = LAST;
-    this.buckets[k]++;
+    this.buckets[bucketOf(x)]++;
   }
 
   /**

@@ -18,7 +18,7 @@ import { sampler, type Sampler } from '../engine/distributions.js';
 import { EventQueue } from '../engine/event-queue.js';
 import { IdFifo } from '../engine/id-fifo.js';
 import { NO_PULSE, PULSE_EVERY, SimulationStopped, type Pulse } from '../engine/pulse.js';
-import { RandomStream, cumulativeWeights } from '../engine/random.js';
+import { RandomStream, cumulativeWeights, exponentialFromUniform } from '../engine/random.js';
 import type { HourlyValues } from '../metrics/hourly.js';
 import type { KpiValues } from '../metrics/kpis.js';
 import type { StrategyScenario } from '../scenario/types.js';
@@ -176,6 +176,13 @@ class ContactCentre {
 
   // Customers.
   private readonly patience: Sampler | null;
+  /**
+   * The mean of an exponential patience, else 0. Its draw is kept as the
+   * uniform behind it until the contact joins the queue (most never do): the
+   * same numbers in the same order, one logarithm fewer per contact answered
+   * at once.
+   */
+  private readonly patienceMean: number;
   private readonly retryProbability: number;
   private readonly retryDelay: Sampler;
   private readonly repeatProbability: number;
@@ -257,6 +264,7 @@ class ContactCentre {
 
     const c = s.customers;
     this.patience = c.patience ? sampler(c.patience) : null;
+    this.patienceMean = c.patience?.dist === 'exponential' ? c.patience.mean : 0;
     this.retryProbability = c.retry.probability;
     this.retryDelay = sampler(c.retry.delay);
     this.repeatProbability = c.repeat_probability;
@@ -391,12 +399,17 @@ class ContactCentre {
     this.startContact(e);
   }
 
-  /** How long the customer of episode e will wait for a person this contact: Infinity without a patience distribution. */
+  /**
+   * How long the customer of episode e will wait for a person this contact:
+   * Infinity without a patience distribution; for an exponential patience,
+   * the uniform it will be made from (patienceOf).
+   */
   private drawPatience(e: number, rng: RandomStream): void {
-    // Two stores rather than one of `patience ? draw : Infinity`: V8 would
+    // Separate stores rather than one of `patience ? draw : Infinity`: V8 would
     // merge the draw with the never-taken Infinity as a tagged value and
     // allocate a heap number for every draw.
     if (this.patience === null) this.patienceLeft[e] = Infinity;
+    else if (this.patienceMean > 0) this.patienceLeft[e] = rng.uniform();
     else this.patienceLeft[e] = this.patience.sample(rng);
   }
 
@@ -532,7 +545,10 @@ class ContactCentre {
     queue.push(router.lineFor(type, (flags & HANDED_OFF) !== 0), e, t);
     this.observations.queueChanged(t, queue.waiting);
     const patience = this.patienceLeft[e];
-    if (patience !== Infinity) this.abandonTimer[e] = this.events.scheduleCancellable(t + patience, ABANDON, e);
+    if (patience !== Infinity) {
+      const minutes = this.patienceMean > 0 ? exponentialFromUniform(this.patienceMean, patience) : patience;
+      this.abandonTimer[e] = this.events.scheduleCancellable(t + minutes, ABANDON, e);
+    }
     const overflow = router.overflowStart[type];
     if (overflow < router.overflowStart[type + 1]) this.events.schedule(t + router.overflowDelays[overflow], OVERFLOW, e);
     if (this.gig !== null) this.callGigWorkers();
