@@ -142,10 +142,12 @@ class ContactCentre {
   private now = 0;
   /**
    * When the next first contact arrives. A field rather than a local of
-   * run(): run() is compiled on stack replacement, where a double carried
-   * round the loop is kept boxed, one allocation per arrival.
+   * advance(): a loop compiled on stack replacement keeps a double carried
+   * round it boxed, one allocation per arrival.
    */
   private nextArrival = 0;
+  /** Events left before the heartbeat is due (advance()). */
+  private countdown = PULSE_EVERY;
 
   // Random streams, one per kind of draw (common random numbers across strategies).
   private readonly rngArrivals: RandomStream;
@@ -306,25 +308,59 @@ class ContactCentre {
     for (const group of this.groups) group.setLevel(0, group.levelAt(0));
     if (this.groups.some((group) => !group.flat) && this.horizon > 60) this.events.schedule(60, SHIFT, 1);
 
+    // The heartbeat (engine/pulse.ts): progress and a way to stop, every PULSE_EVERY steps.
+    while (this.advance()) {
+      if (pulse(this.now)) throw new SimulationStopped(this.now);
+    }
+    const horizon = this.horizon;
+    for (const group of this.groups) group.close(horizon);
+    this.gig?.close(horizon);
+    const physical = this.physical();
+    const prices = pricesOf(this.scenario);
+    return {
+      kpis: priceKpis(physical, prices),
+      physical,
+      byType:
+        this.typeObservations === null
+          ? [typeKpis(physical)]
+          : this.typeObservations.map((o) => typeKpis(o.physical(this.measuredTime(false)))),
+      byGroup: priceGroups(physical, prices),
+      observations: this.observations,
+      census: this.census(),
+      queueLength: this.observations.queueLength.close(horizon),
+      byHour: this.observations.hourly!.values(),
+      gigPayByWorker: this.gig ? this.gig.payByWorker() : [],
+    };
+  }
+
+  /**
+   * Handles events until the horizon (false) or until the heartbeat is due
+   * (true: run() calls the pulse, then advance() again). The loop is a
+   * method of its own, called every PULSE_EVERY events, rather than run()'s
+   * body: run() is entered once per replication, so V8 could only compile its
+   * loop on stack replacement, early and from thin feedback, and the first
+   * replication in a process then ran a quarter slower than the next ones
+   * (docs/performance.md). A method called again and again is compiled
+   * whole, with the feedback of the events before.
+   */
+  private advance(): boolean {
     const events = this.events;
     const horizon = this.horizon;
-    // The heartbeat (engine/pulse.ts): progress and a way to stop, every PULSE_EVERY steps.
-    let countdown = PULSE_EVERY;
     for (;;) {
-      if (--countdown === 0) {
-        countdown = PULSE_EVERY;
-        if (pulse(this.now)) throw new SimulationStopped(this.now);
+      if (--this.countdown === 0) {
+        this.countdown = PULSE_EVERY;
+        return true;
       }
       if (!events.popBefore(this.nextArrival)) {
         const t = this.nextArrival;
-        if (t >= horizon) break;
+        if (t >= horizon) return false;
         this.now = t;
         this.nextArrival = this.arrivals.next(t, this.rngArrivals.exponential(1), horizon);
         this.arrive();
         continue;
       }
       const t = events.time;
-      if (t >= horizon) break;
+      if (t >= horizon) return false;
       this.now = t;
       const e = events.data;
       switch (events.kind) {
@@ -362,24 +398,6 @@ class ContactCentre {
           break;
       }
     }
-    for (const group of this.groups) group.close(horizon);
-    this.gig?.close(horizon);
-    const physical = this.physical();
-    const prices = pricesOf(this.scenario);
-    return {
-      kpis: priceKpis(physical, prices),
-      physical,
-      byType:
-        this.typeObservations === null
-          ? [typeKpis(physical)]
-          : this.typeObservations.map((o) => typeKpis(o.physical(this.measuredTime(false)))),
-      byGroup: priceGroups(physical, prices),
-      observations: this.observations,
-      census: this.census(),
-      queueLength: this.observations.queueLength.close(horizon),
-      byHour: this.observations.hourly!.values(),
-      gigPayByWorker: this.gig ? this.gig.payByWorker() : [],
-    };
   }
 
   private arrive(): void {
