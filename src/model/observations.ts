@@ -182,12 +182,15 @@ export class Observations {
   }
 
   private finishWait(wait: number, handedOff: boolean): void {
-    if (wait > 0) this.waited++;
     if (handedOff) {
       this.handoffWaits++;
       this.handoffWaitSum += wait;
     }
-    this.waits.add(wait);
+    if (wait === 0) this.waits.addZero();
+    else {
+      if (wait > 0) this.waited++;
+      this.waits.add(wait);
+    }
   }
 
   endEpisode(resolved: boolean, csat: number, churnProbability: number): void {

@@ -3,7 +3,7 @@
 // table. Checked at and next to every bucket edge (where a table would
 // go wrong first) and on values spread over the whole range.
 import { describe, expect, it } from 'vitest';
-import { bucketByLog, bucketOf, SKETCH_MAX_VALUE, SKETCH_MIN_VALUE, SKETCH_RELATIVE_ERROR } from '../../src/metrics/histogram.js';
+import { bucketByLog, bucketOf, QuantileSketch, SKETCH_MAX_VALUE, SKETCH_MIN_VALUE, SKETCH_RELATIVE_ERROR } from '../../src/metrics/histogram.js';
 
 const GAMMA = (1 + SKETCH_RELATIVE_ERROR) / (1 - SKETCH_RELATIVE_ERROR);
 
@@ -58,5 +58,31 @@ describe('QuantileSketch bucket table', () => {
     const first = SKETCH_MIN_VALUE * Math.sqrt(GAMMA);
     for (let k = 1; k < 50; k++) expect(bucketOf(first * GAMMA ** (k - 1))).toBe(k);
     expect(bucketOf(SKETCH_MAX_VALUE * 10)).toBe(bucketOf(SKETCH_MAX_VALUE * 1000));
+  });
+});
+
+describe('QuantileSketch.addZero', () => {
+  it('is add(0): the same count, minimum, maximum and quantiles', () => {
+    const values = [0, 3.5, 0, 0.25, 0, 12, 0, 0];
+    const byAdd = new QuantileSketch();
+    const byZero = new QuantileSketch();
+    for (const v of values) {
+      byAdd.add(v);
+      if (v === 0) byZero.addZero();
+      else byZero.add(v);
+    }
+    expect(byZero.count).toBe(8);
+    expect(byZero.min).toBe(0);
+    expect(byZero.max).toBe(12);
+    for (const q of [0, 0.5, 0.625, 0.7, 0.8, 0.9, 1]) expect(byZero.quantile(q)).toBe(byAdd.quantile(q));
+    // Five of eight are zero: the 0.625-quantile is 0, the next order statistic is 0.25's bucket.
+    expect(byZero.quantile(0.625)).toBe(0);
+    expect(byZero.quantile(0.7)).toBeCloseTo(0.25, 2);
+  });
+
+  it('makes a sketch of zeros only answer 0 everywhere', () => {
+    const sketch = new QuantileSketch();
+    for (let i = 0; i < 5; i++) sketch.addZero();
+    expect([sketch.count, sketch.min, sketch.max, sketch.quantile(0.9)]).toEqual([5, 0, 0, 0]);
   });
 });
