@@ -1,18 +1,26 @@
 // One benchmark case in a process of its own, so its peak memory is its own.
-// Prints one JSON line. Usage: node bench/case.mjs FILE [--set k=v ...]
+// Prints one JSON line. Usage: node bench/case.mjs FILE [--set k=v ...] [--warm]
+// --warm simulates each strategy once untimed first and times the second
+// replication: the speed every replication after a worker's first runs at,
+// once V8 has compiled the model (docs/performance.md, "Cold and warm").
 
 import { simulateReplication } from '../dist/model/contact-centre.js';
 import { loadScenarioFile } from '../dist/scenario/load.js';
 
 const [file, ...rest] = process.argv.slice(2);
 const set = [];
-for (let i = 0; i < rest.length; i += 2) if (rest[i] === '--set') set.push(rest[i + 1]);
+let warm = false;
+for (let i = 0; i < rest.length; i++) {
+  if (rest[i] === '--set') set.push(rest[++i]);
+  else if (rest[i] === '--warm') warm = true;
+}
 const { scenario } = loadScenarioFile(file, { set });
 
 let contacts = 0;
 let seconds = 0;
 const kpis = {};
 for (const strategy of scenario.strategies) {
+  if (warm) simulateReplication(strategy, 0);
   const started = process.hrtime.bigint();
   const { kpis: k, observations } = simulateReplication(strategy, 0);
   seconds += Number(process.hrtime.bigint() - started) / 1e9;

@@ -7,7 +7,7 @@
 // ceiling to quote staffsim's speed against (bench/README.md), measured in
 // the same session because absolute figures drift on shared machines.
 //
-//   node bench/yardstick.mjs [ARRIVALS] [SEED]      prints one JSON line
+//   node bench/yardstick.mjs [ARRIVALS] [SEED] [--warm]   prints one JSON line
 //
 // Exact Erlang-A values for this workload (docs/validation.md): P(abandon)
 // 0.045188, mean wait over all offered 0.135563 min, P(wait) 0.360270,
@@ -19,10 +19,12 @@ const MEAN_HANDLE = 5;
 const AGENTS = 52;
 const MEAN_PATIENCE = 3;
 
-const arrivals = Number(process.argv[2] ?? 2_000_000);
-const seed = Number(process.argv[3] ?? 1) >>> 0;
+const args = process.argv.slice(2).filter((a) => a !== '--warm');
+const warm = args.length < process.argv.length - 2;
+const arrivals = Number(args[0] ?? 2_000_000);
+const seed = Number(args[1] ?? 1) >>> 0;
 if (!(Number.isInteger(arrivals) && arrivals > 0 && arrivals < 2 ** 29)) {
-  console.error('usage: node bench/yardstick.mjs [ARRIVALS (a whole number below 2^29)] [SEED]');
+  console.error('usage: node bench/yardstick.mjs [ARRIVALS (a whole number below 2^29)] [SEED] [--warm]');
   process.exit(2);
 }
 
@@ -192,6 +194,16 @@ function simulate() {
   return { abandons, waited, waitSum, busySum, end };
 }
 
+// --warm: simulate once untimed, then time a second identical run, so the
+// figure is the loop's speed once V8 has compiled it (the warm figure
+// bench.mjs compares staffsim's second replication in a process against).
+if (warm) {
+  seedRandom(seed);
+  simulate();
+  size = 0;
+  head = 0;
+  tail = 0;
+}
 seedRandom(seed);
 const started = process.hrtime.bigint();
 const totals = simulate();
@@ -202,6 +214,7 @@ console.log(
     arrivals,
     seed,
     node: process.versions.node,
+    warm,
     wall_s: Number(seconds.toFixed(4)),
     contacts_per_s: Number((arrivals / seconds).toFixed(1)),
     abandon_rate: six(totals.abandons / arrivals),
