@@ -337,11 +337,10 @@ class ContactCentre {
    * Handles events until the horizon (false) or until the heartbeat is due
    * (true: run() calls the pulse, then advance() again). The loop is a
    * method of its own, called every PULSE_EVERY events, rather than run()'s
-   * body: run() is entered once per replication, so V8 could only compile its
-   * loop on stack replacement, early and from thin feedback, and the first
-   * replication in a process then ran a quarter slower than the next ones
-   * (docs/performance.md). A method called again and again is compiled
-   * whole, with the feedback of the events before.
+   * body: run() is entered once per replication, so V8 can compile its loop
+   * only on stack replacement, from the feedback of the first events; a
+   * method called again and again is also compiled whole, with the feedback
+   * of every event before (docs/performance.md, "Cold and warm").
    */
   private advance(): boolean {
     const events = this.events;
