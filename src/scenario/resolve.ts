@@ -296,7 +296,11 @@ function reservedKeyIssues(raw: unknown, ctx: ResolveContext): ScenarioIssue[] {
   return toScenarioIssues(found, ctx, { raw });
 }
 
-const PARSE_OPTIONS = { error: scenarioErrorMap, reportInput: true } as const;
+// jitless: zod compiles a validator for each object schema the first time it
+// parses one (new Function), which pays only over many parses; a command
+// parses one file, and compiling cost `validate` ~10% of its CPU
+// (docs/performance.md, "Start-up"). The same issues either way.
+const PARSE_OPTIONS = { error: scenarioErrorMap, reportInput: true, jitless: true } as const;
 
 /** Validates a raw scenario document and resolves every strategy. Throws ScenarioError. */
 export function resolveRaw(raw: unknown, ctx: ResolveContext): Scenario {

@@ -90,8 +90,16 @@ export const LIMITS = {
   replications: 100_000,
 } as const;
 
-/** A bound as written in messages and docs: 100,000,000, not 1e8. */
-export const formatLimit = (limit: number): string => limit.toLocaleString('en-US');
+/**
+ * A bound as written in messages and docs: 100,000,000, not 1e8, as
+ * `toLocaleString('en-US')` writes it. Whole numbers are grouped here: the
+ * first `toLocaleString` of a process loads ICU's number formatting (~30 ms
+ * of CPU), and a description below calls this while the schema is built, so
+ * every command that loads the schema paid it (docs/performance.md,
+ * "Start-up").
+ */
+export const formatLimit = (limit: number): string =>
+  Number.isSafeInteger(limit) ? String(limit).replace(/\B(?=(\d{3})+$)/g, ',') : limit.toLocaleString('en-US');
 
 /** Numbers whose maximum is one of LIMITS: above it, the message names the limit. */
 const limitedLeaves = z.registry<{ limited: true }>();

@@ -1,6 +1,6 @@
 // `staffsim --version`: the version in package.json, however it is asked
 // for. A lone --version or -V is answered by the entry point before the
-// command line loads (src/cli/quick-version.ts); anywhere else on the line
+// command line loads (src/cli/entry.ts); anywhere else on the line
 // commander answers it. Both must print the same, and a failed write to
 // stdout is refused as for every command.
 
@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asksOnlyForVersion } from '../../src/cli/quick-version.js';
+import { asksOnlyForVersion } from '../../src/cli/entry.js';
 import { BIN, REPO_ROOT, staffsim, staffsimInProcess } from '../support/cli.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, type ScenarioIssue } from '../../src/scenario/errors.js';
+import { formatLimit, LIMITS } from '../../src/scenario/schema.js';
 
 const issue = (over: Partial<ScenarioIssue>): ScenarioIssue => ({
   file: 'x.yaml',
@@ -43,5 +44,14 @@ describe('ScenarioError', () => {
     expect(lines).toHaveLength(21);
     expect(lines[0]).toBe('x.yaml:1:5: ticket_types.1.handle_time: problem 0');
     expect(lines[20]).toBe('... and 3 more problems');
+  });
+});
+
+describe('formatLimit', () => {
+  // Written by hand, not by ICU: it must still read as `toLocaleString('en-US')` does.
+  it('writes every limit, and whole numbers either side of a group, as en-US does', () => {
+    const values = [...Object.values(LIMITS), 0, 7, 999, 1000, 12_345, 999_999, 1_000_000, -1_234_567, Number.MAX_SAFE_INTEGER, 0.5, 1e21];
+    for (const v of values) expect(formatLimit(v)).toBe(v.toLocaleString('en-US'));
+    expect(formatLimit(LIMITS.contacts_per_day)).toBe('100,000,000');
   });
 });

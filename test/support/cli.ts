@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { CliStreams } from '../../src/cli/streams.js';
 
 export const BIN = new URL('../../bin/staffsim.js', import.meta.url).pathname;
 export const REPO_ROOT = new URL('../..', import.meta.url).pathname;
@@ -82,6 +83,20 @@ function collector(): { stream: NodeJS.WriteStream; text(): string } {
  */
 export async function staffsimInProcess(...args: string[]): Promise<CliResult> {
   const { main } = await import('../../src/cli/main.js');
+  return inProcess(main, args);
+}
+
+/**
+ * As staffsimInProcess, through the command line of the scenario commands
+ * alone (src/cli/scenario-main.ts), which the entry point loads for
+ * validate, schema and init.
+ */
+export async function staffsimScenarioInProcess(...args: string[]): Promise<CliResult> {
+  const { main } = await import('../../src/cli/scenario-main.js');
+  return inProcess(main, args);
+}
+
+async function inProcess(main: (argv: string[], io: CliStreams) => Promise<number>, args: string[]): Promise<CliResult> {
   const stdout = collector();
   const stderr = collector();
   const code = await main([process.execPath, BIN, ...args], { stdout: stdout.stream, stderr: stderr.stream });
