@@ -206,8 +206,11 @@ if (warm) {
 }
 seedRandom(seed);
 const started = process.hrtime.bigint();
+const cpuStarted = process.cpuUsage();
 const totals = simulate();
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuStarted);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const six = (x) => Number(x.toFixed(6));
 console.log(
   JSON.stringify({
@@ -217,6 +220,8 @@ console.log(
     warm,
     wall_s: Number(seconds.toFixed(4)),
     contacts_per_s: Number((arrivals / seconds).toFixed(1)),
+    // CPU time is steadier than wall time on a shared machine (bench/pair.mjs uses it).
+    contacts_per_cpu_s: Number((arrivals / cpuSeconds).toFixed(1)),
     abandon_rate: six(totals.abandons / arrivals),
     wait_mean: six(totals.waitSum / arrivals),
     p_wait: six(totals.waited / arrivals),

@@ -90,6 +90,15 @@ export class HourlyObservations {
     return t >= this.cachedFrom && t < this.cachedTo ? this.cachedHour : this.enterHour(t);
   }
 
+  /**
+   * The hour of day of time t without moving the cache: a contact's service
+   * that runs into the next hour must not make the events after it, still in
+   * this hour, miss the cache one by one.
+   */
+  private hourAt(t: number): number {
+    return t >= this.cachedFrom && t < this.cachedTo ? this.cachedHour : Math.floor(t / MINUTES_A_HOUR) % HOURS_A_DAY;
+  }
+
   /** Caches the hour t falls in and returns its hour of day. */
   private enterHour(t: number): number {
     const n = Math.floor(t / MINUTES_A_HOUR);
@@ -119,7 +128,7 @@ export class HourlyObservations {
         continue;
       }
       const end = hourEnd < b ? hourEnd : b;
-      into[this.hourOf(a)] += level * (end - a);
+      into[this.hourAt(a)] += level * (end - a);
       a = end;
     }
   }
