@@ -884,6 +884,8 @@ class ContactCentre {
       groupSlotMinutes: groups.map((pool) => (pool instanceof ChatAgents ? pool.staffedMinutes * pool.slots : pool.staffedMinutes)),
       gigPaidHours: gig ? gig.paidMinutes / 60 : 0,
       gigBusyHours: gig ? gig.busyMinutes / 60 : 0,
+      gigHeldMinutes: gig ? gig.heldMinutes : 0,
+      gigSlotMinutes: gig ? gig.paidMinutes * gig.slots : 0,
       gigPaidUnits: gig ? gig.paidUnits : 0,
       gigCalls: gig ? gig.calls : 0,
       gigDeclines: gig ? gig.declines : 0,
