@@ -232,9 +232,9 @@ export class GigPool {
     return e;
   }
 
-  /** Contacts worker w holds now (1 while busy without concurrency). */
+  /** With concurrency: the chats worker w holds now. */
   holding(w: number): number {
-    return this.chat !== null ? this.chat.held[w] : this.state[w] === BUSY ? 1 : 0;
+    return this.chat!.held[w];
   }
 
   /** Contact-minutes held inside the window (slot_occupancy's numerator): busy minutes without concurrency. */
