@@ -225,8 +225,8 @@ What the model does not reproduce, and why:
   the 700-agent figure (${humanMinutes.toFixed(1)} agent-minutes per chat at
   three chats). The case does not say how the 11 minutes were measured
   (mean or median, with or without the wait), so the comparison below is
-  indicative. The gig pool holds one chat at a time in staffsim, so its
-  workers' chats are modelled at an employee's agent time per chat (the
+  indicative. Gig workers hold up to three chats too, with the same
+  stretch, on 1.15 times an employee's work per chat (assumed; the
   scenario's comments).
 - **Cost per transaction** in the reports covers all support, not chats
   only, and fell over two years with other changes; the simulated fall is the

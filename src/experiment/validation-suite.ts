@@ -94,7 +94,7 @@ function duration(s: number): string {
   return m > 0 ? `${m} min ${rest} s` : `${rest} s`;
 }
 
-const MODELS: readonly QueueModel[] = ['M/M/1', 'M/D/1', 'M/M/c', 'M/M/c+M', 'groups pooled', 'groups split', 'chat c·k servers', 'chat stretch'];
+const MODELS: readonly QueueModel[] = ['M/M/1', 'M/D/1', 'M/M/c', 'M/M/c+M', 'groups pooled', 'groups split', 'chat c·k servers', 'chat stretch', 'gig chat'];
 
 function contactsCell(r: CaseResult): string {
   const n = (r.case.contactsPerReplication / 1e6).toFixed(r.case.contactsPerReplication < 1e6 ? 2 : 1);
@@ -182,7 +182,9 @@ export function validationMarkdown(suite: SuiteResult): string {
       `exponential patience with mean ${PATIENCE} min for M/M/c+M; ρ is the offered load per agent, λ·AHT/c. ` +
       'The chat cases give each agent k slots (`concurrency`): with no slow-down they are M/M/(c·k)+M, Erlang A with c·k servers; ' +
       `with \`stretch\` [${CHAT_STRETCH.join(', ')}] (its first k values) they are compared with the exact steady state of their Markov chain ` +
-      '(occupancy multiset and queue, src/analytic/chat-queue.ts), and ρ is λ·AHT·s_k/(c·k), the load per agent\'s full-load capacity.',
+      '(occupancy multiset and queue, src/analytic/chat-queue.ts), and ρ is λ·AHT·s_k/(c·k), the load per agent\'s full-load capacity. ' +
+      'The gig chat case is the same chain served by c gig workers (nobody on shift), all called at the first contact, logging in at once and ' +
+      'never logging off; its slot occupancy and utilization are the gig workers\' (`gig_slot_occupancy`, gig busy over paid hours).',
     '',
     `- **Pass**: the simulated mean is within ${pct(RELATIVE_TOLERANCE)} of the exact value, or within ${ABSOLUTE_TOLERANCE} ` +
       `(for probabilities; for waits ${ABSOLUTE_TOLERANCE} handle times, ${num(ABSOLUTE_TOLERANCE * AHT)} min), whichever is larger; ` +

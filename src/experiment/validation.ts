@@ -36,12 +36,15 @@ import type { StrategyScenario } from '../scenario/types.js';
  * to k contacts each; `chat c·k servers`: no slow-down, so the slots are
  * c·k independent servers (M/M/(c·k)+M, Erlang A); `chat stretch`: the
  * rule-of-thumb stretch [1, 1.18, 1.2] (first k of it), against the exact
- * steady state of its Markov chain (src/analytic/chat-queue.ts).
+ * steady state of its Markov chain (src/analytic/chat-queue.ts). `gig chat`:
+ * the same chain served by c gig workers holding k chats each, nobody on
+ * shift; the trigger calls them all at the first contact, they log in at once
+ * and never log off, so from then on they are c chat agents.
  */
-export type QueueModel = 'M/M/1' | 'M/D/1' | 'M/M/c' | 'M/M/c+M' | 'groups pooled' | 'groups split' | 'chat c·k servers' | 'chat stretch';
+export type QueueModel = 'M/M/1' | 'M/D/1' | 'M/M/c' | 'M/M/c+M' | 'groups pooled' | 'groups split' | 'chat c·k servers' | 'chat stretch' | 'gig chat';
 
 /** Models with exponential patience. */
-const ABANDONING: readonly QueueModel[] = ['M/M/c+M', 'groups pooled', 'groups split', 'chat c·k servers', 'chat stretch'];
+const ABANDONING: readonly QueueModel[] = ['M/M/c+M', 'groups pooled', 'groups split', 'chat c·k servers', 'chat stretch', 'gig chat'];
 
 /** The KPIs compared with closed forms, named as run's KPIs: every model's, or a chat model's (CHAT_KPIS). */
 export const VALIDATED_KPIS = ['p_wait', 'abandon_rate', 'wait_mean', 'asa', 'service_level', 'utilization', 'time_in_service', 'slot_occupancy'] as const;
@@ -52,7 +55,7 @@ function kpisOf(model: QueueModel): readonly ValidatedKpi[] {
   // With no slow-down, Erlang A gives every queue figure but not the share of agents holding a contact.
   if (model === 'chat c·k servers') return ['p_wait', 'abandon_rate', 'wait_mean', 'asa', 'service_level', 'time_in_service', 'slot_occupancy'];
   // The chain gives the queue's length, not each contact's wait: no asa or service level.
-  if (model === 'chat stretch') return ['p_wait', 'abandon_rate', 'wait_mean', 'time_in_service', 'slot_occupancy', 'utilization'];
+  if (model === 'chat stretch' || model === 'gig chat') return ['p_wait', 'abandon_rate', 'wait_mean', 'time_in_service', 'slot_occupancy', 'utilization'];
   return ['p_wait', 'abandon_rate', 'wait_mean', 'asa', 'service_level', 'utilization'];
 }
 
@@ -154,7 +157,7 @@ function relaxationTime(agents: number, load: number, patience: number | null): 
 export function makeCase(model: QueueModel, agents: number, load: number, slots = 1): ValidationCase {
   const patience = ABANDONING.includes(model) ? PATIENCE : null;
   if (patience === null && load >= 1) throw new RangeError(`${model} has no steady state at load ${load}`);
-  const stretch = model === 'chat stretch' ? CHAT_STRETCH.slice(0, slots) : new Array<number>(slots).fill(1);
+  const stretch = model === 'chat stretch' || model === 'gig chat' ? CHAT_STRETCH.slice(0, slots) : new Array<number>(slots).fill(1);
   // Work an agent gets through a minute at full load, in contacts' worth of handle time.
   const capacity = slots / stretch[slots - 1];
   // Contacts per day as a file would give them (no float noise such as
@@ -238,6 +241,7 @@ export function validationCases(): ValidationCase[] {
   }
   for (const [agents, slots, load] of [[5, 2, 0.9], [10, 3, 1.1]]) cases.push(makeCase('chat c·k servers', agents, load, slots));
   for (const [agents, slots, load] of [[2, 2, 0.9], [2, 3, 0.9], [5, 3, 1], [10, 3, 1.1]]) cases.push(makeCase('chat stretch', agents, load, slots));
+  cases.push(makeCase('gig chat', 5, 1, 3));
   return cases;
 }
 
@@ -283,7 +287,21 @@ export function caseScenarioFile(c: ValidationCase): Record<string, unknown> {
           },
         ],
     ...(c.patience === null ? {} : { customers: { patience: { dist: 'exponential', mean: formatMinutes(c.patience) } } }),
-    staff: grouped
+    staff: c.model === 'gig chat'
+      ? {
+          employees: { headcount: 0 },
+          gig: {
+            pool: c.agents,
+            max_active: c.agents,
+            trigger: { wait: '1s' },
+            login_delay: 0,
+            // Longer than the run: nobody logs off.
+            idle_timeout: formatMinutes(c.horizon),
+            concurrency: c.slots,
+            stretch: c.stretch,
+          },
+        }
+      : grouped
       ? {
           groups: [
             { name: 'first', headcount: c.agents / 2, skills: c.model === 'groups pooled' ? ['a', 'b'] : ['a'] },
@@ -306,7 +324,7 @@ export function exactFigures(c: ValidationCase): Partial<Record<ValidatedKpi, nu
     const erlang = queueFigures({ ...queue, agents: c.agents * c.slots, patience: c.patience });
     return { ...erlang, utilization: undefined, time_in_service: c.aht, slot_occupancy: erlang.utilization };
   }
-  if (c.model === 'chat stretch') {
+  if (c.model === 'chat stretch' || c.model === 'gig chat') {
     return chatQueueFigures({ arrivalsPerMinute: c.arrivalsPerMinute, aht: c.aht, agents: c.agents, slots: c.slots, stretch: c.stretch, patience: c.patience });
   }
   // Two identical independent queues, each with half the arrivals and half the agents: the whole has each one's figures.
@@ -391,6 +409,11 @@ export function simulateCaseReplication(c: ValidationCase, r: number): Replicati
   const started = process.hrtime.bigint();
   const result = simulateReplication(caseScenario(c), r);
   const kpis = Object.fromEntries(VALIDATED_KPIS.map((k) => [k, result.kpis[k]])) as Record<ValidatedKpi, number>;
+  if (c.model === 'gig chat') {
+    // The servers are gig workers: their slots held, and their share of logged-in time holding a chat.
+    kpis.slot_occupancy = result.kpis.gig_slot_occupancy;
+    kpis.utilization = result.kpis.gig_hours > 0 ? result.kpis.gig_busy_hours / result.kpis.gig_hours : 0;
+  }
   return {
     kpis,
     little: littleCheck(result, c.horizon - c.warmup),

@@ -52,6 +52,7 @@ const GIG_LOGGED_IN = 7;
 const GIG_IDLE_OVER = 8;
 const OVERFLOW = 9;
 const CHAT_DONE = 10;
+const GIG_CHAT_DONE = 11;
 
 /**
  * Most contacts the human queue holds. An overloaded queue with nobody
@@ -283,7 +284,7 @@ class ContactCentre {
         ? new GigPool(
             gig,
             this.events,
-            { loggedIn: GIG_LOGGED_IN, idleOver: GIG_IDLE_OVER },
+            { loggedIn: GIG_LOGGED_IN, idleOver: GIG_IDLE_OVER, chatDone: GIG_CHAT_DONE },
             stream('gig'),
             sampler(gig.login_delay),
             s.warmup,
@@ -394,6 +395,9 @@ class ContactCentre {
           break;
         case CHAT_DONE:
           this.chatDone(e);
+          break;
+        case GIG_CHAT_DONE:
+          this.gigChatDone(e);
           break;
       }
     }
@@ -603,11 +607,13 @@ class ContactCentre {
   private callGigWorkers(): void {
     const t = this.now;
     const gig = this.gig!;
-    let servers = gig.active;
+    // A chat agent or gig worker counts as the one-contact servers it is worth at full load (human-load.ts, serverEquivalent).
+    let servers = gig.active * gig.serverEquivalent;
     const chats = this.chats;
-    // A chat agent counts as the one-contact servers it is worth at full load (human-load.ts, serverEquivalent).
     for (let g = 0; g < this.groups.length; g++) servers += chats === null || chats[g] === null ? this.groups[g].present : this.groups[g].present * chats[g]!.serverEquivalent;
-    const wanted = gigWorkersWanted(this.router.gigWaiting(), servers, this.meanHumanHandle, this.gigTriggerWait, this.gigTriggerQueue) - gig.loggingIn;
+    const wanted =
+      gigWorkersWanted(this.router.gigWaiting(), servers, this.meanHumanHandle, this.gigTriggerWait, this.gigTriggerQueue, gig.serverEquivalent, gig.slots) -
+      gig.loggingIn;
     if (wanted > 0) gig.call(t, wanted);
   }
 
@@ -623,10 +629,15 @@ class ContactCentre {
     return true;
   }
 
-  /** A free gig worker takes the next waiting contact, or waits for one. */
+  /** A free gig worker takes the next waiting contacts (as many as its slots), or waits for one. */
   private giveWorkOrIdle(w: number): void {
     const t = this.now;
-    if (!this.answerNextWaiting(w)) this.gig!.becomeIdle(w, t);
+    const gig = this.gig!;
+    if (!this.answerNextWaiting(w)) {
+      gig.becomeIdle(w, t);
+      return;
+    }
+    for (let i = 1; i < gig.slots && this.answerNextWaiting(w); i++);
   }
 
   /** A server answers the contact: one just offered, or one that waited in the human queue (`queued`) since it joined. */
@@ -656,6 +667,10 @@ class ContactCentre {
         return;
       }
       this.groups[pool].startWork(t, duration);
+    } else if (this.gig!.chat !== null) {
+      // As for a chat agent, the duration is work (gig-pool.ts, chat-slots.ts).
+      this.gig!.take(e, t, duration);
+      return;
     } else this.gig!.startWork(server, t, duration);
     if (flags & COUNTED_CONTACT && t + duration < this.horizon) this.observations.serviceEnded(duration);
     this.events.schedule(t + duration, SERVICE_DONE, e);
@@ -674,6 +689,21 @@ class ContactCentre {
     const type = this.type[e];
     const router = this.router;
     const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[g * router.typeCount + type] * chat.doneFcr);
+    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
+    else this.followUp(e);
+  }
+
+  /** A gig worker holding several chats finished its earliest one (data: the worker). */
+  private gigChatDone(w: number): void {
+    const t = this.now;
+    const gig = this.gig!;
+    const e = gig.complete(w, t);
+    if (this.flags[e] & COUNTED_CONTACT) this.observations.serviceEnded(t - gig.doneAnsweredAt);
+    if (gig.idle > 0) this.answerNextWaiting(w);
+    if (gig.holding(w) === 0) gig.becomeIdle(w, t);
+    const type = this.type[e];
+    const router = this.router;
+    const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[router.groupCount * router.typeCount + type] * gig.doneFcr);
     if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
     else this.followUp(e);
   }
@@ -854,6 +884,8 @@ class ContactCentre {
       groupSlotMinutes: groups.map((pool) => (pool instanceof ChatAgents ? pool.staffedMinutes * pool.slots : pool.staffedMinutes)),
       gigPaidHours: gig ? gig.paidMinutes / 60 : 0,
       gigBusyHours: gig ? gig.busyMinutes / 60 : 0,
+      gigHeldMinutes: gig ? gig.heldMinutes : 0,
+      gigSlotMinutes: gig ? gig.paidMinutes * gig.slots : 0,
       gigPaidUnits: gig ? gig.paidUnits : 0,
       gigCalls: gig ? gig.calls : 0,
       gigDeclines: gig ? gig.declines : 0,

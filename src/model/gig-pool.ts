@@ -15,6 +15,15 @@
 // is real time in which the worker could take contacts: paid time is always
 // busy time plus idle time. Per-ticket pay is earned when a contact ends.
 //
+// With `concurrency: k` (k ≥ 2) a worker holds up to k chats at once, as a
+// chat agent does: who takes a contact and when each ends is the
+// processor-sharing rule of chat-slots.ts (the worker with a free slot
+// holding the fewest contacts, the oldest last assignment on a tie; each of n
+// chats worked at speed 1 / s_n). "Idle" then means holding no contact: the
+// idle timer runs only while a worker holds nothing, and busy time is the
+// time holding at least one. With k = 1 the pool keeps its own simpler path
+// (the idle line, one SERVICE_DONE event per contact).
+//
 // The pool counts pay in the pay model's units (hours paid, or tickets
 // paid), not money: the mode and the minimum block shape when workers log
 // off, so they are behaviour, but the rate only scales the bill, which
@@ -25,6 +34,8 @@ import type { Sampler } from '../engine/distributions.js';
 import { IdFifo } from '../engine/id-fifo.js';
 import type { RandomStream } from '../engine/random.js';
 import type { Gig } from '../scenario/types.js';
+import { ChatSlots } from './chat-slots.js';
+import { serverEquivalent } from './human-load.js';
 import { overlap } from './window.js';
 
 const OFF = 0;
@@ -37,6 +48,8 @@ const FREE = 4;
 export interface GigEventKinds {
   loggedIn: number;
   idleOver: number;
+  /** A chat worker's earliest contact ended (data: the worker); used with concurrency ≥ 2. */
+  chatDone: number;
 }
 
 export class GigPool {
@@ -45,10 +58,20 @@ export class GigPool {
   readonly handleTimeMultiplier: number;
   /** A gig worker's first-contact resolution, relative to an employee's (capped at 1). */
   readonly resolutionMultiplier: number;
+  /** Most contacts a worker holds at once (concurrency; 1 without). */
+  readonly slots: number;
+  /** One-contact servers a worker is worth at full load, k / s_k (human-load.ts): what the gig trigger counts. */
+  readonly serverEquivalent: number;
+  /** The chats of workers holding several (concurrency ≥ 2); null: one contact at a time. */
+  readonly chat: ChatSlots | null;
   loggingIn = 0;
   /** Logged in: idle, busy or free. */
   active = 0;
+  /** Workers who would take a contact now: idle ones, or with concurrency those logged in with a free slot. */
   idle = 0;
+  /** After complete(): when the finished chat was answered, and its fcr multiplier (fcr_by_concurrency). */
+  doneAnsweredAt = 0;
+  doneFcr = 1;
 
   calls = 0;
   declines = 0;
@@ -63,6 +86,8 @@ export class GigPool {
   private readonly state: Uint8Array;
   private readonly loginAt: Float64Array;
   private readonly idleTimer: Float64Array;
+  /** With concurrency: since when each worker has held at least one contact. */
+  private readonly busySince: Float64Array;
   private readonly serial: Int32Array;
   private readonly callLine = new IdFifo();
   private readonly idleLine = new IdFifo();
@@ -94,6 +119,11 @@ export class GigPool {
     this.state = new Uint8Array(this.size);
     this.loginAt = new Float64Array(this.size);
     this.idleTimer = new Float64Array(this.size);
+    const c = spec.concurrency;
+    this.slots = c === undefined ? 1 : c.slots;
+    this.serverEquivalent = serverEquivalent(spec);
+    this.chat = c === undefined ? null : new ChatSlots(this.size, c, windowStart, windowEnd, events, kinds.chatDone, 0);
+    this.busySince = new Float64Array(c === undefined ? 0 : this.size);
     this.serial = new Int32Array(this.size);
     this.day = new Int32Array(this.size);
     this.dayAmount = new Float64Array(this.size);
@@ -136,10 +166,19 @@ export class GigPool {
     this.active++;
     this.state[w] = FREE;
     this.loginAt[w] = t;
+    if (this.chat !== null) {
+      this.chat.accept(w);
+      this.idle = this.chat.free;
+    }
   }
 
-  /** The longest-idle worker, taken off the idle line (its idle timer cancelled); -1 when none. */
+  /**
+   * The longest-idle worker, taken off the idle line (its idle timer
+   * cancelled); -1 when none. With concurrency: the worker take() gives the
+   * next contact to (idle > 0), taken nowhere yet.
+   */
   takeIdle(): number {
+    if (this.chat !== null) return this.chat.next;
     while (this.idleLine.length > 0) {
       const w = this.idleLine.shift();
       if (this.state[w] !== IDLE || this.serial[w] !== this.idleLine.frontTag) continue;
@@ -157,6 +196,52 @@ export class GigPool {
     this.busyMinutes += overlap(t, t + duration, this.windowStart, this.windowEnd);
   }
 
+  /**
+   * With concurrency: the worker with a free slot holding the fewest
+   * contacts (takeIdle's) takes contact e at t, `work` minutes of work; its
+   * idle timer stops if it held nothing. The caller checked idle > 0.
+   */
+  take(e: number, t: number, work: number): void {
+    const chat = this.chat!;
+    const w = chat.take(e, t, work);
+    this.idle = chat.free;
+    if (chat.held[w] !== 1) return;
+    if (this.state[w] === IDLE) this.events.cancel(this.idleTimer[w]);
+    this.state[w] = BUSY;
+    this.busySince[w] = t;
+  }
+
+  /**
+   * With concurrency: worker w's completion event fired at t; its chat whose
+   * work is done ends and is paid (per ticket). Returns the contact;
+   * doneAnsweredAt and doneFcr describe it. A worker left holding nothing is
+   * free: the caller gives it work or lets it go idle.
+   */
+  complete(w: number, t: number): number {
+    const chat = this.chat!;
+    const e = chat.complete(w, t);
+    this.doneAnsweredAt = chat.doneAnsweredAt;
+    this.doneFcr = chat.doneFcr;
+    this.idle = chat.free;
+    this.handled++;
+    if (!this.hourly) this.credit(w, t, 1);
+    if (chat.held[w] === 0) {
+      this.state[w] = FREE;
+      this.bookBusy(w, t);
+    }
+    return e;
+  }
+
+  /** With concurrency: the chats worker w holds now. */
+  holding(w: number): number {
+    return this.chat!.held[w];
+  }
+
+  /** Contact-minutes held inside the window (slot_occupancy's numerator): busy minutes without concurrency. */
+  get heldMinutes(): number {
+    return this.chat !== null ? this.chat.heldMinutes : this.busyMinutes;
+  }
+
   /** A busy worker finishes a contact and is free. */
   finishWork(w: number, t: number): void {
     this.state[w] = FREE;
@@ -170,22 +255,34 @@ export class GigPool {
    */
   becomeIdle(w: number, t: number): void {
     this.state[w] = IDLE;
-    this.idle++;
-    const tag = ++this.serial[w];
-    this.idleLine.push(w, tag);
+    if (this.chat === null) {
+      this.idle++;
+      const tag = ++this.serial[w];
+      this.idleLine.push(w, tag);
+    }
     const logOff = Math.max(t + this.spec.idle_timeout, this.loginAt[w] + this.spec.pay.min_block);
     this.idleTimer[w] = this.events.scheduleCancellable(logOff, this.kinds.idleOver, w);
   }
 
   /** The idle timer fired: the worker logs off and goes to the back of the call line. */
   idleOver(w: number, t: number): void {
-    this.idle--;
-    this.serial[w]++; // its idle-line entry is now stale
+    if (this.chat !== null) {
+      this.chat.refuse(w);
+      this.idle = this.chat.free;
+    } else {
+      this.idle--;
+      this.serial[w]++; // its idle-line entry is now stale
+    }
     this.logOff(w, t);
   }
 
   /** Closes the books at the end of the run: logged-in workers are paid up to it. */
   close(t: number): void {
+    const chat = this.chat;
+    if (chat !== null) {
+      chat.accrueHeld(t);
+      for (let w = 0; w < this.size; w++) if (chat.held[w] > 0) this.bookBusy(w, t);
+    }
     for (let w = 0; w < this.size; w++) {
       if (this.state[w] === IDLE || this.state[w] === BUSY || this.state[w] === FREE) this.settle(w, t);
       this.flushDay(w);
@@ -216,6 +313,12 @@ export class GigPool {
     const earned: number[] = [];
     for (let w = 0; w < this.size; w++) if (this.sumDaily[w] > 0) earned.push(this.sumDaily[w]);
     return earned;
+  }
+
+  /** With concurrency: books worker w's busy period, from its first contact held to t, inside the window. */
+  private bookBusy(w: number, t: number): void {
+    this.busyMinutes += overlap(this.busySince[w], t, this.windowStart, this.windowEnd);
+    this.busySince[w] = t;
   }
 
   private logOff(w: number, t: number): void {

@@ -19,7 +19,7 @@
 // episode makes 1 + q + ... + q^(M−1) contacts, p of each reaching humans.
 
 import { distMean } from '../engine/distributions.js';
-import type { Employees, StrategyScenario, TicketType } from '../scenario/types.js';
+import type { Concurrency, StrategyScenario, TicketType } from '../scenario/types.js';
 import { netOnShift } from './shrinkage.js';
 
 /** Probability that one contact of this type reaches the human queue. */
@@ -195,8 +195,9 @@ export interface HumanLoad {
   agents: number;
   /**
    * Most gig workers the trigger can have logged in at once (min of pool and
-   * max_active), in employee equivalents (divided by handle_time_multiplier);
-   * 0 without a pool or a trigger.
+   * max_active), in employee equivalents (divided by handle_time_multiplier,
+   * and a worker holding several chats counted as serverEquivalent one-contact
+   * servers); 0 without a pool or a trigger.
    */
   gigCapacity: number;
   /**
@@ -207,13 +208,13 @@ export interface HumanLoad {
 }
 
 /**
- * What an agent of the group is worth in one-contact servers at full load:
+ * What an agent of the group (or a gig worker) is worth in one-contact servers at full load:
  * holding k contacts it works on each at speed 1 / s_k, so it gets through
  * k / s_k contacts' work per handle time (docs/model.md, "Concurrency"). The
  * approximation auto staffing and the overload warning use; 1 without concurrency.
  */
-export function serverEquivalent(group: Employees): number {
-  const c = group.concurrency;
+export function serverEquivalent(server: { concurrency?: Concurrency }): number {
+  const c = server.concurrency;
   return c === undefined ? 1 : c.slots / c.stretch[c.slots - 1];
 }
 
@@ -230,7 +231,7 @@ export function humanLoad(s: StrategyScenario): HumanLoad {
   }
   const gig = s.staff.gig;
   const called = gig.trigger_wait !== null || gig.trigger_queue !== null;
-  const gigCapacity = called ? Math.min(gig.pool, gig.max_active) / gig.handle_time_multiplier : 0;
+  const gigCapacity = called ? (Math.min(gig.pool, gig.max_active) * serverEquivalent(gig)) / gig.handle_time_multiplier : 0;
   return { offeredErlangs, agents, gigCapacity, agentCapacity };
 }
 

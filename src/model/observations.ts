@@ -30,6 +30,9 @@ export interface MeasuredTime {
   groupSlotMinutes: number[];
   gigPaidHours: number;
   gigBusyHours: number;
+  /** Gig contact-minutes held and slot-minutes logged in (logged-in minutes × concurrency): gig_slot_occupancy. */
+  gigHeldMinutes: number;
+  gigSlotMinutes: number;
   gigPaidUnits: number;
   gigCalls: number;
   gigDeclines: number;
@@ -60,6 +63,8 @@ export interface Physical extends MeasuredTime {
   resolvedByHuman: number;
   resolutionTimeHumanSum: number;
   resolutionTimeP90: number;
+  resolutionTimeP90Ai: number;
+  resolutionTimeP90Human: number;
   offered: number;
   answered: number;
   /** Answered contacts whose service ended before the horizon, and their minutes from answer to end. */
@@ -100,8 +105,14 @@ export class Observations {
   resolutionTimeAiSum = 0;
   resolvedByHuman = 0;
   resolutionTimeHumanSum = 0;
-  /** Minutes from first arrival to resolution of every resolved episode (resolution_time_p90). */
-  readonly resolutionTimes = new QuantileSketch();
+  /**
+   * Minutes from first arrival to resolution of the episodes the AI resolved
+   * and of those a human resolved (resolution_time_p90_ai, _human). The
+   * overall p90 is read from the two merged at the end (merging is exact),
+   * so each resolution costs one add.
+   */
+  readonly resolutionTimesAi = new QuantileSketch();
+  readonly resolutionTimesHuman = new QuantileSketch();
 
   offered = 0;
   answered = 0;
@@ -205,11 +216,20 @@ export class Observations {
     if (byAi) {
       this.resolvedByAi++;
       this.resolutionTimeAiSum += minutes;
+      this.resolutionTimesAi.add(minutes);
     } else {
       this.resolvedByHuman++;
       this.resolutionTimeHumanSum += minutes;
+      this.resolutionTimesHuman.add(minutes);
     }
-    this.resolutionTimes.add(minutes);
+  }
+
+  /** Every resolved episode's minutes to resolution, AI and human together (a new sketch: end of run only). */
+  resolutionTimes(): QuantileSketch {
+    const all = new QuantileSketch();
+    all.merge(this.resolutionTimesAi);
+    all.merge(this.resolutionTimesHuman);
+    return all;
   }
 
   /** The counters and `time` as one plain record, for pricing.ts. */
@@ -231,7 +251,9 @@ export class Observations {
       resolutionTimeAiSum: this.resolutionTimeAiSum,
       resolvedByHuman: this.resolvedByHuman,
       resolutionTimeHumanSum: this.resolutionTimeHumanSum,
-      resolutionTimeP90: this.resolutionTimes.quantile(0.9),
+      resolutionTimeP90: this.resolutionTimes().quantile(0.9),
+      resolutionTimeP90Ai: this.resolutionTimesAi.quantile(0.9),
+      resolutionTimeP90Human: this.resolutionTimesHuman.quantile(0.9),
       offered: this.offered,
       answered: this.answered,
       served: this.served,

@@ -917,7 +917,9 @@ export const GigSchema = z
       .min(1, { error: 'gig skills needs at least one ticket type' })
       .optional()
       .describe('The ticket types gig workers serve, all at one level, after every employee group. Default: every type.'),
+    ...concurrencyShape(),
   })
+  .superRefine(checkConcurrency)
   .transform((value) => ({
     pool: value.pool,
     trigger_wait: value.trigger.wait ?? null,
@@ -933,6 +935,7 @@ export const GigSchema = z
     resolution_multiplier: value.resolution_multiplier,
     max_active: Math.min(value.max_active ?? value.pool, value.pool),
     skills: value.skills ?? null,
+    ...concurrencyOf(value),
   }))
   .prefault({})
   .describe('An on-demand pool of remote human agents called when the queue builds up, paid per hour or per ticket.');

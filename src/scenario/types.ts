@@ -138,6 +138,8 @@ export interface Gig {
   max_active: number;
   /** Ticket types gig workers serve; null: every type. */
   skills: string[] | null;
+  /** Chat concurrency of every gig worker; absent: one contact at a time. */
+  concurrency?: Concurrency;
 }
 
 /** A group's skill: a ticket type it serves, at a priority level, with its own factors. */

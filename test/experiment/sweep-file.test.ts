@@ -249,14 +249,14 @@ describe('sweep files by ticket type and by group', () => {
     const [withBoth, withOne] = renderSweepRows([row(0), row(1)], broken, 'csv').trimEnd().split('\n').map(fields);
     expect(withBoth).toHaveLength(header.length);
     const cell = (line: string[], column: string) => line[header.indexOf(column)];
-    // wait_mean is the 14th type KPI (index 13, after the four resolution times and ai_abandon_rate): billing's base 100 + 13, fraud's 200 + 13.
-    expect(BY_TYPE_KPIS.indexOf('wait_mean')).toBe(13);
-    expect([cell(withBoth, 'wait_mean.billing'), cell(withBoth, 'wait_mean.billing_lo'), cell(withBoth, 'wait_mean.billing_hi')]).toEqual(['113', '112.5', '113.5']);
-    expect(cell(withBoth, 'wait_mean.fraud')).toBe('213');
+    // wait_mean is the 16th type KPI (index 15, after the six resolution times and ai_abandon_rate): billing's base 100 + 15, fraud's 200 + 15.
+    expect(BY_TYPE_KPIS.indexOf('wait_mean')).toBe(15);
+    expect([cell(withBoth, 'wait_mean.billing'), cell(withBoth, 'wait_mean.billing_lo'), cell(withBoth, 'wait_mean.billing_hi')]).toEqual(['115', '114.5', '115.5']);
+    expect(cell(withBoth, 'wait_mean.fraud')).toBe('215');
     // Group KPIs count from 400 for the specialists, by their place in BY_GROUP_KPIS.
     expect(cell(withBoth, 'cost_operating.specialists')).toBe(String(400 + BY_GROUP_KPIS.indexOf('cost_operating')));
     // One replication's worth of bounds (null) are empty; a group the strategy lacks is empty throughout.
-    expect([cell(withOne, 'wait_mean.billing'), cell(withOne, 'wait_mean.billing_lo')]).toEqual(['113', '']);
+    expect([cell(withOne, 'wait_mean.billing'), cell(withOne, 'wait_mean.billing_lo')]).toEqual(['115', '']);
     expect(['', '', '']).toEqual(['cost_operating.specialists', 'cost_operating.specialists_lo', 'cost_operating.specialists_hi'].map((c) => cell(withOne, c)));
     expect(cell(withOne, 'utilization.generalists')).toBe(String(300 + BY_GROUP_KPIS.indexOf('utilization')));
   });

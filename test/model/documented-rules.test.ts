@@ -137,7 +137,7 @@ describe('the gig pool', () => {
       ...overrides,
     };
     const events = new EventQueue(16);
-    return { p: new GigPool(spec, events, { loggedIn: 1, idleOver: 2 }, new RandomStream(4, 0, 'gig'), sampler(spec.login_delay), 0, 10_000), events };
+    return { p: new GigPool(spec, events, { loggedIn: 1, idleOver: 2, chatDone: 3 }, new RandomStream(4, 0, 'gig'), sampler(spec.login_delay), 0, 10_000), events };
   }
 
   it('a call keeps asking down the line until enough accept', () => {

@@ -9,6 +9,7 @@ import type { Gig } from '../../src/scenario/types.js';
 
 const LOGGED_IN = 1;
 const IDLE_OVER = 2;
+const CHAT_DONE = 3;
 
 function gig(overrides: Partial<Gig> = {}): Gig {
   return {
@@ -29,7 +30,7 @@ function gig(overrides: Partial<Gig> = {}): Gig {
 
 function pool(spec: Gig, windowEnd = 10_000) {
   const events = new EventQueue(16);
-  const p = new GigPool(spec, events, { loggedIn: LOGGED_IN, idleOver: IDLE_OVER }, new RandomStream(1, 0, 'gig'), sampler(spec.login_delay), 0, windowEnd);
+  const p = new GigPool(spec, events, { loggedIn: LOGGED_IN, idleOver: IDLE_OVER, chatDone: CHAT_DONE }, new RandomStream(1, 0, 'gig'), sampler(spec.login_delay), 0, windowEnd);
   /** Runs the pool's own events (logins go idle: no contacts waiting) until `until`. */
   const runUntil = (until: number) => {
     while (events.peekTime() <= until && events.pop()) {
@@ -170,7 +171,7 @@ describe('gig pool', () => {
     const end = start + 2 * 1440 + 600;
     const spec = gig({ pool: 2, max_active: 2, login_delay: { dist: 'deterministic', value: 0 } });
     const events = new EventQueue(16);
-    const p = new GigPool(spec, events, { loggedIn: LOGGED_IN, idleOver: IDLE_OVER }, new RandomStream(1, 0, 'gig'), sampler(spec.login_delay), start, end);
+    const p = new GigPool(spec, events, { loggedIn: LOGGED_IN, idleOver: IDLE_OVER, chatDone: CHAT_DONE }, new RandomStream(1, 0, 'gig'), sampler(spec.login_delay), start, end);
     const shift = (login: number, work: number) => {
       p.call(login, 1);
       events.pop();

@@ -50,3 +50,21 @@ describe('the queue trigger brings the queue strictly under trigger.queue', () =
     expect(gigWorkersWanted(5, 10, 6, 2, 3)).toBe(6);
   });
 });
+
+// Gig workers holding k chats with stretch s: each brings k / s_k one-contact
+// servers to the wait rule and k slots to the queue rule (docs/model.md,
+// "Gig workers holding several chats").
+describe('with gig workers holding several chats', () => {
+  it('the wait rule wants servers, divided by what a worker is worth: 5 waiting, none on, 16 servers / 2.5 = 6.4 workers (7 asked)', () => {
+    expect(gigWorkersWanted(5, 0, 6, 2, Infinity, 2.5, 3)).toBeCloseTo(6.4, 12);
+  });
+
+  it('the queue rule wants contacts over the trigger, divided by the slots a worker fills: 10 waiting, trigger 4, 3 slots: 7 / 3', () => {
+    expect(gigWorkersWanted(10, 0, 6, Infinity, 4, 2.5, 3)).toBeCloseTo(7 / 3, 12);
+  });
+
+  it('logged-in chat workers count as their servers: 2.5 servers for one worker at 3 chats, so 1 waiting at 6 minutes (2.4 minutes) calls 0.6 of a worker (1 asked)', () => {
+    // floor(6 / 2) + 1 = 4 servers bring 6 / 4 = 1.5 under 2; 4 − 2.5 = 1.5 more servers = 0.6 of a worker.
+    expect(gigWorkersWanted(1, 2.5, 6, 2, Infinity, 2.5, 3)).toBeCloseTo(0.6, 12);
+  });
+});

@@ -17,6 +17,8 @@ const time: MeasuredTime = {
   groupSlotMinutes: [480],
   gigPaidHours: 4,
   gigBusyHours: 2,
+  gigHeldMinutes: 120,
+  gigSlotMinutes: 240,
   gigPaidUnits: 4, // hourly pay: 4 hours paid
   gigCalls: 5,
   gigDeclines: 2,

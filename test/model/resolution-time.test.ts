@@ -83,8 +83,8 @@ describe('resolution_time on traces with fixed durations', () => {
     const mean = values.reduce((sum, v, i) => sum + v * probabilities[i], 0);
     const variance = values.reduce((sum, v, i) => sum + (v - mean) ** 2 * probabilities[i], 0);
     // The exact smallest and largest values the trace allows.
-    expect(observations.resolutionTimes.min).toBeCloseTo(3, 9);
-    expect(observations.resolutionTimes.max).toBeCloseTo(29, 9);
+    expect(observations.resolutionTimes().min).toBeCloseTo(3, 9);
+    expect(observations.resolutionTimes().max).toBeCloseTo(29, 9);
     // 90% of resolved episodes lie within 16 minutes only with 6/7 < 0.9: the p90 is the 29 of three contacts.
     expect(Math.abs(kpis.resolution_time_p90 / 29 - 1)).toBeLessThanOrEqual(SKETCH_RELATIVE_ERROR);
     // Episodes whose later contacts fall past the horizon are censored: at most 29 minutes of a 3-day run, a bias far inside the interval.

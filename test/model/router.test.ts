@@ -46,7 +46,7 @@ function routerOf(setup: Setup) {
   let gig: GigPool | null = null;
   if (setup.gig) {
     const events = new EventQueue(16);
-    gig = new GigPool(s.staff.gig, events, { loggedIn: 1, idleOver: 2 }, new RandomStream(1, 0, 'gig'), sampler(s.staff.gig.login_delay), 0, s.horizon);
+    gig = new GigPool(s.staff.gig, events, { loggedIn: 1, idleOver: 2, chatDone: 3 }, new RandomStream(1, 0, 'gig'), sampler(s.staff.gig.login_delay), 0, s.horizon);
     gig.call(0, s.staff.gig.pool);
     while (events.pop()) {
       if (events.kind !== 1) continue;
