@@ -1,0 +1,266 @@
+// The contact centre's event loop (src/model/contact-centre.ts) on runs whose
+// every duration is fixed, so that each contact's path is known from its
+// arrival time alone (firstArrivals: the same stream the centre draws): the
+// AI's line under ai.concurrency, hand-offs with and without a delay, the
+// AI's outcomes (contained, asked for a person, falsely resolved, left,
+// unresolved with nobody behind it), the sensitive penalty, patience and
+// retries, the warm-up, and one agent's FIFO queue. The expected figures
+// are counted here from the arrival times with the rules of docs/model.md
+// (a FIFO line of identical servers, Lindley's recursion, contacts crossing
+// the horizon left open), not read from the code.
+//
+// Every scenario is built and simulated inside its test: a mutation run
+// (docs/testing.md, "Mutation score") sees only what runs inside tests.
+
+import { describe, expect, it } from 'vitest';
+import { simulateReplication } from '../../src/model/contact-centre.js';
+import { firstArrivals, strategyOf } from './build.js';
+
+const H = 600; // minutes
+const count = (xs: readonly number[], p: (a: number) => boolean) => xs.filter(p).length;
+const CSAT = { resolved_by_human: 4.5, resolved_by_ai: 4, unresolved: 2.5, per_wait_minute: 0.05, per_extra_contact: 0.25, ai_failed_sensitive: 0.5 };
+const CHURN = { base: 0.01, unresolved: 0.2, per_extra_contact: 0.03, per_wait_minute: 0.002, ai_failed_sensitive: 0.1 };
+const NO_FOLLOW_UP = { repeat_probability: 0, csat: CSAT, churn: CHURN };
+
+/** Starts of a FIFO line of `servers` identical servers with fixed service `d`: each contact takes the earliest free server. */
+function fifoStarts(arrivals: readonly number[], servers: number, d: number): number[] {
+  const free = new Array<number>(servers).fill(0);
+  return arrivals.map((a) => {
+    let k = 0;
+    for (let j = 1; j < servers; j++) if (free[j] < free[k]) k = j;
+    const start = Math.max(a, free[k]);
+    free[k] = start + d;
+    return start;
+  });
+}
+
+describe("the AI's line under ai.concurrency (fixed 3-minute conversations, all resolved)", () => {
+  const D = 3;
+  for (const slots of [1, 2]) {
+    it(`${slots} slot(s): who waits, for how long, and who is still in line or in conversation at the horizon`, () => {
+      // About one contact every 3.6 minutes (1 slot: load 0.83; 2 slots: 6 per 3.6 minutes at peak bursts).
+      const perDay = slots === 1 ? 400 : 900;
+      const s = strategyOf(
+        {
+          seed: 21,
+          horizon: H,
+          demand: { contacts_per_day: perDay },
+          ticket_types: [{ name: 'any', handle_time: '5m', ai_resolution: 1, ai_handle_time: `${D}m` }],
+          customers: NO_FOLLOW_UP,
+          ai: { concurrency: slots },
+          staff: { employees: { headcount: 1 } },
+        },
+        { routing: 'ai' },
+      );
+      const arrivals = firstArrivals(s);
+      const starts = fifoStarts(arrivals, slots, D);
+      const started = starts.filter((t) => t < H);
+      const waitSum = arrivals.reduce((sum, a, i) => (starts[i] < H ? sum + starts[i] - a : sum), 0);
+      const resolved = starts.filter((t) => t + D < H).length;
+      const resolutionSum = arrivals.reduce((sum, a, i) => (starts[i] + D < H ? sum + starts[i] + D - a : sum), 0);
+      expect(waitSum).toBeGreaterThan(20 * D); // the line matters in this run
+
+      const run = simulateReplication(s, 0);
+      const p = run.physical;
+      expect(p.contacts).toBe(arrivals.length);
+      expect(p.aiConversations).toBe(started.length);
+      expect(p.aiWaitSum).toBeCloseTo(waitSum, 9);
+      expect(run.kpis.ai_wait_mean).toBeCloseTo(waitSum / started.length, 12);
+      expect(p.aiContained).toBe(resolved);
+      expect(p.resolvedByAi).toBe(resolved);
+      expect(p.resolutionTimeAiSum).toBeCloseTo(resolutionSum, 9);
+      expect(p.offered).toBe(0);
+      expect(run.census.aiWaiting).toBe(count(starts, (t) => t >= H));
+      expect(run.census.inAi).toBe(count(starts, (t) => t < H && t + D >= H));
+      expect(run.census.aiWaiting + run.census.inAi).toBe(arrivals.length - resolved);
+    });
+  }
+
+  it("a wait in the AI's line counts in the episode's wait for satisfaction and churn", () => {
+    const s = strategyOf(
+      {
+        seed: 21,
+        horizon: H,
+        demand: { contacts_per_day: 400 },
+        ticket_types: [{ name: 'any', handle_time: '5m', ai_resolution: 1, ai_handle_time: `${D}m` }],
+        customers: NO_FOLLOW_UP,
+        ai: { concurrency: 1 },
+        staff: { employees: { headcount: 1 } },
+      },
+      { routing: 'ai' },
+    );
+    const arrivals = firstArrivals(s);
+    const starts = fifoStarts(arrivals, 1, D);
+    let csat = 0;
+    let churn = 0;
+    let ended = 0;
+    arrivals.forEach((a, i) => {
+      if (starts[i] + D >= H) return;
+      const wait = starts[i] - a;
+      ended++;
+      csat += Math.min(5, Math.max(1, CSAT.resolved_by_ai - CSAT.per_wait_minute * wait));
+      churn += Math.min(1, Math.max(0, CHURN.base + CHURN.per_wait_minute * wait));
+    });
+    const run = simulateReplication(s, 0);
+    expect(run.physical.episodesEnded).toBe(ended);
+    expect(run.physical.csatSum).toBeCloseTo(csat, 9);
+    expect(run.physical.churnExpected).toBeCloseTo(churn, 9);
+  });
+});
+
+describe('hand-offs: a 2-minute AI conversation the AI does not resolve, then a person for 5 minutes', () => {
+  // Plenty of agents: nobody waits for a person. fcr 1: every answered contact resolves.
+  const scenario = (handoff: string, type: Record<string, unknown> = {}, strategy: Record<string, unknown> = {}) =>
+    strategyOf(
+      {
+        seed: 5,
+        horizon: H,
+        demand: { contacts_per_day: 1000 },
+        ticket_types: [{ name: 'any', handle_time: '5m', ai_resolution: 0, ai_handle_time: '2m', fcr: 1, ...type }],
+        customers: NO_FOLLOW_UP,
+        ai: { handoff },
+        staff: { employees: { headcount: 50 } },
+      },
+      { routing: 'ai-first', ...strategy },
+    );
+
+  for (const [handoff, delay] of [
+    ['1m', 1],
+    ['0s', 0],
+  ] as const) {
+    it(`a hand-off of ${handoff}: escalated at 2, offered at ${2 + delay}, resolved at ${7 + delay} minutes; the horizon catches each stage`, () => {
+      const s = scenario(handoff);
+      const a = firstArrivals(s);
+      const run = simulateReplication(s, 0);
+      const p = run.physical;
+      const offered = count(a, (t) => t + 2 + delay < H);
+      const resolved = count(a, (t) => t + 7 + delay < H);
+      expect(p.aiConversations).toBe(a.length);
+      expect(p.aiEscalated).toBe(count(a, (t) => t + 2 < H));
+      expect(p.aiContained).toBe(0);
+      expect(p.offered).toBe(offered);
+      expect(p.answered).toBe(offered);
+      expect(p.handoffWaits).toBe(offered); // every finished wait is a handed-off contact's, each of 0
+      expect(p.handoffWaitSum).toBe(0);
+      expect(p.waited).toBe(0);
+      expect(p.resolvedByHuman).toBe(resolved);
+      expect(p.resolvedByAi).toBe(0);
+      expect(p.resolutionTimeHumanSum).toBeCloseTo(resolved * (7 + delay), 9);
+      expect(p.served).toBe(resolved);
+      expect(p.serviceMinutes).toBeCloseTo(5 * resolved, 9);
+      expect(run.census).toEqual({
+        aiWaiting: 0,
+        inAi: count(a, (t) => t + 2 >= H),
+        inHandoff: count(a, (t) => t + 2 < H && t + 2 + delay >= H),
+        queued: 0,
+        inService: count(a, (t) => t + 2 + delay < H && t + 7 + delay >= H),
+      });
+      expect(run.kpis.csat).toBeCloseTo(CSAT.resolved_by_human, 12);
+    });
+  }
+
+  it('a sensitive type the AI failed: the penalty in satisfaction and churn of every ended episode', () => {
+    const s = scenario('0s', { sensitive: true });
+    const a = firstArrivals(s);
+    const run = simulateReplication(s, 0);
+    expect(run.physical.episodesEnded).toBe(count(a, (t) => t + 7 < H));
+    expect(run.kpis.csat).toBeCloseTo(CSAT.resolved_by_human - CSAT.ai_failed_sensitive, 12);
+    expect(run.kpis.churn_rate).toBeCloseTo(CHURN.base + CHURN.ai_failed_sensitive, 12);
+  });
+
+  it('sensitive_to_human: a sensitive type skips the AI, so no penalty and 5 minutes to resolution', () => {
+    const s = scenario('0s', { sensitive: true }, { sensitive_to_human: true });
+    const a = firstArrivals(s);
+    const run = simulateReplication(s, 0);
+    expect(run.physical.aiConversations).toBe(0);
+    expect(run.physical.handoffWaits).toBe(0);
+    expect(run.physical.resolvedByHuman).toBe(count(a, (t) => t + 5 < H));
+    expect(run.kpis.resolution_time).toBeCloseTo(5, 12);
+    expect(run.kpis.csat).toBeCloseTo(CSAT.resolved_by_human, 12);
+    expect(run.kpis.churn_rate).toBeCloseTo(CHURN.base, 12);
+  });
+
+  it('ask_for_human 1: every contact the AI resolved is handed off instead, none contained', () => {
+    const s = strategyOf(
+      {
+        seed: 5,
+        horizon: H,
+        demand: { contacts_per_day: 1000 },
+        ticket_types: [{ name: 'any', handle_time: '5m', ai_resolution: 1, ai_handle_time: '2m', fcr: 1 }],
+        customers: NO_FOLLOW_UP,
+        ai: { handoff: '0s', ask_for_human: 1 },
+        staff: { employees: { headcount: 50 } },
+      },
+      { routing: 'ai-first' },
+    );
+    const a = firstArrivals(s);
+    const run = simulateReplication(s, 0);
+    expect(run.physical.aiContained).toBe(0);
+    expect(run.physical.aiEscalated).toBe(count(a, (t) => t + 2 < H));
+    expect(run.physical.resolvedByHuman).toBe(count(a, (t) => t + 7 < H));
+    expect(run.physical.resolvedByAi).toBe(0);
+  });
+});
+
+describe("the AI's other outcomes, each episode coming back after 10 minutes up to 3 contacts", () => {
+  // Contact k (0, 1, 2) of an episode arriving at a starts at a + 12k and ends at a + 12k + 2.
+  const followUps = { repeat_probability: 1, repeat_delay: '10m', max_contacts: 3, csat: CSAT, churn: CHURN };
+  const scenario = (type: Record<string, unknown>, routing: string, ai: Record<string, unknown> = {}) =>
+    strategyOf(
+      {
+        seed: 8,
+        horizon: H,
+        demand: { contacts_per_day: 1000 },
+        ticket_types: [{ name: 'any', handle_time: '5m', ai_handle_time: '2m', ...type }],
+        customers: followUps,
+        ai,
+        staff: { employees: { headcount: 50 } },
+      },
+      { routing },
+    );
+  const contactsOf = (a: readonly number[]) => a.reduce((n, t) => n + count([0, 1, 2], (k) => t + 12 * k < H), 0);
+  const endsOf = (a: readonly number[]) => a.reduce((n, t) => n + count([0, 1, 2], (k) => t + 12 * k + 2 < H), 0);
+  const unresolvedThrice = { csat: CSAT.unresolved - 2 * CSAT.per_extra_contact, churn: CHURN.base + CHURN.unresolved + 2 * CHURN.per_extra_contact };
+
+  it('a false resolution: contained, and the customer comes back; after the third the episode ends unresolved', () => {
+    const s = scenario({ ai_resolution: 1, ai_false_resolution: 1 }, 'ai');
+    const a = firstArrivals(s);
+    const run = simulateReplication(s, 0);
+    const p = run.physical;
+    expect(p.contacts).toBe(contactsOf(a));
+    expect(p.aiContained).toBe(endsOf(a));
+    expect(p.resolvedByAi).toBe(0);
+    expect(p.episodesEnded).toBe(count(a, (t) => t + 26 < H));
+    expect(p.episodesResolved).toBe(0);
+    expect(run.kpis.csat).toBeCloseTo(unresolvedThrice.csat, 12);
+    expect(run.kpis.churn_rate).toBeCloseTo(unresolvedThrice.churn, 12);
+  });
+
+  it('routing ai, the AI resolving nothing: nobody is behind it, nothing is escalated or offered', () => {
+    const s = scenario({ ai_resolution: 0 }, 'ai');
+    const a = firstArrivals(s);
+    const run = simulateReplication(s, 0);
+    const p = run.physical;
+    expect(p.contacts).toBe(contactsOf(a));
+    expect(p.aiConversations).toBe(contactsOf(a));
+    expect(p.aiEscalated).toBe(0);
+    expect(p.aiContained).toBe(0);
+    expect(p.aiAbandoned).toBe(0);
+    expect(p.offered).toBe(0);
+    expect(p.episodesEnded).toBe(count(a, (t) => t + 26 < H));
+    expect(run.kpis.csat).toBeCloseTo(unresolvedThrice.csat, 12);
+  });
+
+  it('ai.abandon_probability 1: every customer the AI did not resolve leaves it, and comes back', () => {
+    const s = scenario({ ai_resolution: 0 }, 'ai-first', { abandon_probability: 1 });
+    const a = firstArrivals(s);
+    const run = simulateReplication(s, 0);
+    const p = run.physical;
+    expect(p.contacts).toBe(contactsOf(a));
+    expect(p.aiAbandoned).toBe(endsOf(a));
+    expect(p.aiEscalated).toBe(0);
+    expect(p.offered).toBe(0);
+    expect(p.episodesEnded).toBe(count(a, (t) => t + 26 < H));
+    expect(run.kpis.ai_abandon_rate).toBeCloseTo(endsOf(a) / contactsOf(a), 12);
+  });
+});
