@@ -264,3 +264,165 @@ describe("the AI's other outcomes, each episode coming back after 10 minutes up 
     expect(run.kpis.ai_abandon_rate).toBeCloseTo(endsOf(a) / contactsOf(a), 12);
   });
 });
+
+describe('patience and retries with nobody to answer (an agent only from hour 23, after the horizon): each contact waits exactly its 2-minute patience', () => {
+  const P = 2;
+  const R = 5;
+  const scenario = (retry: number, maxContacts: number) =>
+    strategyOf(
+      {
+        seed: 13,
+        horizon: H,
+        demand: { contacts_per_day: 500 },
+        ticket_types: [{ name: 'any', handle_time: '5m' }],
+        customers: { patience: `${P}m`, retry: { probability: retry, delay: `${R}m` }, max_contacts: maxContacts, repeat_probability: 0, csat: CSAT, churn: CHURN },
+        staff: { employees: { schedule: [...new Array<number>(23).fill(0), 1] } },
+      },
+      { routing: 'human' },
+    );
+
+  it('abandon at 2, retry at 7, abandon again at 9, then give up: counts, waits, queue length and census', () => {
+    const s = scenario(1, 2);
+    const a = firstArrivals(s);
+    const run = simulateReplication(s, 0);
+    const p = run.physical;
+    const offered = a.length + count(a, (t) => t + P + R < H);
+    const abandoned = count(a, (t) => t + P < H) + count(a, (t) => t + 2 * P + R < H);
+    const ended = count(a, (t) => t + 2 * P + R < H);
+    // Minutes waited inside [0, H) by every contact, over H: the time-average number waiting.
+    const waiting = a.reduce((sum, t) => sum + (Math.min(t + P, H) - t) + (t + P + R < H ? Math.min(t + 2 * P + R, H) - (t + P + R) : 0), 0);
+    expect(p.contacts).toBe(offered);
+    expect(p.offered).toBe(offered);
+    expect(p.answered).toBe(0);
+    expect(p.abandoned).toBe(abandoned);
+    expect(p.waited).toBe(abandoned);
+    expect(p.waitSumAbandoned).toBeCloseTo(P * abandoned, 9);
+    expect(p.episodesEnded).toBe(ended);
+    expect(run.kpis.csat).toBeCloseTo(CSAT.unresolved - CSAT.per_wait_minute * 2 * P - CSAT.per_extra_contact, 12);
+    expect(run.kpis.churn_rate).toBeCloseTo(CHURN.base + CHURN.unresolved + CHURN.per_extra_contact + CHURN.per_wait_minute * 2 * P, 12);
+    expect(run.queueLength).toBeCloseTo(waiting / H, 9);
+    expect(run.census).toEqual({ aiWaiting: 0, inAi: 0, inHandoff: 0, queued: offered - abandoned, inService: 0 });
+  });
+
+  for (const [retry, maxContacts, why] of [
+    [1, 1, 'max_contacts 1 leaves no retry'],
+    [0, 2, 'retry probability 0'],
+  ] as const) {
+    it(`${why}: every episode ends at its first abandonment`, () => {
+      const s = scenario(retry, maxContacts);
+      const a = firstArrivals(s);
+      const run = simulateReplication(s, 0);
+      expect(run.physical.contacts).toBe(a.length);
+      expect(run.physical.abandoned).toBe(count(a, (t) => t + P < H));
+      expect(run.physical.episodesEnded).toBe(count(a, (t) => t + P < H));
+      expect(run.kpis.csat).toBeCloseTo(CSAT.unresolved - CSAT.per_wait_minute * P, 12);
+    });
+  }
+});
+
+describe('one agent, fixed 4-minute contacts, customers who wait at most 3 minutes: first come, first served', () => {
+  it("who is answered, who abandons, each wait, the queue's length and the census, counted contact by contact", () => {
+    const D = 4;
+    const P = 3;
+    const WITHIN = 1;
+    const s = strategyOf(
+      {
+        seed: 17,
+        horizon: H,
+        service_level: { answer_within: `${WITHIN}m`, target: 0.8 },
+        demand: { contacts_per_day: 330 },
+        ticket_types: [{ name: 'any', handle_time: `${D}m`, fcr: 1 }],
+        customers: { patience: `${P}m`, repeat_probability: 0, csat: CSAT, churn: CHURN },
+        staff: { employees: { headcount: 1 } },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    // In arrival order: a contact the agent reaches within its patience is answered then;
+    // one it does not reach leaves after P minutes without taking the agent.
+    let free = 0;
+    let answered = 0;
+    let within = 0;
+    let waited = 0;
+    let waitAnswered = 0;
+    let abandoned = 0;
+    let resolved = 0;
+    let resolutionSum = 0;
+    let waiting = 0;
+    let queued = 0;
+    let inService = 0;
+    for (const t of a) {
+      const start = Math.max(t, free);
+      if (start - t < P) {
+        if (start >= H) {
+          queued++;
+          waiting += H - t;
+          continue;
+        }
+        answered++;
+        waitAnswered += start - t;
+        waiting += start - t;
+        if (start > t) waited++;
+        if (start - t <= WITHIN) within++;
+        free = start + D;
+        if (free < H) {
+          resolved++;
+          resolutionSum += free - t;
+        } else inService++;
+      } else if (t + P < H) {
+        abandoned++;
+        waited++;
+        waiting += P;
+      } else {
+        queued++;
+        waiting += H - t;
+      }
+    }
+    expect(abandoned).toBeGreaterThan(5);
+    expect(waited - abandoned).toBeGreaterThan(5);
+
+    const run = simulateReplication(s, 0);
+    const p = run.physical;
+    expect(p.offered).toBe(a.length);
+    expect(p.answered).toBe(answered);
+    expect(p.abandoned).toBe(abandoned);
+    expect(p.waited).toBe(waited);
+    expect(p.answeredWithinTarget).toBe(within);
+    expect(p.waitSumAnswered).toBeCloseTo(waitAnswered, 9);
+    expect(p.waitSumAbandoned).toBeCloseTo(P * abandoned, 9);
+    expect(p.resolvedByHuman).toBe(resolved);
+    expect(p.resolutionTimeHumanSum).toBeCloseTo(resolutionSum, 9);
+    expect(p.served).toBe(resolved);
+    expect(run.queueLength).toBeCloseTo(waiting / H, 9);
+    expect(run.census).toEqual({ aiWaiting: 0, inAi: 0, inHandoff: 0, queued, inService });
+  });
+});
+
+describe('the warm-up: contacts count when they arrive after it, episodes when their first contact does', () => {
+  it('each episode comes back once, 100 minutes after a 1-minute contact; 200 minutes of warm-up', () => {
+    const W = 200;
+    const s = strategyOf(
+      {
+        seed: 19,
+        horizon: H,
+        warmup: W,
+        demand: { contacts_per_day: 1440 },
+        ticket_types: [{ name: 'any', handle_time: '1m', fcr: 0 }],
+        customers: { repeat_probability: 1, repeat_delay: '100m', max_contacts: 2, csat: CSAT, churn: CHURN },
+        staff: { employees: { headcount: 60 } },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    const run = simulateReplication(s, 0);
+    const p = run.physical;
+    const contacts = count(a, (t) => t >= W) + count(a, (t) => t + 101 >= W && t + 101 < H);
+    expect(count(a, (t) => t < W && t + 101 >= W)).toBeGreaterThan(50); // repeats of uncounted episodes that count
+    expect(p.episodes).toBe(count(a, (t) => t >= W));
+    expect(p.contacts).toBe(contacts);
+    expect(p.offered).toBe(contacts);
+    expect(p.answered).toBe(contacts);
+    expect(p.episodesEnded).toBe(count(a, (t) => t >= W && t + 102 < H));
+    expect(run.kpis.csat).toBeCloseTo(CSAT.unresolved - CSAT.per_extra_contact, 12);
+  });
+});
