@@ -426,3 +426,66 @@ describe('the warm-up: contacts count when they arrive after it, episodes when t
     expect(run.kpis.csat).toBeCloseTo(CSAT.unresolved - CSAT.per_extra_contact, 12);
   });
 });
+
+describe("a group's skill multipliers and chat agents, on one agent's FIFO queue of fixed contacts", () => {
+  const base = (staff: Record<string, unknown>, type: Record<string, unknown> = {}) =>
+    strategyOf(
+      {
+        seed: 23,
+        horizon: H,
+        demand: { contacts_per_day: 500 },
+        ticket_types: [{ name: 'any', handle_time: '4m', fcr: 1, ...type }],
+        customers: { repeat_probability: 0, csat: CSAT, churn: CHURN },
+        staff,
+      },
+      { routing: 'human' },
+    );
+  /** What a FIFO line of `servers` with service `d` gives each first contact: waits, resolutions, the census. */
+  const expected = (a: readonly number[], servers: number, d: number) => {
+    const starts = fifoStarts(a, servers, d);
+    const answered = starts.filter((t) => t < H).length;
+    const resolved = starts.filter((t) => t + d < H).length;
+    const waitSum = a.reduce((sum, t, i) => (starts[i] < H ? sum + starts[i] - t : sum), 0);
+    return { starts, answered, resolved, waitSum, queued: a.length - answered, inService: answered - resolved };
+  };
+
+  it('handle_time_multiplier 1.5 and fcr_multiplier 2 of the skill: 6-minute contacts, every one resolved at fcr 0.5', () => {
+    const s = base(
+      { groups: [{ name: 'team', headcount: 1, hourly_cost: 30, skills: { any: { priority: 1, handle_time_multiplier: 1.5, fcr_multiplier: 2 } } }] },
+      { fcr: 0.5 },
+    );
+    const a = firstArrivals(s);
+    const e = expected(a, 1, 6);
+    expect(e.waitSum).toBeGreaterThan(100);
+    const run = simulateReplication(s, 0);
+    const p = run.physical;
+    expect(p.answered).toBe(e.answered);
+    expect(p.waitSumAnswered).toBeCloseTo(e.waitSum, 9);
+    expect(p.resolvedByHuman).toBe(e.resolved);
+    expect(p.episodesEnded).toBe(e.resolved);
+    expect(p.serviceMinutes).toBeCloseTo(6 * e.resolved, 9);
+    expect(run.census.queued).toBe(e.queued);
+    expect(run.census.inService).toBe(e.inService);
+    expect(run.kpis.resolved_rate).toBe(1);
+  });
+
+  it('one chat agent holding 2 contacts with no slow-down (stretch [1, 1]) is two servers: same waits, same ends', () => {
+    const s = base({ employees: { headcount: 1, concurrency: 2, stretch: [1, 1] } }, {});
+    const a = firstArrivals(s);
+    const e = expected(a, 2, 4);
+    expect(e.waitSum).toBeGreaterThan(20);
+    const run = simulateReplication(s, 0);
+    const p = run.physical;
+    expect(p.answered).toBe(e.answered);
+    expect(p.waitSumAnswered).toBeCloseTo(e.waitSum, 9);
+    expect(p.resolvedByHuman).toBe(e.resolved);
+    expect(p.resolutionTimeHumanSum).toBeCloseTo(a.reduce((sum, t, i) => (e.starts[i] + 4 < H ? sum + e.starts[i] + 4 - t : sum), 0), 9);
+    expect(p.served).toBe(e.resolved);
+    expect(p.serviceMinutes).toBeCloseTo(4 * e.resolved, 9);
+    expect(run.census.queued).toBe(e.queued);
+    expect(run.census.inService).toBe(e.inService);
+    // Contact-minutes held inside [0, H) over two slots for the whole horizon.
+    const held = a.reduce((sum, _t, i) => (e.starts[i] < H ? sum + Math.min(e.starts[i] + 4, H) - e.starts[i] : sum), 0);
+    expect(run.kpis.slot_occupancy).toBeCloseTo(held / (2 * H), 9);
+  });
+});
