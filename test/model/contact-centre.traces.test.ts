@@ -489,3 +489,110 @@ describe("a group's skill multipliers and chat agents, on one agent's FIFO queue
     expect(run.kpis.slot_occupancy).toBeCloseTo(held / (2 * H), 9);
   });
 });
+
+describe('the census at the horizon: where the contacts that arrived in the window still are', () => {
+  it('20 minutes each in the AI, the hand-off and service: the last 60 minutes of arrivals, by stage', () => {
+    const s = strategyOf(
+      {
+        seed: 29,
+        horizon: H,
+        demand: { contacts_per_day: 1000 },
+        ticket_types: [{ name: 'any', handle_time: '20m', ai_resolution: 0, ai_handle_time: '20m', fcr: 1 }],
+        customers: NO_FOLLOW_UP,
+        ai: { handoff: '20m' },
+        staff: { employees: { headcount: 100 } },
+      },
+      { routing: 'ai-first' },
+    );
+    const a = firstArrivals(s);
+    const census = { aiWaiting: 0, inAi: count(a, (t) => t + 20 >= H), inHandoff: count(a, (t) => t + 20 < H && t + 40 >= H), queued: 0, inService: count(a, (t) => t + 40 < H && t + 60 >= H) };
+    expect(Math.min(census.inAi, census.inHandoff, census.inService)).toBeGreaterThan(5);
+    expect(simulateReplication(s, 0).census).toEqual(census);
+  });
+
+  it("a saturated AI line (5 slots of 20 minutes, a contact every 1.4 minutes): 5 in conversation, the rest waiting", () => {
+    const s = strategyOf(
+      {
+        seed: 29,
+        horizon: H,
+        demand: { contacts_per_day: 1000 },
+        ticket_types: [{ name: 'any', handle_time: '5m', ai_resolution: 1, ai_handle_time: '20m' }],
+        customers: NO_FOLLOW_UP,
+        ai: { concurrency: 5 },
+        staff: { employees: { headcount: 1 } },
+      },
+      { routing: 'ai' },
+    );
+    const a = firstArrivals(s);
+    const starts = fifoStarts(a, 5, 20);
+    const waiting = count(starts, (t) => t >= H);
+    expect(waiting).toBeGreaterThan(100);
+    expect(simulateReplication(s, 0).census).toEqual({ aiWaiting: waiting, inAi: 5, inHandoff: 0, queued: 0, inService: 0 });
+  });
+});
+
+describe('by type: the AI outcomes of each of two types counted on its own contacts', () => {
+  it('type a: the AI resolves everything; type b: every customer leaves the AI and does not come back', () => {
+    const s = strategyOf(
+      {
+        seed: 31,
+        horizon: H,
+        demand: { contacts_per_day: 1000 },
+        ticket_types: [
+          { name: 'a', share: 0.5, handle_time: '5m', ai_resolution: 1, ai_handle_time: '2m' },
+          { name: 'b', share: 0.5, handle_time: '5m', ai_resolution: 0, ai_handle_time: '2m', ai_abandon_probability: 1 },
+        ],
+        customers: NO_FOLLOW_UP,
+        staff: { employees: { headcount: 10 } },
+      },
+      { routing: 'ai-first' },
+    );
+    const run = simulateReplication(s, 0);
+    const [a, b] = run.byType;
+    expect(a.contacts + b.contacts).toBe(run.kpis.contacts);
+    expect(Math.min(a.contacts, b.contacts)).toBeGreaterThan(100);
+    expect(a.ai_abandon_rate).toBe(0);
+    expect(a.escalation_rate).toBe(0);
+    expect(b.ai_abandon_rate).toBe(1);
+    expect(b.ai_containment).toBe(0);
+    expect(b.resolved_rate).toBe(0);
+    expect(b.offered_to_humans).toBe(0);
+    expect(a.resolved_rate).toBe(1);
+    expect(a.ai_containment).toBeCloseTo(run.physical.aiContained / a.contacts, 12);
+    expect(run.kpis.ai_abandon_rate).toBeCloseTo(run.physical.aiAbandoned / run.physical.aiConversations, 12);
+  });
+});
+
+describe('a chat group behind a group of one-contact agents', () => {
+  it("the chat agents' ends are found past the first group: the second group's chat agent, 2 slots, is two FIFO servers", () => {
+    const s = strategyOf(
+      {
+        seed: 23,
+        horizon: H,
+        demand: { contacts_per_day: 500 },
+        ticket_types: [
+          { name: 'chat', share: 1, handle_time: '4m', fcr: 1 },
+          { name: 'phone', share: 0, handle_time: '4m', fcr: 1 },
+        ],
+        customers: { repeat_probability: 0, csat: CSAT, churn: CHURN },
+        staff: {
+          groups: [
+            { name: 'phone', headcount: 1, hourly_cost: 30, skills: ['phone'] },
+            { name: 'chat', headcount: 1, hourly_cost: 30, concurrency: 2, stretch: [1, 1], skills: ['chat'] },
+          ],
+        },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    const starts = fifoStarts(a, 2, 4);
+    const resolved = count(starts, (t) => t + 4 < H);
+    const waitSum = a.reduce((sum, t, i) => (starts[i] < H ? sum + starts[i] - t : sum), 0);
+    expect(waitSum).toBeGreaterThan(20);
+    const run = simulateReplication(s, 0);
+    expect(run.physical.answeredByPool).toEqual([0, count(starts, (t) => t < H), 0]);
+    expect(run.physical.waitSumAnswered).toBeCloseTo(waitSum, 9);
+    expect(run.physical.resolvedByHuman).toBe(resolved);
+    expect(run.physical.served).toBe(resolved);
+  });
+});
