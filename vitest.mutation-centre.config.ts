@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: [
       'test/model/contact-centre.by-type.test.ts',
+      'test/model/contact-centre.draws.test.ts',
       'test/model/contact-centre.loop.test.ts',
       'test/model/contact-centre.traces.test.ts',
       'test/model/documented-rules.test.ts',
