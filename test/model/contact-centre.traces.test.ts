@@ -596,3 +596,37 @@ describe('a chat group behind a group of one-contact agents', () => {
     expect(run.physical.served).toBe(resolved);
   });
 });
+
+describe('two chat groups, one per type, with room for everyone', () => {
+  it("each contact ends 4 minutes after it arrives, served by its own type's group", () => {
+    const s = strategyOf(
+      {
+        seed: 37,
+        horizon: H,
+        demand: { contacts_per_day: 600 },
+        ticket_types: [
+          { name: 'x', share: 0.5, handle_time: '4m', fcr: 1 },
+          { name: 'y', share: 0.5, handle_time: '4m', fcr: 1 },
+        ],
+        customers: { repeat_probability: 0, csat: CSAT, churn: CHURN },
+        staff: {
+          groups: [
+            { name: 'gx', headcount: 3, hourly_cost: 30, concurrency: 2, stretch: [1, 1], skills: ['x'] },
+            { name: 'gy', headcount: 3, hourly_cost: 30, concurrency: 2, stretch: [1, 1], skills: ['y'] },
+          ],
+        },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    const run = simulateReplication(s, 0);
+    const [x, y] = run.byType;
+    expect(Math.min(x.contacts, y.contacts)).toBeGreaterThan(100);
+    expect(run.physical.answeredByPool).toEqual([x.contacts, y.contacts, 0]);
+    expect(run.physical.waited).toBe(0);
+    expect(run.physical.served).toBe(count(a, (t) => t + 4 < H));
+    expect(run.physical.resolvedByHuman).toBe(count(a, (t) => t + 4 < H));
+    expect(run.kpis.resolution_time).toBeCloseTo(4, 9);
+    expect(run.kpis.time_in_service).toBeCloseTo(4, 9);
+  });
+});
