@@ -100,7 +100,7 @@ describe('the KPI catalogue', () => {
   });
 
   it('flags the KPIs of the human queue and those of gig pay', () => {
-    for (const k of KPIS) {
+    for (const k of KPIS as readonly KpiInfo[]) {
       expect(k.queue, k.name).toBe(QUEUE.includes(k.name));
       expect(k.gig === true, k.name).toBe(GIG.includes(k.name));
     }
