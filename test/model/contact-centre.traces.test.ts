@@ -395,6 +395,7 @@ describe('one agent, fixed 4-minute contacts, customers who wait at most 3 minut
     expect(p.served).toBe(resolved);
     expect(run.queueLength).toBeCloseTo(waiting / H, 9);
     expect(run.census).toEqual({ aiWaiting: 0, inAi: 0, inHandoff: 0, queued, inService });
+    expect(run.gigPayByWorker).toEqual([]); // no gig pool: nobody paid
   });
 });
 
