@@ -31,3 +31,11 @@ describe('QuantileSketch at the edges of its buckets', () => {
     expect(s.quantile(1)).toBe(4e8);
   });
 });
+
+describe('QuantileSketch refuses a quantile below 0', () => {
+  it('naming it, as it does one above 1', () => {
+    const s = sketchOf([1, 2]);
+    expect(() => s.quantile(-0.5)).toThrow('QuantileSketch.quantile: q must be in [0, 1], got -0.5');
+    expect(() => s.quantile(-Number.MIN_VALUE)).toThrow(RangeError);
+  });
+});
