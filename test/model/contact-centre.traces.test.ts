@@ -631,3 +631,36 @@ describe('two chat groups, one per type, with room for everyone', () => {
     expect(run.kpis.time_in_service).toBeCloseTo(4, 9);
   });
 });
+
+describe('the warm-up under ai-first: only contacts that arrived after it count, at every stage', () => {
+  it('2 minutes with the AI, an instant hand-off, 1 minute with a person; 200 minutes of warm-up', () => {
+    const W = 200;
+    const s = strategyOf(
+      {
+        seed: 19,
+        horizon: H,
+        warmup: W,
+        demand: { contacts_per_day: 1000 },
+        ticket_types: [{ name: 'any', handle_time: '1m', ai_resolution: 0, ai_handle_time: '2m', fcr: 1 }],
+        customers: NO_FOLLOW_UP,
+        ai: { handoff: '0s' },
+        staff: { employees: { headcount: 50 } },
+      },
+      { routing: 'ai-first' },
+    );
+    const a = firstArrivals(s);
+    const after = a.filter((t) => t >= W);
+    expect(a.length - after.length).toBeGreaterThan(100);
+    const p = simulateReplication(s, 0).physical;
+    expect(p.contacts).toBe(after.length);
+    expect(p.aiConversations).toBe(after.length);
+    expect(p.aiEscalated).toBe(count(after, (t) => t + 2 < H));
+    expect(p.offered).toBe(count(after, (t) => t + 2 < H));
+    expect(p.answered).toBe(count(after, (t) => t + 2 < H));
+    expect(p.handoffWaits).toBe(count(after, (t) => t + 2 < H));
+    expect(p.answeredByPool).toEqual([count(after, (t) => t + 2 < H), 0]);
+    expect(p.served).toBe(count(after, (t) => t + 3 < H));
+    expect(p.resolvedByHuman).toBe(count(after, (t) => t + 3 < H));
+    expect(p.episodesEnded).toBe(count(after, (t) => t + 3 < H));
+  });
+});
