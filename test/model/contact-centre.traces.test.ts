@@ -664,3 +664,35 @@ describe('the warm-up under ai-first: only contacts that arrived after it count,
     expect(p.episodesEnded).toBe(count(after, (t) => t + 3 < H));
   });
 });
+
+describe('an agent coming on shift answers the contacts already waiting', () => {
+  it('nobody in hour 0, one agent from hour 1: hour 0\'s contacts wait to 60 minutes, then first come, first served', () => {
+    const D = 5;
+    const s = strategyOf(
+      {
+        seed: 53,
+        horizon: H,
+        demand: { contacts_per_day: 150 },
+        ticket_types: [{ name: 'any', handle_time: `${D}m`, fcr: 1 }],
+        customers: { repeat_probability: 0, csat: CSAT, churn: CHURN },
+        staff: { employees: { schedule: [0, ...new Array<number>(23).fill(1)] } },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    let free = 60; // the agent arrives at 60
+    const starts = a.map((t) => {
+      const start = Math.max(t, free);
+      free = start + D;
+      return start;
+    });
+    expect(count(a, (t) => t < 60)).toBeGreaterThan(2);
+    const answered = count(starts, (t) => t < H);
+    const waitSum = a.reduce((sum, t, i) => (starts[i] < H ? sum + starts[i] - t : sum), 0);
+    const run = simulateReplication(s, 0);
+    expect(run.physical.answered).toBe(answered);
+    expect(run.physical.waitSumAnswered).toBeCloseTo(waitSum, 9);
+    expect(run.physical.resolvedByHuman).toBe(count(starts, (t) => t + D < H));
+    expect(run.census.queued).toBe(a.length - answered);
+  });
+});
