@@ -696,3 +696,37 @@ describe('an agent coming on shift answers the contacts already waiting', () => 
     expect(run.census.queued).toBe(a.length - answered);
   });
 });
+
+describe("the warm-up and the AI's own outcomes", () => {
+  const W = 200;
+  const scenario = (type: Record<string, unknown>, ai: Record<string, unknown> = {}) =>
+    strategyOf(
+      {
+        seed: 19,
+        horizon: H,
+        warmup: W,
+        demand: { contacts_per_day: 1000 },
+        ticket_types: [{ name: 'any', handle_time: '1m', ai_handle_time: '2m', ...type }],
+        customers: NO_FOLLOW_UP,
+        ai,
+        staff: { employees: { headcount: 50 } },
+      },
+      { routing: 'ai-first' },
+    );
+
+  it('containments count for contacts that arrived after the warm-up only', () => {
+    const s = scenario({ ai_resolution: 1 });
+    const after = firstArrivals(s).filter((t) => t >= W);
+    const p = simulateReplication(s, 0).physical;
+    expect(p.aiContained).toBe(count(after, (t) => t + 2 < H));
+    expect(p.resolvedByAi).toBe(count(after, (t) => t + 2 < H));
+  });
+
+  it('customers leaving the AI count for contacts that arrived after the warm-up only', () => {
+    const s = scenario({ ai_resolution: 0 }, { abandon_probability: 1 });
+    const after = firstArrivals(s).filter((t) => t >= W);
+    const p = simulateReplication(s, 0).physical;
+    expect(p.aiAbandoned).toBe(count(after, (t) => t + 2 < H));
+    expect(p.episodesEnded).toBe(count(after, (t) => t + 2 < H));
+  });
+});
