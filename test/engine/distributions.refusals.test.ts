@@ -46,7 +46,7 @@ describe('sampler refuses impossible parameters, saying which', () => {
 
 describe('scaleDist', () => {
   it('gives exactly the scaled spec of each kind', () => {
-    expect(scaleDist({ dist: 'exponential', mean: 2 }, 3)).toEqual({ dist: 'exponential', mean: 6 });
+    expect(scaleDist({ dist: 'exponential', mean: 2 }, 3)).toStrictEqual({ dist: 'exponential', mean: 6 }); // no cv key
     expect(scaleDist({ dist: 'gamma', mean: 2, cv: 0.5 }, 3)).toEqual({ dist: 'gamma', mean: 6, cv: 0.5 });
     expect(scaleDist({ dist: 'uniform', min: 1, max: 2 }, 3)).toEqual({ dist: 'uniform', min: 3, max: 6 });
   });
