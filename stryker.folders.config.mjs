@@ -12,6 +12,8 @@ const name = process.env.MUTATION_REPORT ?? 'folders';
 export default {
   ...base,
   mutate: ['src/engine/**/*.ts', 'src/metrics/**/*.ts', '!src/**/index.ts'],
+  // Another run's sandbox (its own --tempDirName) is not part of this one's.
+  ignorePatterns: ['/.stryker-tmp*'],
   vitest: { ...base.vitest, configFile: 'vitest.mutation-folders.config.ts' },
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
