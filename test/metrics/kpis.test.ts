@@ -30,10 +30,10 @@ const info = (name: string) => byName.get(name)!;
 const COUNTS = ['contacts', 'episodes', 'offered_to_humans'];
 const SHARES = [
   'resolved_rate', 'ai_containment', 'escalation_rate', 'ai_abandon_rate', 'abandon_rate', 'p_wait', 'service_level', 'churn_rate',
-  'utilization', 'slot_occupancy', 'employee_share', 'gig_share', 'gig_decline_rate',
+  'utilization', 'slot_occupancy', 'employee_share', 'gig_share', 'gig_decline_rate', 'gig_slot_occupancy',
 ];
 const MINUTES = [
-  'resolution_time', 'resolution_time_p90', 'resolution_time_ai', 'resolution_time_human', 'ai_wait_mean', 'wait_mean', 'asa',
+  'resolution_time', 'resolution_time_p90', 'resolution_time_ai', 'resolution_time_human', 'resolution_time_p90_ai', 'resolution_time_p90_human', 'ai_wait_mean', 'wait_mean', 'asa',
   'time_in_service', 'handoff_wait_mean', 'direct_wait_mean', 'wait_p90',
 ];
 const MONEY = [
@@ -42,14 +42,14 @@ const MONEY = [
 const HOURS = ['gig_hours', 'gig_busy_hours'];
 const PAY_RATES = ['gig_earnings_per_hour', 'gig_earnings_per_busy_hour'];
 /** Figures of the people who answer, not of the customers or the bill. */
-const WORKERS = ['utilization', 'slot_occupancy', 'employee_share', 'gig_share', ...HOURS, ...PAY_RATES, 'gig_decline_rate', 'gig_earnings_cv'];
+const WORKERS = ['utilization', 'slot_occupancy', 'employee_share', 'gig_share', ...HOURS, ...PAY_RATES, 'gig_decline_rate', 'gig_earnings_cv', 'gig_slot_occupancy'];
 /** Figures over contacts offered to or answered by humans: meaningless when nothing is offered to humans. */
 const QUEUE = [
-  'resolution_time_human', 'abandon_rate', 'p_wait', 'wait_mean', 'asa', 'time_in_service', 'handoff_wait_mean', 'direct_wait_mean',
+  'resolution_time_human', 'resolution_time_p90_human', 'abandon_rate', 'p_wait', 'wait_mean', 'asa', 'time_in_service', 'handoff_wait_mean', 'direct_wait_mean',
   'wait_p90', 'service_level', 'employee_share', 'gig_share',
 ];
 /** Figures over gig pay, hours or calls: meaningless without paid gig hours. */
-const GIG = ['gig_earnings_per_hour', 'gig_earnings_per_busy_hour', 'gig_decline_rate', 'gig_earnings_cv'];
+const GIG = ['gig_earnings_per_hour', 'gig_earnings_per_busy_hour', 'gig_decline_rate', 'gig_earnings_cv', 'gig_slot_occupancy'];
 /** Better when higher: resolution, satisfaction, answering on time, what gig work pays. */
 const HIGHER = ['resolved_rate', 'service_level', 'csat', ...PAY_RATES];
 /**
@@ -59,7 +59,8 @@ const HIGHER = ['resolved_rate', 'service_level', 'csat', ...PAY_RATES];
  */
 const NEITHER = [
   ...COUNTS, 'ai_containment', 'escalation_rate', 'ai_abandon_rate', 'resolution_time_ai', 'resolution_time_human',
-  'utilization', 'slot_occupancy', 'employee_share', 'gig_share', ...HOURS, 'gig_decline_rate',
+  'resolution_time_p90_ai', 'resolution_time_p90_human',
+  'utilization', 'slot_occupancy', 'employee_share', 'gig_share', ...HOURS, 'gig_decline_rate', 'gig_slot_occupancy',
 ];
 
 describe('the KPI catalogue', () => {
