@@ -3,16 +3,37 @@
 // a folder's score the way Stryker computes one: (killed + timed out) /
 // (killed + timed out + survived + no coverage). A file in several reports
 // counts from the last one given. --survivors lists each surviving mutant.
+// A directory instead of a report is the event-recorder reporter's
+// (--reporters ...,event-recorder: one file per mutant as it is tested), so
+// an unfinished run still gives the score of the mutants it tested.
 //
 //   node scripts/mutation-score.mjs reports/mutation/*.json [--survivors]
+//   node scripts/mutation-score.mjs reports/mutation/events [--survivors]
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 const args = process.argv.slice(2);
 const survivors = args.includes('--survivors');
 const files = new Map();
 for (const path of args.filter((a) => !a.startsWith('--'))) {
+  if (statSync(path).isDirectory()) {
+    for (const [name, file] of testedSoFar(path)) files.set(name, file);
+    continue;
+  }
   for (const [name, file] of Object.entries(JSON.parse(readFileSync(path, 'utf8')).files)) files.set(name, file);
+}
+
+/** The files of an event-recorder directory, as a report's: the mutants tested so far, their source read from disk. */
+function testedSoFar(dir) {
+  const byFile = new Map();
+  for (const event of readdirSync(dir).filter((f) => f.endsWith('-onMutantTested.json'))) {
+    const mutant = JSON.parse(readFileSync(join(dir, event), 'utf8'));
+    const name = relative(process.cwd(), mutant.fileName);
+    if (!byFile.has(name)) byFile.set(name, { source: readFileSync(mutant.fileName, 'utf8'), mutants: [] });
+    byFile.get(name).mutants.push(mutant);
+  }
+  return byFile;
 }
 if (files.size === 0) {
   console.error('usage: node scripts/mutation-score.mjs REPORT.json... [--survivors]');

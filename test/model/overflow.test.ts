@@ -6,7 +6,7 @@
 // 234, 48 a day: 17.96, 37.49, 39.64 and 65.00 minutes); each expectation
 // below is written from the trace, as a formula of those times.
 
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../src/model/contact-centre.js';
 import { firstArrivals, strategyOf } from './build.js';
 
@@ -60,7 +60,11 @@ describe('overflow to a second group after a wait', () => {
     //     eligible and is idle: it answers (wait exactly 10), busy to t3 + 30 = 69.64.
     // t4 = 65.00: the specialist is idle (since 57.96) and answers at once, busy to t4 + 20 = 85.
     // Waits: 0, t1 + 20 − t2, 10, 0. Specialist answers 3 (busy 60 min), generalist 1 (busy 20).
-    const run = simulateReplication(centre(10), 0);
+    // Simulated in beforeEach: a mutation run sees only what runs inside tests.
+    let run: ReturnType<typeof simulateReplication>;
+    beforeEach(() => {
+      run = simulateReplication(centre(10), 0);
+    });
 
     it('answers every contact, three by the specialist and one by the generalist', () => {
       expect(run.observations.answered).toBe(4);
@@ -88,7 +92,11 @@ describe('overflow to a second group after a wait', () => {
     // t3: waits; the specialist takes it at t1 + 40 (wait t1 + 40 − t3 = 18.32), busy to t1 + 60 = 77.96.
     // t4: waits; the specialist takes it at t1 + 60 (wait t1 + 60 − t4 = 12.96), busy to t1 + 80 = 97.96.
     // No wait reaches 60: the generalist, idle throughout, answers nobody.
-    const run = simulateReplication(centre(60), 0);
+    // Simulated in beforeEach: a mutation run sees only what runs inside tests.
+    let run: ReturnType<typeof simulateReplication>;
+    beforeEach(() => {
+      run = simulateReplication(centre(60), 0);
+    });
 
     it('the specialist answers everything, one after another', () => {
       expect(run.observations.answered).toBe(4);
@@ -108,7 +116,11 @@ describe('overflow to a second group after a wait', () => {
     // t3 = 39.64: the specialist is free again (since 37.96): it answers, busy to t3 + 20 = 59.64.
     // t4 = 65.00: both idle; the specialist (priority 1) answers.
     // Nobody waits.
-    const run = simulateReplication(centre(0), 0);
+    // Simulated in beforeEach: a mutation run sees only what runs inside tests.
+    let run: ReturnType<typeof simulateReplication>;
+    beforeEach(() => {
+      run = simulateReplication(centre(0), 0);
+    });
 
     it('nobody waits, and the generalist takes only the contact that found the specialist busy', () => {
       expect(run.observations.answered).toBe(4);
