@@ -8,10 +8,13 @@ import { busyScenario, queueScenario } from './build.js';
 /** Closed-form checks in this file; each uses its share of a 5% family-wise error. */
 const CHECKS = 9;
 
-function replicate(s: StrategyScenario, kpi: 'wait_mean' | 'p_wait' | 'abandon_rate' | 'service_level' | 'utilization') {
-  const values = [];
-  for (let r = 0; r < s.replications; r++) values.push(simulateReplication(s, r).kpis[kpi]);
-  return values;
+type QueueKpi = 'wait_mean' | 'p_wait' | 'abandon_rate' | 'service_level' | 'utilization';
+
+/** Each replication simulated once; `of(kpi)` gives that KPI over the replications. */
+function replicate(s: StrategyScenario) {
+  const runs: Array<Record<QueueKpi, number>> = [];
+  for (let r = 0; r < s.replications; r++) runs.push(simulateReplication(s, r).kpis);
+  return { of: (kpi: QueueKpi) => runs.map((k) => k[kpi]) };
 }
 
 function expectInside(exact: number, values: number[]) {
@@ -43,25 +46,28 @@ describe('queueing theory', () => {
   it('M/M/1 mean wait and utilisation agree with the closed form', () => {
     // lambda 0.8, mu 1: Wq = rho / (mu - lambda) = 4 min, utilisation 0.8.
     const s = queueScenario({ perMinute: 0.8, aht: 1, agents: 1, horizonMinutes: 60_000, warmupMinutes: 500, replications: 20 });
-    expectInside(4, replicate(s, 'wait_mean'));
-    expectInside(0.8, replicate(s, 'utilization'));
-    expectInside(0.8, replicate(s, 'p_wait'));
+    const runs = replicate(s);
+    expectInside(4, runs.of('wait_mean'));
+    expectInside(0.8, runs.of('utilization'));
+    expectInside(0.8, runs.of('p_wait'));
   });
 
   it('M/M/c mean wait and waiting probability agree with Erlang C', () => {
     const s = queueScenario({ perMinute: 10, aht: 5, agents: 55, horizonMinutes: 20_000, warmupMinutes: 200, replications: 10 });
     const exact = queueFigures({ arrivalsPerMinute: 10, aht: 5, agents: 55, answerWithin: 1 / 3 });
-    expectInside(exact.wait_mean, replicate(s, 'wait_mean'));
-    expectInside(exact.p_wait, replicate(s, 'p_wait'));
-    expectInside(exact.service_level, replicate(s, 'service_level'));
+    const runs = replicate(s);
+    expectInside(exact.wait_mean, runs.of('wait_mean'));
+    expectInside(exact.p_wait, runs.of('p_wait'));
+    expectInside(exact.service_level, runs.of('service_level'));
   });
 
   it('M/M/c+M abandonment and waits agree with Erlang A', () => {
     // The yardstick workload: 10/min, AHT 5, 52 agents, patience 3 min.
     const s = queueScenario({ perMinute: 10, aht: 5, agents: 52, patience: 3, horizonMinutes: 20_000, warmupMinutes: 200, replications: 10 });
-    expectInside(0.045188, replicate(s, 'abandon_rate'));
-    expectInside(0.135563, replicate(s, 'wait_mean'));
-    expectInside(0.36027, replicate(s, 'p_wait'));
+    const runs = replicate(s);
+    expectInside(0.045188, runs.of('abandon_rate'));
+    expectInside(0.135563, runs.of('wait_mean'));
+    expectInside(0.36027, runs.of('p_wait'));
   });
 });
 
