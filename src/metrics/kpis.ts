@@ -15,6 +15,8 @@ export interface KpiInfo {
   queue: boolean;
   /** True for KPIs about gig workers' pay and work: meaningless without paid gig hours. */
   gig?: boolean;
+  /** True for KPIs about the episodes the AI resolved: meaningless when it closed none (ai_containment 0). */
+  ai?: boolean;
   /** The values the KPI can take, when not its unit's (UNIT_RANGES). */
   range?: KpiRange;
   description: string;
@@ -54,12 +56,12 @@ export const KPIS = [
     description: "Mean minutes from a resolved episode's first contact arriving to its resolution: waits, AI conversations, hand-offs, service and the time away between contacts; over resolved episodes (AI or human), 0 when none." },
   { name: 'resolution_time_p90', label: 'Resolution time p90', group: 'customers', unit: 'minutes', better: 'lower', queue: false,
     description: '90th percentile of resolution_time over resolved episodes, minutes (±1%).' },
-  // By resolver: a strategy without that resolver shows 0, which must not be marked best (better: null).
-  { name: 'resolution_time_ai', label: 'Resolution time, by AI', group: 'customers', unit: 'minutes', better: null, queue: false,
+  // By resolver: a strategy without that resolver shows 0 in the figures and n/a in the table (queue, ai), never marked best (better: null).
+  { name: 'resolution_time_ai', label: 'Resolution time, by AI', group: 'customers', unit: 'minutes', better: null, queue: false, ai: true,
     description: "resolution_time of the episodes the AI resolved (the AI closed the episode's last contact and the resolution was not false); 0 when none." },
   { name: 'resolution_time_human', label: 'Resolution time, by human', group: 'customers', unit: 'minutes', better: null, queue: true,
     description: "resolution_time of the episodes a human resolved (employee or gig worker answered the episode's last contact and resolved it); 0 when none." },
-  { name: 'resolution_time_p90_ai', label: 'Resolution p90, by AI', group: 'customers', unit: 'minutes', better: null, queue: false,
+  { name: 'resolution_time_p90_ai', label: 'Resolution p90, by AI', group: 'customers', unit: 'minutes', better: null, queue: false, ai: true,
     description: 'resolution_time_p90 of the episodes the AI resolved (±1%); 0 when none.' },
   { name: 'resolution_time_p90_human', label: 'Resolution p90, by human', group: 'customers', unit: 'minutes', better: null, queue: true,
     description: 'resolution_time_p90 of the episodes a human resolved (±1%); 0 when none.' },

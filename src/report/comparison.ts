@@ -49,11 +49,13 @@ export function hasNoQueue(strategy: Pick<StrategyResult, 'metrics'>): boolean {
 
 /**
  * Whether a KPI means anything for a strategy: human-queue KPIs need
- * contacts offered to humans, and gig-worker KPIs need paid gig hours.
+ * contacts offered to humans, gig-worker KPIs need paid gig hours, and
+ * figures of the episodes the AI resolved need an AI that closed some.
  */
 export function applies(kpi: Kpi, strategy: Pick<StrategyResult, 'metrics'>): boolean {
   if (kpi.queue && hasNoQueue(strategy)) return false;
   if ('gig' in kpi && kpi.gig && strategy.metrics.gig_hours.mean === 0) return false;
+  if ('ai' in kpi && kpi.ai && strategy.metrics.ai_containment.mean === 0) return false;
   return true;
 }
 

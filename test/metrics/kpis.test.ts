@@ -100,10 +100,11 @@ describe('the KPI catalogue', () => {
     for (const k of KPIS) expect(k.better, k.name).toBe(HIGHER.includes(k.name) ? 'higher' : NEITHER.includes(k.name) ? null : 'lower');
   });
 
-  it('flags the KPIs of the human queue and those of gig pay', () => {
+  it('flags the KPIs of the human queue, those of gig pay and those of the episodes the AI resolved', () => {
     for (const k of KPIS as readonly KpiInfo[]) {
       expect(k.queue, k.name).toBe(QUEUE.includes(k.name));
       expect(k.gig === true, k.name).toBe(GIG.includes(k.name));
+      expect(k.ai === true, k.name).toBe(['resolution_time_ai', 'resolution_time_p90_ai'].includes(k.name));
     }
   });
 });

@@ -47,6 +47,16 @@ describe('table report', () => {
     expect(row(text, 'CSAT (1-5)')[2]).toBe('3.62 ± 0.02');
   });
 
+  it('shows n/a for the by-AI resolution times of a strategy whose AI closed nothing, not a time of 0', () => {
+    const text = table();
+    // all-human's AI contains nothing (ai_containment 0): no episode was resolved by it.
+    for (const label of ['Resolution time, by AI', 'Resolution p90, by AI']) {
+      expect(row(text, label)[1], label).toBe('n/a');
+      expect(row(text, label)[2], label).not.toBe('n/a');
+    }
+    expect(row(text, 'Resolution time, by human')[1]).not.toBe('n/a');
+  });
+
   it('formats each cell as mean ± half-width in human units', () => {
     const text = table();
     expect(row(text, 'Contacts')[1]).toBe('271,840 ± 1,210');
