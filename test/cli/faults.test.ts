@@ -12,25 +12,47 @@ import { scratch, staffsimInProcess, startStaffsim } from '../support/cli.js';
 // Long enough to be still running when the signal comes: the default
 // scenario (14 days) for hundreds of replications would take many minutes.
 const LONG_RUN = ['run', '--replications', '500', '--format', 'json'];
-// Start-up and loading the scenario take a fraction of a second on a quiet
-// machine; the signal must come once the run has started (before, Node's
-// default kills it), so leave room for a machine with every core busy.
-const SIGNAL_AFTER_MS = 5000;
+// The signal must come once the command listens for it (before, Node's
+// default kills the process): the child says when, from a module imported
+// before the CLI that watches for the CLI's SIGINT listener. After that the
+// command loads the scenario and starts its worker threads, a fraction of a
+// second on a quiet machine; the signal comes a while later, so it finds the
+// replications running, while the children spend little CPU waiting for it
+// (a fixed wait from the start burned both cores for 5 s a test).
+const LISTENING = 'staffsim-test: listening for SIGINT\n';
+const SAY_WHEN_LISTENING = [
+  '--import',
+  `data:text/javascript,process.on("newListener",(e)=>{if(e==="SIGINT")process.stderr.write(${JSON.stringify(LISTENING)})})`,
+];
+const SIGNAL_AFTER_LISTENING_MS = 1500;
 // Prompt means within a replication or two, not after the run: the run is
 // many minutes of work, so a bound far above a replication's time (well
 // under a second on a quiet machine) still tells the two apart under load.
 const PROMPT_MS = 20_000;
 
+/** Starts `args` and sends `signal` once the run listens for it and has had time to start its replications. */
+async function startThenSignal(args: string[], signal: NodeJS.Signals) {
+  const child = startStaffsim(args, SAY_WHEN_LISTENING);
+  try {
+    await child.stderrHas(LISTENING);
+    await new Promise((resolve) => setTimeout(resolve, SIGNAL_AFTER_LISTENING_MS));
+    const sent = Date.now();
+    child.kill(signal);
+    const result = await child.done;
+    // The marker is the test's, not the command's: what the command wrote is the rest.
+    expect(result.stderr.startsWith(LISTENING)).toBe(true);
+    return { result: { ...result, stderr: result.stderr.slice(LISTENING.length) }, elapsed: Date.now() - sent };
+  } finally {
+    child.kill('SIGKILL'); // a no-op once it has exited; else it must not outlive the test
+  }
+}
+
 async function interrupt(signal: NodeJS.Signals) {
   const dir = scratch();
   const out = join(dir, 'results.json');
   writeFileSync(out, 'the report of an earlier run\n');
-  const child = startStaffsim([...LONG_RUN, '--out', out]);
-  await new Promise((resolve) => setTimeout(resolve, SIGNAL_AFTER_MS));
-  const sent = Date.now();
-  child.kill(signal);
-  const result = await child.done;
-  return { result, elapsed: Date.now() - sent, dir, out };
+  const { result, elapsed } = await startThenSignal([...LONG_RUN, '--out', out], signal);
+  return { result, elapsed, dir, out };
 }
 
 describe('an interrupted run', () => {
@@ -58,17 +80,10 @@ describe('one long replication with --jobs 1 (the default on a one-core machine)
   // Before, the replication ran on the main thread, where no signal handler
   // can run while the event loop spins, so even a second Ctrl-C did nothing.
   it('stops on Ctrl-C with code 130 and nothing written', async () => {
-    const child = startStaffsim(['run', '--set', 'horizon=400d', '--replications', '1', '--jobs', '1', '--format', 'json']);
-    try {
-      await new Promise((resolve) => setTimeout(resolve, SIGNAL_AFTER_MS));
-      child.kill('SIGINT');
-      const result = await child.done;
-      expect(result.code).toBe(130);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toBe('staffsim: interrupted by SIGINT; nothing was written\n');
-    } finally {
-      child.kill('SIGKILL'); // a no-op once it has exited; else it must not outlive the test
-    }
+    const { result } = await startThenSignal(['run', '--set', 'horizon=400d', '--replications', '1', '--jobs', '1', '--format', 'json'], 'SIGINT');
+    expect(result.code).toBe(130);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('staffsim: interrupted by SIGINT; nothing was written\n');
   }, 30_000);
 });
 

@@ -28,11 +28,14 @@ export function staffsim(...args: string[]): CliResult {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Starts `staffsim ...args` (with `nodeArgs` for Node itself); `done` settles when it exits. */
+/**
+ * Starts `staffsim ...args` (with `nodeArgs` for Node itself); `done` settles when it exits;
+ * `stderrHas(text)` when its stderr holds `text` (rejected if it exits first).
+ */
 export function startStaffsim(
   args: string[],
   nodeArgs: string[] = [],
-): { pid: number; kill(signal: NodeJS.Signals): void; done: Promise<CliResult> } {
+): { pid: number; kill(signal: NodeJS.Signals): void; done: Promise<CliResult>; stderrHas(text: string): Promise<void> } {
   const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { env: ENV, cwd: REPO_ROOT });
   let stdout = '';
   let stderr = '';
@@ -42,7 +45,18 @@ export function startStaffsim(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return { pid: child.pid!, kill: (signal) => child.kill(signal), done };
+  const stderrHas = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const look = () => {
+        if (!stderr.includes(text)) return;
+        child.stderr.off('data', look);
+        resolve();
+      };
+      child.stderr.on('data', look);
+      look();
+      done.then((r) => reject(new Error(`staffsim exited (code ${r.code}) before its stderr said ${JSON.stringify(text)}: ${r.stderr}`)), reject);
+    });
+  return { pid: child.pid!, kill: (signal) => child.kill(signal), done, stderrHas };
 }
 
 /** Runs many command lines, a few at a time (each is a Node start-up, mostly CPU). */
