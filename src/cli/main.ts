@@ -8,7 +8,7 @@
 
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { BaselineError, UnknownStrategyError } from '../experiment/run.js';
+import { BaselineError, SMALL_RUN_CONTACTS, UnknownStrategyError } from '../experiment/run.js';
 import { SensitivityError } from '../experiment/sensitivity.js';
 import { REPORT_FORMATS, UnknownKpiError } from '../report/index.js';
 import { registerErlangCommand } from './erlang.js';
@@ -75,7 +75,7 @@ function program(): Command {
     .option('--seed <n>', 'random seed (same seed, same output)', seedValue)
     .option('--set <key.path=value>', 'override a scenario key (repeatable)', collect, [])
     .option('--strategy <name>', 'run only this strategy (repeatable)', collect, [])
-    .addOption(jobsOption('worker threads for the replications (same output whatever the number)'))
+    .option('--jobs <n>', `worker threads for the replications (same output whatever the number; when not given, a run of under ${SMALL_RUN_CONTACTS.toLocaleString('en-US')} simulated contacts in all runs on the main thread) (default: the number of cores)`, positiveInteger('--jobs'))
     .addOption(new Option('--format <format>', 'output format (html: one self-contained page with charts, see docs/report.md)').choices(REPORT_FORMATS).default('table'))
     .option(KPI_FLAG, KPI_HELP, collect, [])
     .option('--detail', 'table: also each strategy\'s human queue by hour of day, a text chart of service level by hour, and its KPIs by ticket type and by agent group', false)

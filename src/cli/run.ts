@@ -21,7 +21,8 @@ export interface RunFlags {
   /** The table: also the hours of each strategy, a text chart of service level by hour, and its KPIs by ticket type and by group. */
   detail: boolean;
   out?: string;
-  jobs: number;
+  /** Absent without --jobs: the run then chooses (experiment/run.ts, workerThreads). */
+  jobs?: number;
   baseline?: string;
   /** False with --as-staffed: no `<baseline>@target` beside the baseline. */
   atTarget: boolean;
@@ -84,10 +85,10 @@ async function run(file: string | undefined, flags: RunFlags, signal: AbortSigna
   const reruns = flags.sensitivity || named.length > 0 ? planSensitivity(loaded, named.length > 0 ? named : defaultInputs(loaded)) : null;
   if (flags.out) checkOutputPath(flags.out);
 
-  const options: RunOptions & { jobs: number } = {
+  const options: RunOptions & { jobs?: number } = {
     strategies: flags.strategy,
     signal,
-    jobs: flags.jobs,
+    ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
     atTarget: flags.atTarget,
     ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
   };

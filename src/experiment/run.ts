@@ -101,9 +101,10 @@ export function runScenarioKeepingPhysical(
 
 /**
  * runScenario for a caller that must stay responsive while it runs (the CLI,
- * for Ctrl-C and the progress bar): replications run on `jobs` worker threads
- * (default: every core), or, with one job, in this thread with a yield to the
- * event loop between replications. A long replication (see isLong) runs on a
+ * for Ctrl-C and the progress bar): replications run on `jobs` worker threads,
+ * or, with one job, in this thread with a yield to the event loop between
+ * replications. Without `jobs`, a small run (see isSmall) runs in this thread
+ * and any other on every core. A long replication (see isLong) runs on a
  * worker thread even with one job: while this thread simulates, no signal
  * handler or timer can run. Workers report progress inside a replication and
  * read a stop flag through a shared buffer (run-control.ts), so an aborted
@@ -118,8 +119,7 @@ export async function runScenarioAsync(
   const plan = planRun(scenario, options);
   const control = RunControl.forTasks(plan.tasks.length);
   const tasks = plan.tasks.map((task, i) => ({ ...task, control: control.slot(i) }));
-  const jobs = options.jobs ?? availableParallelism();
-  const long = tasks.some(isLong);
+  const threads = workerThreads(tasks, options.jobs);
   const { signal, onProgress } = options;
   const stop = () => control.stop();
   signal?.addEventListener('abort', stop, { once: true });
@@ -127,8 +127,8 @@ export async function runScenarioAsync(
   ticker?.unref();
   try {
     const results =
-      long || (jobs > 1 && tasks.length > 1)
-        ? inTaskOrder<ReplicationTask, ReplicationSummary>(workerUrl('replication-worker'), tasks, { jobs, signal, isolate: long })
+      threads > 0
+        ? inTaskOrder<ReplicationTask, ReplicationSummary>(workerUrl('replication-worker'), tasks, { jobs: threads, signal, isolate: tasks.some(isLong) })
         : yieldingBetween(inThisThread(tasks, signal));
     const summaries: ReplicationSummary[] = [];
     for await (const summary of results) {
@@ -171,10 +171,42 @@ async function* yieldingBetween<T>(items: Iterable<T>): AsyncGenerator<T> {
  * which repays itself only past about a second of simulation: 1.5 million
  * first contacts.
  */
-const LONG_REPLICATION_CONTACTS = 1.5e6;
+export const LONG_REPLICATION_CONTACTS = 1.5e6;
 
-function isLong(task: ReplicationTask): boolean {
-  return (task.strategy.demand.contacts_per_day * task.strategy.horizon) / 1440 > LONG_REPLICATION_CONTACTS;
+/**
+ * The worker threads that run `tasks` given --jobs (`jobs`, absent when not
+ * given), 0 for this thread: with long replications, threads even for one job;
+ * else this thread for one job, one task, or a small run without --jobs; else
+ * `jobs`, by default every core.
+ */
+export function workerThreads(tasks: readonly Pick<ReplicationTask, 'strategy'>[], jobs: number | undefined): number {
+  if (tasks.some(isLong)) return jobs ?? availableParallelism();
+  const threads = jobs ?? (isSmall(tasks) ? 1 : availableParallelism());
+  return threads > 1 && tasks.length > 1 ? threads : 0;
+}
+
+function isLong(task: Pick<ReplicationTask, 'strategy'>): boolean {
+  return expectedContacts(task) > LONG_REPLICATION_CONTACTS;
+}
+
+/**
+ * A run small enough that worker threads would cost more than they save, so
+ * without an explicit --jobs it runs in this thread. Each thread starts its
+ * own Node environment, loads the simulator and warms V8 up on it (about
+ * 0.25 s of CPU apiece), which two cores win back only past about
+ * SMALL_RUN_CONTACTS first contacts in all (measured: docs/performance.md,
+ * "Start-up"). Known before anything runs: the demand over the horizon,
+ * strategy by strategy and replication by replication.
+ */
+export const SMALL_RUN_CONTACTS = 500_000;
+
+function isSmall(tasks: readonly Pick<ReplicationTask, 'strategy'>[]): boolean {
+  return tasks.reduce((sum, task) => sum + expectedContacts(task), 0) < SMALL_RUN_CONTACTS;
+}
+
+/** First contacts a replication simulates: its demand over its whole horizon. */
+function expectedContacts(task: Pick<ReplicationTask, 'strategy'>): number {
+  return (task.strategy.demand.contacts_per_day * task.strategy.horizon) / 1440;
 }
 
 /** What one replication contributes to the report. */

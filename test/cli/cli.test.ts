@@ -61,6 +61,9 @@ describe('staffsim run', () => {
     expect(two.stdout).toBe('');
     expect(readFileSync(file, 'utf8')).toBe(one.stdout);
     expect(JSON.parse(readFileSync(file, 'utf8')).strategies).toHaveLength(5);
+    // Without --jobs this small run stays on the main thread (experiment/run.ts, workerThreads).
+    const unset = await staffsimInProcess('run', ...SHORT, '--format', 'json');
+    expect(unset.stdout).toBe(one.stdout);
   });
 
   it('prints the comparison table without colour when not on a terminal', async () => {
