@@ -686,11 +686,7 @@ class ContactCentre {
     const e = chat.complete(agent - chat.firstAgent, t);
     if (this.flags[e] & COUNTED_CONTACT) this.observations.serviceEnded(t - chat.doneAnsweredAt);
     if (chat.idle > 0) this.answerNextWaiting(-1 - g);
-    const type = this.type[e];
-    const router = this.router;
-    const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[g * router.typeCount + type] * chat.doneFcr);
-    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
-    else this.followUp(e);
+    this.resolveOrFollowUp(e, g, chat.doneFcr);
   }
 
   /** A gig worker holding several chats finished its earliest one (data: the worker). */
@@ -701,17 +697,12 @@ class ContactCentre {
     if (this.flags[e] & COUNTED_CONTACT) this.observations.serviceEnded(t - gig.doneAnsweredAt);
     if (gig.idle > 0) this.answerNextWaiting(w);
     if (gig.holding(w) === 0) gig.becomeIdle(w, t);
-    const type = this.type[e];
-    const router = this.router;
-    const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[router.groupCount * router.typeCount + type] * gig.doneFcr);
-    if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
-    else this.followUp(e);
+    this.resolveOrFollowUp(e, this.router.groupCount, gig.doneFcr);
   }
 
   private serviceDone(e: number): void {
     const t = this.now;
     const server = this.server[e];
-    const type = this.type[e];
     const router = this.router;
     const pool = server < 0 ? -1 - server : router.groupCount;
     if (server < 0) {
@@ -720,7 +711,20 @@ class ContactCentre {
       this.gig!.finishWork(server, t);
       this.giveWorkOrIdle(server);
     }
-    const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[pool * router.typeCount + type]);
+    this.resolveOrFollowUp(e, pool, 1);
+  }
+
+  /**
+   * A person's service of episode e's contact ended, in server pool `pool`
+   * (a group's index, or groupCount for the gig pool): the problem is solved
+   * with the type's first-contact resolution times the pool's factor and
+   * `factor` (a chat's fcr_by_concurrency; 1 for one contact at a time),
+   * capped at 1; otherwise the customer may come back.
+   */
+  private resolveOrFollowUp(e: number, pool: number, factor: number): void {
+    const type = this.type[e];
+    const router = this.router;
+    const fcr = Math.min(1, this.fcr[type] * router.fcrFactor[pool * router.typeCount + type] * factor);
     if (fcr >= 1 || this.rngFcr.uniform() < fcr) this.endEpisode(e, RESOLVED_BY_HUMAN);
     else this.followUp(e);
   }

@@ -67,8 +67,13 @@ export class GigPool {
   loggingIn = 0;
   /** Logged in: idle, busy or free. */
   active = 0;
+
   /** Workers who would take a contact now: idle ones, or with concurrency those logged in with a free slot. */
-  idle = 0;
+  get idle(): number {
+    return this.chat === null ? this.idleWorkers : this.chat.free;
+  }
+  /** Idle workers on the idle line (one contact at a time). */
+  private idleWorkers = 0;
   /** After complete(): when the finished chat was answered, and its fcr multiplier (fcr_by_concurrency). */
   doneAnsweredAt = 0;
   doneFcr = 1;
@@ -168,7 +173,6 @@ export class GigPool {
     this.loginAt[w] = t;
     if (this.chat !== null) {
       this.chat.accept(w);
-      this.idle = this.chat.free;
     }
   }
 
@@ -183,7 +187,7 @@ export class GigPool {
       const w = this.idleLine.shift();
       if (this.state[w] !== IDLE || this.serial[w] !== this.idleLine.frontTag) continue;
       this.events.cancel(this.idleTimer[w]);
-      this.idle--;
+      this.idleWorkers--;
       this.state[w] = FREE;
       return w;
     }
@@ -204,7 +208,6 @@ export class GigPool {
   take(e: number, t: number, work: number): void {
     const chat = this.chat!;
     const w = chat.take(e, t, work);
-    this.idle = chat.free;
     if (chat.held[w] !== 1) return;
     if (this.state[w] === IDLE) this.events.cancel(this.idleTimer[w]);
     this.state[w] = BUSY;
@@ -222,7 +225,6 @@ export class GigPool {
     const e = chat.complete(w, t);
     this.doneAnsweredAt = chat.doneAnsweredAt;
     this.doneFcr = chat.doneFcr;
-    this.idle = chat.free;
     this.handled++;
     if (!this.hourly) this.credit(w, t, 1);
     if (chat.held[w] === 0) {
@@ -256,7 +258,7 @@ export class GigPool {
   becomeIdle(w: number, t: number): void {
     this.state[w] = IDLE;
     if (this.chat === null) {
-      this.idle++;
+      this.idleWorkers++;
       const tag = ++this.serial[w];
       this.idleLine.push(w, tag);
     }
@@ -268,9 +270,8 @@ export class GigPool {
   idleOver(w: number, t: number): void {
     if (this.chat !== null) {
       this.chat.refuse(w);
-      this.idle = this.chat.free;
     } else {
-      this.idle--;
+      this.idleWorkers--;
       this.serial[w]++; // its idle-line entry is now stale
     }
     this.logOff(w, t);
