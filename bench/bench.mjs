@@ -122,6 +122,7 @@ const planRun = runPlanCli();
 const short = runCase(['bench/erlang-a.yaml', '--set', 'horizon=100000']);
 const long = runCase(['bench/erlang-a.yaml', '--set', 'horizon=400000']);
 const chat3 = runCase(['bench/chat-3.yaml']);
+const hiddenClasses = runHiddenClasses();
 
 
 const result = {
@@ -171,6 +172,10 @@ const result = {
     contacts_per_s: Math.round(chat3.contacts_per_s),
     ratio_to_reference: round(chat3.contacts_per_s / reference.contacts_per_s, 3),
   },
+  hidden_classes: {
+    workload: 'optimised functions V8 discards for code dependencies in a second replication (bench/hidden-classes.mjs), per file and strategy',
+    ...hiddenClasses,
+  },
   memory_flat: {
     workload: 'reference workload, horizon 100,000 vs 400,000 min (1M vs 4M arrivals)',
     peak_rss_mb_short: round(short.peak_rss_mb),
@@ -212,6 +217,17 @@ if (json) {
     `plain-JS yardstick (bench/yardstick.mjs, mean of a run before and after the reference): ${fmt(r.yardstick_contacts_per_s)} contacts/s cold, ` +
       `${fmt(r.warm_yardstick_contacts_per_s)} warm; staffsim/yardstick = ${r.ratio_to_yardstick} cold, ${r.warm_ratio_to_yardstick} warm (target >= 0.8)\n`,
   );
+  const discarded = Object.entries(result.hidden_classes)
+    .filter(([key]) => key !== 'workload')
+    .map(([file, counts]) => `${file} ${Object.values(counts).reduce((a, b) => a + b, 0)}`);
+  process.stdout.write(`hidden classes (bench/hidden-classes.mjs): optimised functions discarded by a second replication: ${discarded.join(', ')} (0 expected)\n`);
+}
+
+/** bench/hidden-classes.mjs: per file and strategy, the optimised functions a second replication throws away (0 expected). */
+function runHiddenClasses() {
+  const child = spawnSync(process.execPath, [join(here, 'hidden-classes.mjs'), '--json'], { cwd: root, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bench/hidden-classes.mjs failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout);
 }
 
 function round(x, digits = 2) {

@@ -25,6 +25,8 @@
 //
 // Nothing is allocated per event.
 
+import { DOUBLE_ZERO } from './double-field.js';
+
 /** Sequence numbers are packed with the kind as seq * 256 + kind, exact below 2^53. */
 const MAX_SEQUENCE = 2 ** 45;
 /** Most cancellable events pending at once. */
@@ -36,7 +38,7 @@ const NOWHERE = -1;
 
 export class EventQueue {
   /** Time of the event last returned by pop(): the simulation clock. */
-  time = 0;
+  time = DOUBLE_ZERO;
   /** Kind of the event last returned by pop(). */
   kind = 0;
   /** Data of the event last returned by pop(). */
@@ -378,7 +380,8 @@ export class EventQueue {
 
 /** The kind packed in the low byte of a key (division by 256 is exact; % would be an fmod call). */
 function kindOf(key: number): number {
-  return key - Math.floor(key / 256) * 256;
+  // | 0: an integer, so the kind fields hold small integers, not doubles (double-field.ts).
+  return (key - Math.floor(key / 256) * 256) | 0;
 }
 
 function grown<T extends Float64Array | Int32Array>(bigger: T, old: T): T {

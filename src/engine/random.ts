@@ -17,6 +17,7 @@
 // cost of truncating an exponential's tail at 22.9 means (probability e^-22.9,
 // about 1e-10).
 
+import { DOUBLE_ZERO } from './double-field.js';
 import seedrandom from 'seedrandom';
 
 const HALF_CELL = 2 ** -33;
@@ -27,7 +28,7 @@ export class RandomStream {
   /** Alea's state: s0, s1, s2 and the carry c. */
   private readonly state = new Float64Array(4);
   /** Second value of the last polar-method pair, returned by the next normal(). */
-  private spareNormal = 0;
+  private spareNormal = DOUBLE_ZERO;
   private hasSpareNormal = false;
 
   constructor(seed: number, replication: number, name: string) {

@@ -5,6 +5,7 @@
 // the cumulative rate: one unit-exponential draw per arrival, walked across
 // segments, with no thinning and no rejected draws.
 
+import { DOUBLE_ZERO } from '../engine/double-field.js';
 import type { Demand } from '../scenario/types.js';
 
 const MINUTES_PER_HOUR = 60;
@@ -69,9 +70,9 @@ export class ArrivalProcess {
     return NO_ARRIVAL;
   }
 
-  private segmentStart = 0;
-  private segmentStop = -1;
-  private segmentRate = 0;
+  private segmentStart = DOUBLE_ZERO;
+  private segmentStop = -Infinity; // no segment entered yet (a double, as segment ends are)
+  private segmentRate = DOUBLE_ZERO;
 
   private enterSegment(t: number): void {
     this.segmentStart = t;

@@ -15,6 +15,7 @@
 // Per agent everything lives in typed arrays sized once for the busiest
 // hour, so nothing is allocated per event.
 
+import { DOUBLE_ONE, DOUBLE_ZERO } from '../engine/double-field.js';
 import type { EventQueue } from '../engine/event-queue.js';
 import type { AgentGroup, Concurrency } from '../scenario/types.js';
 import { ChatSlots } from './chat-slots.js';
@@ -32,8 +33,8 @@ export class ChatAgents extends EmployeePool {
   /** One-contact servers an agent is worth at full load, k / s_k (human-load.ts): what the gig trigger counts. */
   readonly serverEquivalent: number;
   /** After complete(): when the finished contact was answered, and its fcr multiplier (fcr_by_concurrency). */
-  doneAnsweredAt = 0;
-  doneFcr = 1;
+  doneAnsweredAt = DOUBLE_ZERO;
+  doneFcr = DOUBLE_ONE;
 
   private readonly chat: ChatSlots;
   private readonly capacity: number;

@@ -23,6 +23,7 @@
 // Per server and per slot (server × concurrency + j) everything lives in
 // typed arrays sized once, so nothing is allocated per event.
 
+import { DOUBLE_ONE, DOUBLE_ZERO } from '../engine/double-field.js';
 import type { EventQueue } from '../engine/event-queue.js';
 import type { Concurrency } from '../scenario/types.js';
 import { overlap } from './window.js';
@@ -36,10 +37,10 @@ export class ChatSlots {
   /** Contacts each server holds now. Read-only outside this class. */
   readonly held: Int32Array;
   /** Contact-minutes held inside the measured window (the numerator of slot_occupancy). */
-  heldMinutes = 0;
+  heldMinutes = DOUBLE_ZERO;
   /** After complete(): when the finished contact was taken, and its fcr multiplier (fcr_by_concurrency). */
-  doneAnsweredAt = 0;
-  doneFcr = 1;
+  doneAnsweredAt = DOUBLE_ZERO;
+  doneFcr = DOUBLE_ONE;
 
   /** stretch by contacts held (index n, 1 .. slots); index 0 unused. */
   private readonly stretch: Float64Array;
@@ -65,7 +66,7 @@ export class ChatSlots {
   private nextSeq: number;
 
   private totalHeld = 0;
-  private heldSince = 0;
+  private heldSince = DOUBLE_ZERO;
 
   constructor(
     servers: number,

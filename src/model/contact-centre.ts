@@ -14,6 +14,7 @@
 // Rows live in typed arrays (struct of arrays) recycled through a free list,
 // so the event loop allocates nothing per contact.
 
+import { DOUBLE_ZERO } from '../engine/double-field.js';
 import { sampler, type Sampler } from '../engine/distributions.js';
 import { EventQueue } from '../engine/event-queue.js';
 import { IdFifo } from '../engine/id-fifo.js';
@@ -140,13 +141,13 @@ class ContactCentre {
    * argument passed down every call: a double crossing a call V8 does not
    * inline is boxed (allocated), and the handlers are too large to inline.
    */
-  private now = 0;
+  private now = DOUBLE_ZERO;
   /**
    * When the next first contact arrives. A field rather than a local of
    * advance(): a loop compiled on stack replacement keeps a double carried
    * round it boxed, one allocation per arrival.
    */
-  private nextArrival = 0;
+  private nextArrival = DOUBLE_ZERO;
   /** Events left before the heartbeat is due (advance()). */
   private countdown = PULSE_EVERY;
 
@@ -216,7 +217,7 @@ class ContactCentre {
   private freeIds = new Int32Array(0);
   private freeCount = 0;
 
-  private readonly history: EpisodeHistory = { resolvedBy: 0, totalWait: 0, contacts: 0, aiFailedSensitive: false };
+  private readonly history: EpisodeHistory = { resolvedBy: 0, totalWait: DOUBLE_ZERO, contacts: 0, aiFailedSensitive: false };
 
   constructor(
     private readonly scenario: StrategyScenario,

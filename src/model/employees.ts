@@ -6,6 +6,7 @@
 // The on-shift level follows the hourly schedule net of shrinkage. An agent
 // whose shift ends while busy finishes the ticket, then leaves.
 
+import { DOUBLE_ZERO } from '../engine/double-field.js';
 import type { Employees } from '../scenario/types.js';
 import type { HourlyObservations } from './hourly-observations.js';
 import { netOnShift } from './shrinkage.js';
@@ -19,9 +20,9 @@ export class EmployeePool {
   leaving = 0;
 
   /** Minutes of staffed time and of busy time inside the measured window. */
-  staffedMinutes = 0;
-  busyMinutes = 0;
-  private lastChange = 0;
+  staffedMinutes = DOUBLE_ZERO;
+  busyMinutes = DOUBLE_ZERO;
+  private lastChange = DOUBLE_ZERO;
 
   /** Agents on shift per hour of day, net of shrinkage. */
   readonly netLevels: Int32Array;

@@ -29,6 +29,7 @@
 // off, so they are behaviour, but the rate only scales the bill, which
 // src/model/pricing.ts applies after the simulation.
 
+import { DOUBLE_ONE, DOUBLE_ZERO } from '../engine/double-field.js';
 import type { EventQueue } from '../engine/event-queue.js';
 import type { Sampler } from '../engine/distributions.js';
 import { IdFifo } from '../engine/id-fifo.js';
@@ -75,18 +76,18 @@ export class GigPool {
   /** Idle workers on the idle line (one contact at a time). */
   private idleWorkers = 0;
   /** After complete(): when the finished chat was answered, and its fcr multiplier (fcr_by_concurrency). */
-  doneAnsweredAt = 0;
-  doneFcr = 1;
+  doneAnsweredAt = DOUBLE_ZERO;
+  doneFcr = DOUBLE_ONE;
 
   calls = 0;
   declines = 0;
   /** Contacts gig workers finished. */
   handled = 0;
   /** Inside the measured window. */
-  paidMinutes = 0;
-  busyMinutes = 0;
+  paidMinutes = DOUBLE_ZERO;
+  busyMinutes = DOUBLE_ZERO;
   /** Pay earned inside the window in the pay model's units: hours (hourly) or tickets (per ticket). */
-  paidUnits = 0;
+  paidUnits = DOUBLE_ZERO;
 
   private readonly state: Uint8Array;
   private readonly loginAt: Float64Array;

@@ -12,6 +12,7 @@
 // the measured window. Time 0 is midnight of the first day (as the schedule's
 // hour 0).
 
+import { DOUBLE_ZERO } from '../engine/double-field.js';
 import { HOURS_A_DAY, type HourlyValues } from '../metrics/hourly.js';
 import { ratio, utilization } from './ratios.js';
 import { overlap } from './window.js';
@@ -37,8 +38,8 @@ export class HourlyObservations {
   // for a double t below 60 (n + 1), t / 60 never rounds up to n + 1 (doubles
   // near 60 (n + 1) are at least 30 times as far apart as near n + 1), so
   // Math.floor(t / 60) is n for every t in [60 n, 60 (n + 1)).
-  private cachedFrom = 0;
-  private cachedTo = -1;
+  private cachedFrom = DOUBLE_ZERO;
+  private cachedTo = -Infinity; // nothing cached yet
   private cachedHour = 0;
 
   constructor(

@@ -6,6 +6,7 @@
 // first contact does. Episodes still open at the horizon are censored: they
 // count in `episodes` but not in resolution, satisfaction or churn.
 
+import { DOUBLE_ZERO } from '../engine/double-field.js';
 import { QuantileSketch } from '../metrics/histogram.js';
 import { TimeAverage } from './time-average.js';
 import { HourlyObservations } from './hourly-observations.js';
@@ -88,8 +89,8 @@ export class Observations {
   episodes = 0;
   episodesEnded = 0;
   episodesResolved = 0;
-  csatSum = 0;
-  churnExpected = 0;
+  csatSum = DOUBLE_ZERO;
+  churnExpected = DOUBLE_ZERO;
 
   aiConversations = 0;
   aiContained = 0;
@@ -97,14 +98,14 @@ export class Observations {
   /** AI-only routing: the AI failed and nobody was behind it. */
   aiUnresolved = 0;
   /** Minutes AI conversations waited for a free slot (ai.concurrency). */
-  aiWaitSum = 0;
+  aiWaitSum = DOUBLE_ZERO;
   /** The customer left the AI, neither resolved nor handed off. */
   aiAbandoned = 0;
 
   resolvedByAi = 0;
-  resolutionTimeAiSum = 0;
+  resolutionTimeAiSum = DOUBLE_ZERO;
   resolvedByHuman = 0;
-  resolutionTimeHumanSum = 0;
+  resolutionTimeHumanSum = DOUBLE_ZERO;
   /**
    * Minutes from first arrival to resolution of the episodes the AI resolved
    * and of those a human resolved (resolution_time_p90_ai, _human). The
@@ -117,18 +118,18 @@ export class Observations {
   offered = 0;
   answered = 0;
   served = 0;
-  serviceMinutes = 0;
+  serviceMinutes = DOUBLE_ZERO;
   /** Contacts turned away because the human queue was at its cap (see MAX_WAITING). */
   turnedAway = 0;
   answeredByGig = 0;
   abandoned = 0;
   waited = 0;
   answeredWithinTarget = 0;
-  waitSumAnswered = 0;
-  waitSumAbandoned = 0;
+  waitSumAnswered = DOUBLE_ZERO;
+  waitSumAbandoned = DOUBLE_ZERO;
   /** Finished waits (answered or abandoned) and their sum, of contacts handed off from the AI. */
   handoffWaits = 0;
-  handoffWaitSum = 0;
+  handoffWaitSum = DOUBLE_ZERO;
   readonly waits = new QuantileSketch();
   /** Contacts waiting for a person, averaged over the measured window (Little's L). */
   readonly queueLength: TimeAverage;

@@ -4,12 +4,13 @@
 // (L = lambda W), which ties the waits the model records to the queue it
 // actually held.
 
+import { DOUBLE_ZERO } from '../engine/double-field.js';
 import { overlap } from './window.js';
 
 export class TimeAverage {
   private level = 0;
-  private since = 0;
-  private integral = 0;
+  private since = DOUBLE_ZERO;
+  private integral = DOUBLE_ZERO;
 
   constructor(
     private readonly windowStart: number,

@@ -1,0 +1,68 @@
+// Whether building a replication's objects throws away code V8 optimised for
+// the replication before (src/engine/double-field.ts says why it can). Runs
+// each strategy of each file twice in a child process under --trace-deopt and
+// counts the optimised functions V8 discards for "code dependencies" during
+// the second replication: 0 when every object keeps the hidden class it was
+// built with.
+//
+//   node bench/hidden-classes.mjs [--json] [FILE ...]    default: the bench's scenarios, 2-day horizon
+//
+// Prints one line per file (JSON with --json): the count per strategy.
+
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const argv = process.argv.slice(2);
+
+if (argv[0] === '--child') {
+  const file = argv[1];
+  const load = async (path) => import(pathToFileURL(join(root, 'dist', path)).href);
+  const { simulateReplication } = await load('model/contact-centre.js');
+  const { loadScenarioFile } = await load('scenario/load.js');
+  const { resolveAutoStaffing } = await load('experiment/auto-staffing.js');
+  for (const strategy of loadScenarioFile(file, { set: ['horizon=2d'] }).scenario.strategies) {
+    const s = resolveAutoStaffing(strategy).strategy;
+    simulateReplication(s, 0);
+    process.stdout.write(`=== second replication of ${s.name}\n`);
+    simulateReplication(s, 1);
+    process.stdout.write('=== end\n');
+  }
+  process.exit(0);
+}
+
+const json = argv.includes('--json');
+const named = argv.filter((a) => a !== '--json');
+const files = named.length > 0 ? named.map((f) => resolve(f)) : ['bench/erlang-a.yaml', 'bench/chat-3.yaml', 'scenarios/klarna-2024.yaml'].map((f) => join(root, f));
+
+const results = {};
+for (const file of files) {
+  const child = spawnSync(process.execPath, ['--trace-deopt', fileURLToPath(import.meta.url), '--child', file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (child.status !== 0) {
+    process.stderr.write(`bench/hidden-classes.mjs: ${file} failed:\n${child.stderr}`);
+    process.exit(1);
+  }
+  const counts = {};
+  let strategy = null;
+  for (const line of child.stdout.split('\n')) {
+    if (line.startsWith('=== second replication of ')) {
+      strategy = line.slice('=== second replication of '.length);
+      counts[strategy] = 0;
+    } else if (line === '=== end') strategy = null;
+    else if (strategy !== null && line.includes('reason: code dependencies')) counts[strategy]++;
+  }
+  results[file.slice(root.length + 1)] = counts;
+}
+
+if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
+else {
+  for (const [file, counts] of Object.entries(results)) {
+    const parts = Object.entries(counts).map(([s, n]) => `${s} ${n}`);
+    process.stdout.write(`${file}: optimised functions discarded in a second replication: ${parts.join(', ')}\n`);
+  }
+}
