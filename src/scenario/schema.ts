@@ -109,8 +109,28 @@ function limited<T extends z.ZodType>(schema: T): T {
   return schema;
 }
 
-const nonNegative = (max: number) => limited(expecting(z.number().min(0).max(max), 'a number ≥ 0'));
-const positive = (max: number) => limited(expecting(z.number().positive().max(max), 'a number > 0'));
+/**
+ * One schema for each distinct leaf (the same arguments give the same
+ * instance): every key of a kind shares it, and the `.describe()`,
+ * `.prefault()` or `.optional()` at the key wraps or clones it, as zod does
+ * for any schema. Building the schema is most of what `validate` does before
+ * it reads a file, and a fifth of its zod nodes were copies of these few
+ * leaves (docs/performance.md, "Start-up: the schema built on first use").
+ * So nothing may register on or change a leaf from outside: its label and
+ * limit are set here, once, and a key that needs another builds its own.
+ */
+function shared<A extends unknown[], T>(build: (...args: A) => T): (...args: A) => T {
+  const made = new Map<string, T>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let schema = made.get(key);
+    if (schema === undefined) made.set(key, (schema = build(...args)));
+    return schema;
+  };
+}
+
+const nonNegative = shared((max: number) => limited(expecting(z.number().min(0).max(max), 'a number ≥ 0')));
+const positive = shared((max: number) => limited(expecting(z.number().positive().max(max), 'a number > 0')));
 /**
  * The one rule for every probability and share key: a value written as a
  * percentage (80 for 0.8) gets the hint "did you mean 0.8?" beside the
@@ -127,16 +147,17 @@ function percentHint(acceptsOne: boolean) {
 }
 
 /** A share from 0 to 1; `above0`: 0 excluded, `below1`: 1 excluded. */
-function fraction(expected: string, range: { above0?: boolean; below1?: boolean } = {}) {
+const fraction = shared((expected: string, range: { above0?: boolean; below1?: boolean } = {}) => {
   const from = range.above0 ? z.number().gt(0) : z.number().min(0);
   const to = range.below1 ? from.lt(1, { error: percentHint(false) }) : from.max(1, { error: percentHint(true) });
   return expecting(to, expected);
-}
+});
 
 const probability = () => fraction('a probability between 0 and 1');
-const count = (min: number, max: number) =>
-  limited(expecting(z.number().int().min(min).max(max), min === 0 ? 'a whole number ≥ 0' : `a whole number ≥ ${min}`));
-const score = () => expecting(z.number().min(1).max(5), 'a score between 1 and 5');
+const count = shared((min: number, max: number) =>
+  limited(expecting(z.number().int().min(min).max(max), min === 0 ? 'a whole number ≥ 0' : `a whole number ≥ ${min}`)),
+);
+const score = shared(() => expecting(z.number().min(1).max(5), 'a score between 1 and 5'));
 
 const DURATION_EXPECTED = 'a duration (e.g. 30s, 5m, 1.5h, 14d, or a number of minutes)';
 const DURATION_WITH_UNIT_EXPECTED = 'a duration with its unit (e.g. 20s, 60s, 2m)';
@@ -156,7 +177,7 @@ function missingError(missing: Missing | undefined) {
 }
 
 /** A duration in the file (`30s`, `5m`, `2h`, `14d`, or minutes) -> minutes. */
-function duration(options: { positive?: boolean; missing?: Missing } = {}) {
+const duration = shared((options: { positive?: boolean; missing?: Missing } = {}) => {
   const input = z.union(
     [
       z.number().min(0, { error: (issue) => durationProblem(issue.input) ?? undefined }),
@@ -165,18 +186,18 @@ function duration(options: { positive?: boolean; missing?: Missing } = {}) {
     { error: missingError(options.missing) },
   );
   return inMinutes(expecting(input, DURATION_EXPECTED), options.positive);
-}
+});
 
 /**
  * A duration that must carry its unit (`20s`, `2m`) -> minutes, for a key
  * whose plain number is easily meant in another unit than minutes.
  */
-function durationWithUnit() {
+const durationWithUnit = shared(() => {
   const input = z
     .string({ error: (issue) => (issue.input === undefined ? undefined : durationWithUnitProblem(issue.input)) })
     .regex(new RegExp(DURATION_WITH_UNIT_PATTERN), { error: (issue) => durationWithUnitProblem(issue.input) ?? undefined });
   return inMinutes(expecting(input, DURATION_WITH_UNIT_EXPECTED));
-}
+});
 
 function inMinutes(input: z.ZodType<string | number>, positive = false) {
   const minutes = input
@@ -331,19 +352,19 @@ function toDistSpec(value: DistInput): DistSpec {
  * A time-valued distribution: `{dist: ..., ...}` with durations for its
  * parameters, or a bare duration meaning "always this long".
  */
-function timeDist() {
-  return expecting(
+const timeDist = shared(() =>
+  expecting(
     z.union([duration(), DistObject]),
     'a duration (e.g. 5m) or a distribution such as {dist: exponential, mean: 5m}',
   )
     .transform(toDistSpec)
-    .meta({ title: 'distribution' });
-}
+    .meta({ title: 'distribution' }),
+);
 
 const NAME_RE = /^(?![0-9]+$)[A-Za-z0-9_-]+$/;
 
-function nameSchema(what: string) {
-  return z
+const nameSchema = shared((what: string) =>
+  z
     .string({ error: (issue) => (issue.input === undefined ? undefined : `a ${what} name must be text`) })
     .regex(NAME_RE, {
       error: (issue) => {
@@ -351,8 +372,8 @@ function nameSchema(what: string) {
         return `\`${String(issue.input)}\` is not a valid ${what} name`;
       },
     })
-    .refine((name) => !RESERVED_KEYS.has(name), { error: `this ${what} name is reserved` });
-}
+    .refine((name) => !RESERVED_KEYS.has(name), { error: `this ${what} name is reserved` }),
+);
 
 /** 24 or 7 multipliers: non-negative, positive sum, normalised to mean 1. */
 function profile(length: number, unit: string, example: string) {
