@@ -1182,7 +1182,9 @@ export function patchOf(schema: z.ZodType): z.ZodType {
  * (`optin` undefined: a test holds it), so that is pinned.
  */
 function onFirstUse<T extends z.ZodType>(build: () => T): z.ZodLazy<T> {
-  const lazy = z.lazy(build);
+  // Built once: zod caches the inner schema for parsing, but its JSON Schema walk calls the getter itself.
+  let built: T | undefined;
+  const lazy = z.lazy(() => (built ??= build()));
   Object.defineProperty(lazy._zod, 'optin', { value: undefined });
   return lazy;
 }
