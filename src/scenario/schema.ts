@@ -113,9 +113,10 @@ function limited<T extends z.ZodType>(schema: T): T {
  * One schema for each distinct leaf (the same arguments give the same
  * instance): every key of a kind shares it, and the `.describe()`,
  * `.prefault()` or `.optional()` at the key wraps or clones it, as zod does
- * for any schema. Building the schema was the largest part of `validate`'s work before
- * it reads a file, and over a quarter of its zod nodes were copies of these few
- * leaves (docs/performance.md, "Start-up: the schema built on first use").
+ * for any schema. Building the schema was the largest part of `validate`'s
+ * work before it reads a file, and over a quarter of its zod nodes were
+ * copies of these few leaves (docs/performance.md, "Start-up: the schema
+ * built on first use").
  * So nothing may register on or change a leaf from outside: its label and
  * limit are set here, once, and a key that needs another builds its own.
  */
