@@ -2,14 +2,15 @@
 // that does not use them does not build them, and the `optin` each has pinned
 // (so that a missing section does not build it) is the one zod gives its
 // schema once built. Nothing here times anything: what is held is which
-// schemas exist, which is what start-up pays for.
+// schemas exist, which is what start-up pays for. The files of this project
+// share their modules (vitest.config.ts), and another file may have built
+// the sections already, so the schema modules are loaded afresh here.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
-import { parseScenarioText } from '../../src/scenario/load.js';
-import { ScenarioFileSchema } from '../../src/scenario/schema.js';
+import type * as Load from '../../src/scenario/load.js';
 import { defOf } from '../../src/scenario/walk.js';
 
 interface LazyInternals {
@@ -42,7 +43,15 @@ const minimal = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'minima
 const sweep = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sweep.yaml'), 'utf8');
 
 describe('the sections built on first use', () => {
-  const found = lazies(ScenarioFileSchema);
+  let parseScenarioText: typeof Load.parseScenarioText;
+  let found: Array<[string, z.ZodType]>;
+
+  beforeAll(async () => {
+    vi.resetModules();
+    ({ parseScenarioText } = await import('../../src/scenario/load.js'));
+    const { ScenarioFileSchema } = await import('../../src/scenario/schema.js');
+    found = lazies(ScenarioFileSchema);
+  });
 
   it('are the strategy patches, sweep, optimize and plan', () => {
     expect(found.map(([path]) => path).sort()).toEqual(
