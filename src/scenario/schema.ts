@@ -109,8 +109,29 @@ function limited<T extends z.ZodType>(schema: T): T {
   return schema;
 }
 
-const nonNegative = (max: number) => limited(expecting(z.number().min(0).max(max), 'a number ≥ 0'));
-const positive = (max: number) => limited(expecting(z.number().positive().max(max), 'a number > 0'));
+/**
+ * One schema for each distinct leaf (the same arguments give the same
+ * instance): every key of a kind shares it, and the `.describe()`,
+ * `.prefault()` or `.optional()` at the key wraps or clones it, as zod does
+ * for any schema. Building the schema was the largest part of `validate`'s
+ * work before it reads a file, and over a quarter of its zod nodes were
+ * copies of these few leaves (docs/performance.md, "Start-up: the schema
+ * built on first use").
+ * So nothing may register on or change a leaf from outside: its label and
+ * limit are set here, once, and a key that needs another builds its own.
+ */
+function shared<A extends unknown[], T>(build: (...args: A) => T): (...args: A) => T {
+  const made = new Map<string, T>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let schema = made.get(key);
+    if (schema === undefined) made.set(key, (schema = build(...args)));
+    return schema;
+  };
+}
+
+const nonNegative = shared((max: number) => limited(expecting(z.number().min(0).max(max), 'a number ≥ 0')));
+const positive = shared((max: number) => limited(expecting(z.number().positive().max(max), 'a number > 0')));
 /**
  * The one rule for every probability and share key: a value written as a
  * percentage (80 for 0.8) gets the hint "did you mean 0.8?" beside the
@@ -127,16 +148,17 @@ function percentHint(acceptsOne: boolean) {
 }
 
 /** A share from 0 to 1; `above0`: 0 excluded, `below1`: 1 excluded. */
-function fraction(expected: string, range: { above0?: boolean; below1?: boolean } = {}) {
+const fraction = shared((expected: string, range: { above0?: boolean; below1?: boolean } = {}) => {
   const from = range.above0 ? z.number().gt(0) : z.number().min(0);
   const to = range.below1 ? from.lt(1, { error: percentHint(false) }) : from.max(1, { error: percentHint(true) });
   return expecting(to, expected);
-}
+});
 
 const probability = () => fraction('a probability between 0 and 1');
-const count = (min: number, max: number) =>
-  limited(expecting(z.number().int().min(min).max(max), min === 0 ? 'a whole number ≥ 0' : `a whole number ≥ ${min}`));
-const score = () => expecting(z.number().min(1).max(5), 'a score between 1 and 5');
+const count = shared((min: number, max: number) =>
+  limited(expecting(z.number().int().min(min).max(max), min === 0 ? 'a whole number ≥ 0' : `a whole number ≥ ${min}`)),
+);
+const score = shared(() => expecting(z.number().min(1).max(5), 'a score between 1 and 5'));
 
 const DURATION_EXPECTED = 'a duration (e.g. 30s, 5m, 1.5h, 14d, or a number of minutes)';
 const DURATION_WITH_UNIT_EXPECTED = 'a duration with its unit (e.g. 20s, 60s, 2m)';
@@ -156,7 +178,7 @@ function missingError(missing: Missing | undefined) {
 }
 
 /** A duration in the file (`30s`, `5m`, `2h`, `14d`, or minutes) -> minutes. */
-function duration(options: { positive?: boolean; missing?: Missing } = {}) {
+const duration = shared((options: { positive?: boolean; missing?: Missing } = {}) => {
   const input = z.union(
     [
       z.number().min(0, { error: (issue) => durationProblem(issue.input) ?? undefined }),
@@ -165,18 +187,18 @@ function duration(options: { positive?: boolean; missing?: Missing } = {}) {
     { error: missingError(options.missing) },
   );
   return inMinutes(expecting(input, DURATION_EXPECTED), options.positive);
-}
+});
 
 /**
  * A duration that must carry its unit (`20s`, `2m`) -> minutes, for a key
  * whose plain number is easily meant in another unit than minutes.
  */
-function durationWithUnit() {
+const durationWithUnit = shared(() => {
   const input = z
     .string({ error: (issue) => (issue.input === undefined ? undefined : durationWithUnitProblem(issue.input)) })
     .regex(new RegExp(DURATION_WITH_UNIT_PATTERN), { error: (issue) => durationWithUnitProblem(issue.input) ?? undefined });
   return inMinutes(expecting(input, DURATION_WITH_UNIT_EXPECTED));
-}
+});
 
 function inMinutes(input: z.ZodType<string | number>, positive = false) {
   const minutes = input
@@ -331,19 +353,19 @@ function toDistSpec(value: DistInput): DistSpec {
  * A time-valued distribution: `{dist: ..., ...}` with durations for its
  * parameters, or a bare duration meaning "always this long".
  */
-function timeDist() {
-  return expecting(
+const timeDist = shared(() =>
+  expecting(
     z.union([duration(), DistObject]),
     'a duration (e.g. 5m) or a distribution such as {dist: exponential, mean: 5m}',
   )
     .transform(toDistSpec)
-    .meta({ title: 'distribution' });
-}
+    .meta({ title: 'distribution' }),
+);
 
 const NAME_RE = /^(?![0-9]+$)[A-Za-z0-9_-]+$/;
 
-function nameSchema(what: string) {
-  return z
+const nameSchema = shared((what: string) =>
+  z
     .string({ error: (issue) => (issue.input === undefined ? undefined : `a ${what} name must be text`) })
     .regex(NAME_RE, {
       error: (issue) => {
@@ -351,8 +373,8 @@ function nameSchema(what: string) {
         return `\`${String(issue.input)}\` is not a valid ${what} name`;
       },
     })
-    .refine((name) => !RESERVED_KEYS.has(name), { error: `this ${what} name is reserved` });
-}
+    .refine((name) => !RESERVED_KEYS.has(name), { error: `this ${what} name is reserved` }),
+);
 
 /** 24 or 7 multipliers: non-negative, positive sum, normalised to mean 1. */
 function profile(length: number, unit: string, example: string) {
@@ -1150,38 +1172,60 @@ export function patchOf(schema: z.ZodType): z.ZodType {
   return stripDefaults(schema);
 }
 
-const TicketTypePatchSchema = (patchOf(TicketTypeSchema) as z.ZodObject).omit({ name: true });
+/**
+ * A schema built the first time a parse or a walk reaches it, not when this
+ * module loads. The strategy patches, sweep, optimize and plan are about a
+ * third of the schema's zod nodes, and a file that does not use them (most
+ * files `validate` and `run` read) never builds them (docs/performance.md,
+ * "Start-up: the schema built on first use"). zod's `optional()` reads its
+ * inner schema's `optin` even for a missing value, and a lazy schema's
+ * `optin` builds it; every schema built here has no default at its top
+ * (`optin` undefined: a test holds it), so that is pinned.
+ */
+function onFirstUse<T extends z.ZodType>(build: () => T): z.ZodLazy<T> {
+  // Built once: zod caches the inner schema for parsing, but its JSON Schema walk calls the getter itself.
+  let built: T | undefined;
+  const lazy = z.lazy(() => (built ??= build()));
+  Object.defineProperty(lazy._zod, 'optin', { value: undefined });
+  return lazy;
+}
 
-const TicketTypesPatchSchema = expecting(
-  z.union([
-    TicketTypesSchema,
-    z.record(nameSchema('ticket type'), TicketTypePatchSchema).describe(
-      'Changes to existing ticket types by name, e.g. {billing: {ai_resolution: 0.9}}.',
-    ),
-  ]),
-  'a list of ticket types (replacing the base list) or a mapping from a type name to its changes',
-).describe(
-  'A list replaces the base ticket types; a mapping from an existing type name to changes patches that type, e.g. {billing: {ai_resolution: 0.9}}.',
-);
+function ticketTypesPatch() {
+  const TicketTypePatchSchema = (patchOf(TicketTypeSchema) as z.ZodObject).omit({ name: true });
+  return expecting(
+    z.union([
+      TicketTypesSchema,
+      z.record(nameSchema('ticket type'), TicketTypePatchSchema).describe(
+        'Changes to existing ticket types by name, e.g. {billing: {ai_resolution: 0.9}}.',
+      ),
+    ]),
+    'a list of ticket types (replacing the base list) or a mapping from a type name to its changes',
+  ).describe(
+    'A list replaces the base ticket types; a mapping from an existing type name to changes patches that type, e.g. {billing: {ai_resolution: 0.9}}.',
+  );
+}
 
-const GroupPatchSchema = (patchOf(GroupSchema) as z.ZodObject).omit({ name: true });
-ALTERNATIVE_KEYS.set(GroupPatchSchema, [['headcount'], ['schedule']]);
+function staffPatch() {
+  const GroupPatchSchema = (patchOf(GroupSchema) as z.ZodObject).omit({ name: true });
+  ALTERNATIVE_KEYS.set(GroupPatchSchema, [['headcount'], ['schedule']]);
 
-const GroupsPatchSchema = expecting(
-  z.union([
-    patchOf(GroupsSchema),
-    z.record(nameSchema('group'), GroupPatchSchema).describe('Changes to existing groups by name, e.g. {specialists: {headcount: 30}}.'),
-  ]),
-  'a list of groups (replacing the base list) or a mapping from a group name to its changes',
-).describe(
-  'A list replaces the base groups; a mapping from an existing group name to changes patches that group, e.g. {specialists: {headcount: 30}}.',
-);
+  const GroupsPatchSchema = expecting(
+    z.union([
+      patchOf(GroupsSchema),
+      z.record(nameSchema('group'), GroupPatchSchema).describe('Changes to existing groups by name, e.g. {specialists: {headcount: 30}}.'),
+    ]),
+    'a list of groups (replacing the base list) or a mapping from a group name to its changes',
+  ).describe(
+    'A list replaces the base groups; a mapping from an existing group name to changes patches that group, e.g. {specialists: {headcount: 30}}.',
+  );
 
-const StaffPatchSchema = (patchOf(StaffSchema) as z.ZodObject).extend({ groups: GroupsPatchSchema.optional() });
-ALTERNATIVE_KEYS.set(StaffPatchSchema, [['employees'], ['groups']]);
+  const StaffPatchSchema = (patchOf(StaffSchema) as z.ZodObject).extend({ groups: GroupsPatchSchema.optional() });
+  ALTERNATIVE_KEYS.set(StaffPatchSchema, [['employees'], ['groups']]);
+  return StaffPatchSchema;
+}
 
 const sectionPatch = (schema: z.ZodType, key: string) =>
-  patchOf(schema)
+  onFirstUse(() => patchOf(schema))
     .optional()
     .describe(`Changes to the base \`${key}\` section, merged key by key (lists and distributions are replaced whole).`);
 
@@ -1207,9 +1251,9 @@ export const StrategySchema = z
     description: z.string().prefault('').describe('Free text describing the strategy. Default empty.'),
     service_level: sectionPatch(ServiceLevelSchema, 'service_level'),
     demand: sectionPatch(DemandSchema, 'demand'),
-    ticket_types: TicketTypesPatchSchema.optional(),
+    ticket_types: onFirstUse(ticketTypesPatch).optional(),
     customers: sectionPatch(CustomersSchema, 'customers'),
-    staff: StaffPatchSchema.optional().describe('Changes to the base `staff` section, merged key by key; groups are patched by name ({groups: {specialists: {headcount: 30}}}) or replaced by a list.'),
+    staff: onFirstUse(staffPatch).optional().describe('Changes to the base `staff` section, merged key by key; groups are patched by name ({groups: {specialists: {headcount: 30}}}) or replaced by a list.'),
     ai: sectionPatch(AiSchema, 'ai'),
     transition: sectionPatch(TransitionSchema, 'transition'),
   })
@@ -1260,31 +1304,31 @@ const SWEEP_NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
 /** A range `start:end:step` (end included), e.g. `0.3:0.9:0.1`; groups 1-3 are the three numbers. */
 export const SWEEP_RANGE_RE = new RegExp(`^\\s*(${SWEEP_NUMBER})\\s*:\\s*(${SWEEP_NUMBER})\\s*:\\s*(${SWEEP_NUMBER})\\s*$`);
 
-const SweepRangeSchema = z
-  .strictObject({
-    from: z.number().describe('First value. Required.'),
-    to: z.number().describe('Last value, included when it is a whole number of steps from `from`. Required.'),
-    step: z
-      .number()
-      .refine((step) => step !== 0, { error: 'the step must not be 0' })
-      .describe('Distance between values (not 0; negative to count down). Required.'),
-  })
-  .describe('A range of numbers, end included: {from: 0.3, to: 0.9, step: 0.1}.');
+function sweepObject() {
+  const SweepRangeSchema = z
+    .strictObject({
+      from: z.number().describe('First value. Required.'),
+      to: z.number().describe('Last value, included when it is a whole number of steps from `from`. Required.'),
+      step: z
+        .number()
+        .refine((step) => step !== 0, { error: 'the step must not be 0' })
+        .describe('Distance between values (not 0; negative to count down). Required.'),
+    })
+    .describe('A range of numbers, end included: {from: 0.3, to: 0.9, step: 0.1}.');
 
-const SweepValuesSchema = expecting(
-  z.union([
-    z.array(z.unknown()).min(1).describe('The values, each written as in the file (numbers, durations, mappings...).'),
-    z
-      .string()
-      .regex(SWEEP_RANGE_RE)
-      .describe('A range start:end:step, end included, e.g. 0.3:0.9:0.1.'),
-    SweepRangeSchema,
-  ]),
-  'a list of values, a range start:end:step (e.g. 0.3:0.9:0.1) or {from, to, step}',
-);
+  const SweepValuesSchema = expecting(
+    z.union([
+      z.array(z.unknown()).min(1).describe('The values, each written as in the file (numbers, durations, mappings...).'),
+      z
+        .string()
+        .regex(SWEEP_RANGE_RE)
+        .describe('A range start:end:step, end included, e.g. 0.3:0.9:0.1.'),
+      SweepRangeSchema,
+    ]),
+    'a list of values, a range start:end:step (e.g. 0.3:0.9:0.1) or {from, to, step}',
+  );
 
-export const SweepSchema = z
-  .strictObject({
+  return z.strictObject({
     combine: z
       .enum(['cross', 'zip'])
       .prefault('cross')
@@ -1303,7 +1347,10 @@ export const SweepSchema = z
       .describe(
         'Key path (as for --set, e.g. ticket_types.0.ai_resolution) mapped to its values: a list, a range start:end:step (end included) or {from, to, step}. Required.',
       ),
-  })
+  });
+}
+
+export const SweepSchema = onFirstUse(sweepObject)
   .optional()
   .describe(
     'What `staffsim sweep` varies when no --vary is given: each point of the sweep applies its values as --set overrides. Ignored by `staffsim run`. Default: no sweep.',
@@ -1316,8 +1363,8 @@ export type SweepSection = z.output<typeof SweepSchema>;
 // nothing. Only the shape is checked here; decisions are applied as `--set`
 // overrides and constraints parsed when the command runs, with its messages.
 
-export const OptimizeSchema = z
-  .strictObject({
+function optimizeObject() {
+  return z.strictObject({
     strategy: z.string().min(1).optional().describe('The strategy whose configuration is decided. Required unless --strategy is given.'),
     minimize: z.string().min(1).optional().describe('The cost KPI to minimise. Default cost_total.'),
     constraints: z
@@ -1337,7 +1384,10 @@ export const OptimizeSchema = z
       .refine((minutes) => minutes > 0, { error: 'the time limit must be above 0, e.g. 10m or 1.5h' })
       .optional()
       .describe('Wall-clock time after which no new simulations start and the best so far is reported (a duration with its unit, e.g. 10m, 1.5h). Default none.'),
-  })
+  });
+}
+
+export const OptimizeSchema = onFirstUse(optimizeObject)
   .optional()
   .describe('What `staffsim optimize` decides when the command line does not say: flags given take the place of these fields. Ignored by `staffsim run`. Default: none.');
 
@@ -1346,23 +1396,6 @@ export type OptimizeSection = NonNullable<z.output<typeof OptimizeSchema>>;
 // Plans: what `staffsim plan` steps through month by month (docs/plan.md).
 // The shape and the references (strategy names, key paths, conditions) are
 // checked here; each month's values are applied as `--set` overrides.
-
-const MonthSchema = expecting(
-  z.string().regex(MONTH_RE, { error: (issue) => `\`${String(issue.input)}\` is not a month: write YYYY-MM, e.g. 2024-01` }),
-  'a month as YYYY-MM (e.g. 2024-01)',
-);
-const monthKeyed = <T extends z.ZodType>(value: T) => z.record(MonthSchema, value);
-
-const MONTHS_RE = /^\s*([0-9]+)\s*mo\s*$/;
-const LeadTimeSchema = expecting(
-  z.union([
-    z.number().int().min(0).max(120),
-    z.string().regex(MONTHS_RE, { error: (issue) => `\`${String(issue.input)}\` is not a number of months: write whole months, e.g. 2 or 2mo` }),
-  ]),
-  'a whole number of months from 0 to 120 (e.g. 2 or 2mo)',
-)
-  .transform((value) => (typeof value === 'number' ? value : Number(MONTHS_RE.exec(value)![1])))
-  .refine((months) => months <= 120, { error: 'must be at most 120 months' });
 
 /** Why `key` (dotted, as for --set below `strategies.NAME`) is not a strategy's key; null when it is. */
 export function strategyKeyProblem(key: string): string | null {
@@ -1384,65 +1417,82 @@ export function strategyKeyProblem(key: string): string | null {
   return null;
 }
 
-const RULE_CHANGE_RE = /^\s*[+-]\s*(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*%?\s*$/;
+function planObject() {
+  const MonthSchema = expecting(
+    z.string().regex(MONTH_RE, { error: (issue) => `\`${String(issue.input)}\` is not a month: write YYYY-MM, e.g. 2024-01` }),
+    'a month as YYYY-MM (e.g. 2024-01)',
+  );
+  const monthKeyed = <T extends z.ZodType>(value: T) => z.record(MonthSchema, value);
 
-const RuleSchema = z.strictObject({
-  when: z
-    .string()
-    .superRefine((text, ctx) => {
-      try {
-        parseCondition(text);
-      } catch (error) {
-        if (!(error instanceof ConditionError)) throw error;
-        ctx.addIssue({ code: 'custom', message: error.message, hint: 'e.g. csat < 4.0, or service_level < 0.8 and csat < 4.2' } as never);
-      }
-    })
-    .describe('The condition, checked on the month just simulated: a figure (docs/plan.md), a comparison (<, <=, >, >=, ==, !=) and a number, joined by `and` / `or`. Required.'),
-  change: z
-    .record(z.string().min(1), expecting(z.union([z.number(), z.string().regex(RULE_CHANGE_RE)]), 'a number, or a change such as +10%, -5% or +20'))
-    .superRefine((change, ctx) => {
-      for (const key of Object.keys(change)) {
+  const MONTHS_RE = /^\s*([0-9]+)\s*mo\s*$/;
+  const LeadTimeSchema = expecting(
+    z.union([
+      z.number().int().min(0).max(120),
+      z.string().regex(MONTHS_RE, { error: (issue) => `\`${String(issue.input)}\` is not a number of months: write whole months, e.g. 2 or 2mo` }),
+    ]),
+    'a whole number of months from 0 to 120 (e.g. 2 or 2mo)',
+  )
+    .transform((value) => (typeof value === 'number' ? value : Number(MONTHS_RE.exec(value)![1])))
+    .refine((months) => months <= 120, { error: 'must be at most 120 months' });
+
+  const RULE_CHANGE_RE = /^\s*[+-]\s*(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*%?\s*$/;
+
+  const RuleSchema = z.strictObject({
+    when: z
+      .string()
+      .superRefine((text, ctx) => {
+        try {
+          parseCondition(text);
+        } catch (error) {
+          if (!(error instanceof ConditionError)) throw error;
+          ctx.addIssue({ code: 'custom', message: error.message, hint: 'e.g. csat < 4.0, or service_level < 0.8 and csat < 4.2' } as never);
+        }
+      })
+      .describe('The condition, checked on the month just simulated: a figure (docs/plan.md), a comparison (<, <=, >, >=, ==, !=) and a number, joined by `and` / `or`. Required.'),
+    change: z
+      .record(z.string().min(1), expecting(z.union([z.number(), z.string().regex(RULE_CHANGE_RE)]), 'a number, or a change such as +10%, -5% or +20'))
+      .superRefine((change, ctx) => {
+        for (const key of Object.keys(change)) {
+          const problem = strategyKeyProblem(key);
+          if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+        }
+      })
+      .refine((change) => Object.keys(change).length > 0, { error: 'name at least one key to change' })
+      .describe('What changes from the next month on, for the rest of the plan: a strategy key path (as for --set below strategies.NAME, e.g. staff.employees.headcount) mapped to a value, or to a relative change (+10%, -5%: of the value the month would have; +20, -20: added). Each month the condition holds applies it again. Required.'),
+    from: MonthSchema.optional().describe('The first month the rule is checked on. Default: the plan\'s start.'),
+  });
+
+  const MonthStepSchema = z
+    .record(z.string().min(1), z.unknown())
+    .superRefine((step, ctx) => {
+      for (const key of Object.keys(step)) {
+        if (key === 'strategy') {
+          if (typeof step.strategy !== 'string') ctx.addIssue({ code: 'custom', path: [key], message: `expected a strategy name, got ${describeValue(step.strategy)}` });
+          continue;
+        }
         const problem = strategyKeyProblem(key);
         if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
       }
-    })
-    .refine((change) => Object.keys(change).length > 0, { error: 'name at least one key to change' })
-    .describe('What changes from the next month on, for the rest of the plan: a strategy key path (as for --set below strategies.NAME, e.g. staff.employees.headcount) mapped to a value, or to a relative change (+10%, -5%: of the value the month would have; +20, -20: added). Each month the condition holds applies it again. Required.'),
-  from: MonthSchema.optional().describe('The first month the rule is checked on. Default: the plan\'s start.'),
-});
+    });
 
-const MonthStepSchema = z
-  .record(z.string().min(1), z.unknown())
-  .superRefine((step, ctx) => {
-    for (const key of Object.keys(step)) {
-      if (key === 'strategy') {
-        if (typeof step.strategy !== 'string') ctx.addIssue({ code: 'custom', path: [key], message: `expected a strategy name, got ${describeValue(step.strategy)}` });
-        continue;
-      }
-      const problem = strategyKeyProblem(key);
-      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
-    }
+  const PlanStrategySchema = z
+    .strictObject({
+      description: z.string().prefault('').describe('Free text. Default empty.'),
+      strategy: StrategyNameSchema.optional().describe('The scenario strategy this plan strategy runs (its routing and patch). Default: the strategy of the same name.'),
+      by_month: monthKeyed(MonthStepSchema)
+        .prefault({})
+        .describe('Changes from a month on (they hold until a later month changes them again): `strategy: NAME` switches to another scenario strategy, and strategy key paths (as for --set below strategies.NAME, e.g. staff.employees.headcount: 300) set values. Default: none.'),
+      rules: z.array(RuleSchema).prefault([]).describe('Rules: when a condition holds on a month, change keys from the next month on. Default: none.'),
+    })
+    .describe('A plan strategy: a scenario strategy, and how its staffing moves month by month.');
+
+  const LearningCurveSchema = z.strictObject({
+    start: probability().describe('AI resolution in the plan\'s first month (share-weighted over ticket types). Required.'),
+    limit: probability().describe('What it tends to. Required.'),
+    half_life: z.number().positive().max(1200).describe('Months for half the gap between start and limit to close (> 0). Required.'),
   });
 
-const PlanStrategySchema = z
-  .strictObject({
-    description: z.string().prefault('').describe('Free text. Default empty.'),
-    strategy: StrategyNameSchema.optional().describe('The scenario strategy this plan strategy runs (its routing and patch). Default: the strategy of the same name.'),
-    by_month: monthKeyed(MonthStepSchema)
-      .prefault({})
-      .describe('Changes from a month on (they hold until a later month changes them again): `strategy: NAME` switches to another scenario strategy, and strategy key paths (as for --set below strategies.NAME, e.g. staff.employees.headcount: 300) set values. Default: none.'),
-    rules: z.array(RuleSchema).prefault([]).describe('Rules: when a condition holds on a month, change keys from the next month on. Default: none.'),
-  })
-  .describe('A plan strategy: a scenario strategy, and how its staffing moves month by month.');
-
-const LearningCurveSchema = z.strictObject({
-  start: probability().describe('AI resolution in the plan\'s first month (share-weighted over ticket types). Required.'),
-  limit: probability().describe('What it tends to. Required.'),
-  half_life: z.number().positive().max(1200).describe('Months for half the gap between start and limit to close (> 0). Required.'),
-});
-
-export const PlanSchema = z
-  .strictObject({
+  return z.strictObject({
     start: MonthSchema.describe('The first month, YYYY-MM. Required.'),
     months: count(1, 120).describe('Months to plan (1 to 120); --months overrides it. Required.'),
     stretch: z
@@ -1484,7 +1534,10 @@ export const PlanSchema = z
       .record(StrategyNameSchema, PlanStrategySchema)
       .refine((strategies) => Object.keys(strategies).length > 0, { error: 'at least one plan strategy is needed' })
       .describe('The plan strategies, in file order. Required, at least one.'),
-  })
+  });
+}
+
+export const PlanSchema = onFirstUse(planObject)
   .optional()
   .describe('What `staffsim plan` steps through month by month: the customer base, the AI\'s learning, the workforce and each strategy\'s staffing and rules (docs/plan.md). Ignored by `staffsim run`. Default: no plan.');
 

@@ -16,13 +16,17 @@ export interface Def {
   valueType?: z.ZodType;
   options?: readonly z.ZodType[];
   discriminator?: string;
-  getter?: () => z.ZodType;
   values?: readonly unknown[];
   entries?: Record<string, unknown>;
 }
 
 export function defOf(schema: z.ZodType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+/** A lazy schema's inner schema, built once (zod caches it; `def.getter()` would build another). */
+function lazyInner(schema: z.ZodType): z.ZodType {
+  return (schema as unknown as { _zod: { innerType: z.ZodType } })._zod.innerType;
 }
 
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
@@ -37,7 +41,7 @@ export function unwrap(schema: z.ZodType): z.ZodType {
     const def = defOf(s);
     if (WRAPPERS.has(def.type) && def.innerType) s = def.innerType;
     else if (def.type === 'pipe' && def.in && def.out) s = defOf(def.in).type === 'transform' ? def.out : def.in;
-    else if (def.type === 'lazy' && def.getter) s = def.getter();
+    else if (def.type === 'lazy') s = lazyInner(s);
     else return s;
   }
   return s;
@@ -135,6 +139,7 @@ export function descriptionOf(schema: z.ZodType): string | undefined {
     const def = defOf(s);
     if (WRAPPERS.has(def.type)) s = def.innerType;
     else if (def.type === 'pipe') s = def.in;
+    else if (def.type === 'lazy') s = lazyInner(s);
     else return undefined;
   }
   return undefined;
