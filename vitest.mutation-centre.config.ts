@@ -17,6 +17,7 @@ export default defineConfig({
       'test/model/contact-centre.draws.test.ts',
       'test/model/contact-centre.gig-chat.test.ts',
       'test/model/contact-centre.loop.test.ts',
+      'test/model/contact-centre.mutants.test.ts',
       'test/model/contact-centre.traces.test.ts',
       'test/model/documented-rules.test.ts',
       'test/model/gig-centre.test.ts',

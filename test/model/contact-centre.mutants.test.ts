@@ -1,0 +1,82 @@
+// Rules of the contact centre (src/model/contact-centre.ts) that the
+// mutation run of docs/testing.md ("Mutation score") found untested, each on
+// a run small enough to work out by hand: what a one-type run reports by
+// type, and the gig trigger's count of chat agents (an agent holding k
+// chats with stretch s_k is k / s_k one-contact servers: human-load.ts,
+// serverEquivalent; gig-trigger.ts's rule: a call when waiting × h ≥ servers
+// × trigger.wait, for floor(waiting × h / trigger.wait) + 1 − servers
+// workers).
+//
+// Every scenario is built and simulated inside its test: a mutation run sees
+// only what runs inside tests.
+
+import { describe, expect, it } from 'vitest';
+import { simulateReplication } from '../../src/model/contact-centre.js';
+import { firstArrivals, strategyOf } from './build.js';
+
+describe('by type with one ticket type', () => {
+  it('one entry, the run\'s own figures', () => {
+    const s = strategyOf(
+      {
+        horizon: 600,
+        demand: { contacts_per_day: 500 },
+        ticket_types: [{ name: 'only', handle_time: '4m', fcr: 1 }],
+        customers: { repeat_probability: 0 },
+        staff: { employees: { headcount: 3 } },
+      },
+      { routing: 'human' },
+    );
+    const run = simulateReplication(s, 0);
+    expect(run.byType.length).toBe(1);
+    const [t] = run.byType;
+    expect(t.contacts).toBe(run.kpis.contacts);
+    expect(t.contacts).toBe(firstArrivals(s).length);
+    expect(t.episodes).toBe(run.kpis.episodes);
+    expect(t.resolved_rate).toBe(run.kpis.resolved_rate);
+    expect(t.resolution_time).toBe(run.kpis.resolution_time);
+  });
+});
+
+describe("the gig trigger counts a chat agent as k / s_k one-contact servers", () => {
+  // A one-contact agent and a chat agent holding 2 (stretch [1, 1]: 2
+  // servers), 3 servers in all; every contact lasts 10,000 minutes, so the
+  // first three hold them for the whole run and the fourth, the last before
+  // the horizon, waits alone: waiting × h = 10,000 against 3 × trigger.wait.
+  const run = (triggerWait: string) => {
+    const doc = (horizon: number) => ({
+      seed: 43,
+      horizon,
+      demand: { contacts_per_day: 300 },
+      ticket_types: [{ name: 'any', handle_time: '10000m', fcr: 1 }],
+      customers: { repeat_probability: 0 },
+      staff: {
+        groups: [
+          { name: 'phone', headcount: 1, hourly_cost: 30, skills: ['any'] },
+          { name: 'chat', headcount: 1, hourly_cost: 30, concurrency: 2, stretch: [1, 1], skills: ['any'] },
+        ],
+        gig: { pool: 10, max_active: 10, trigger: { wait: triggerWait }, login_delay: 0, idle_timeout: '2d', pay: { mode: 'hourly', hourly_rate: 30 } },
+      },
+    });
+    // A flat demand's arrival times do not depend on the horizon: cut it between the fourth and the fifth.
+    const a = firstArrivals(strategyOf(doc(600), { routing: 'human' }));
+    const s = strategyOf(doc((a[3] + a[4]) / 2), { routing: 'human' });
+    expect(firstArrivals(s).length).toBe(4);
+    return simulateReplication(s, 0);
+  };
+
+  it('trigger.wait 4000m: 10,000 < 3 × 4,000, nobody is called and the fourth contact waits', () => {
+    const r = run('4000m');
+    expect(r.physical.gigCalls).toBe(0);
+    expect(r.census.queued).toBe(1);
+    expect(r.census.inService).toBe(3);
+  });
+
+  it('trigger.wait 3000m: 10,000 ≥ 3 × 3,000, floor(10,000 / 3,000) + 1 − 3 = 1 worker called, who answers at once', () => {
+    const r = run('3000m');
+    expect(r.physical.gigCalls).toBe(1);
+    expect(r.census.queued).toBe(0);
+    expect(r.census.inService).toBe(4);
+    expect(r.physical.answeredByPool[2]).toBe(1);
+    expect(r.physical.waitSumAnswered).toBe(0);
+  });
+});
