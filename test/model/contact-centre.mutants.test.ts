@@ -1,7 +1,9 @@
 // Rules of the contact centre (src/model/contact-centre.ts) that the
 // mutation run of docs/testing.md ("Mutation score") found untested, each on
 // a run small enough to work out by hand: what a one-type run reports by
-// type, and the gig trigger's count of chat agents (an agent holding k
+// type, an exponential patience kept as its uniform until the contact
+// joins the queue, a gig worker holding two chats logging in to a queue of
+// more than two, and the gig trigger's count of chat agents (an agent holding k
 // chats with stretch s_k is k / s_k one-contact servers: human-load.ts,
 // serverEquivalent; gig-trigger.ts's rule: a call when waiting × h ≥ servers
 // × trigger.wait, for floor(waiting × h / trigger.wait) + 1 − servers
@@ -11,6 +13,7 @@
 // only what runs inside tests.
 
 import { describe, expect, it } from 'vitest';
+import { RandomStream } from '../../src/engine/random.js';
 import { simulateReplication } from '../../src/model/contact-centre.js';
 import { firstArrivals, strategyOf } from './build.js';
 
@@ -78,5 +81,63 @@ describe("the gig trigger counts a chat agent as k / s_k one-contact servers", (
     expect(r.census.inService).toBe(4);
     expect(r.physical.answeredByPool[2]).toBe(1);
     expect(r.physical.waitSumAnswered).toBe(0);
+  });
+});
+
+describe('an exponential patience with nobody to answer (an agent only from hour 23, after the horizon)', () => {
+  it("each first contact waits its own draw, −mean × ln u of the patience stream's next uniform, then leaves", () => {
+    const H = 600;
+    const MEAN = 3;
+    const s = strategyOf(
+      {
+        seed: 17,
+        horizon: H,
+        demand: { contacts_per_day: 500 },
+        ticket_types: [{ name: 'any', handle_time: '5m' }],
+        customers: { patience: { dist: 'exponential', mean: `${MEAN}m` }, retry: { probability: 0 }, repeat_probability: 0 },
+        staff: { employees: { schedule: [...new Array<number>(23).fill(0), 1] } },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    // One uniform per first contact, in arrival order, from the stream named for patience (common random numbers).
+    const rng = new RandomStream(s.seed, 0, 'patience');
+    const patience = a.map(() => -MEAN * Math.log(rng.uniform()));
+    const left = a.filter((t, i) => t + patience[i] < H).length;
+    const waitSum = a.reduce((sum, t, i) => (t + patience[i] < H ? sum + patience[i] : sum), 0);
+    expect(left).toBeGreaterThan(100);
+    const run = simulateReplication(s, 0);
+    expect(run.physical.abandoned).toBe(left);
+    expect(run.physical.waitSumAbandoned).toBeCloseTo(waitSum, 9);
+    expect(run.census.queued).toBe(a.length - left);
+  });
+});
+
+describe('a gig worker holding two chats logs in to a queue of more than two', () => {
+  it('it takes the first two waiting contacts (first come, first served), the rest wait', () => {
+    // Nobody on shift; one worker, called at the first contact, logs in 10 minutes later; a contact a minute.
+    // Contacts last 10,000 minutes: the two it takes hold it to the horizon, 10.5 minutes after the first arrival.
+    const doc = (horizon: number) => ({
+      seed: 48,
+      horizon,
+      demand: { contacts_per_day: 1440 },
+      ticket_types: [{ name: 'any', handle_time: '10000m', fcr: 1 }],
+      customers: { repeat_probability: 0 },
+      staff: {
+        employees: { headcount: 0 },
+        gig: { pool: 1, trigger: { wait: '1s' }, login_delay: '10m', idle_timeout: '2d', pay: { mode: 'hourly', hourly_rate: 30 }, concurrency: 2, stretch: [1, 1] },
+      },
+    });
+    const first = firstArrivals(strategyOf(doc(600), { routing: 'human' }));
+    const s = strategyOf(doc(first[0] + 10.5), { routing: 'human' });
+    const a = firstArrivals(s);
+    expect(a.length).toBeGreaterThan(3);
+    expect(a[1]).toBeLessThan(a[0] + 10);
+    const run = simulateReplication(s, 0);
+    expect(run.physical.gigCalls).toBe(1);
+    expect(run.physical.answeredByPool).toEqual([0, 2]);
+    expect(run.census.inService).toBe(2);
+    expect(run.census.queued).toBe(a.length - 2);
+    expect(run.physical.waitSumAnswered).toBeCloseTo(2 * (a[0] + 10) - a[0] - a[1], 9);
   });
 });
