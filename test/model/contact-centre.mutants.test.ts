@@ -141,3 +141,62 @@ describe('a gig worker holding two chats logs in to a queue of more than two', (
     expect(run.physical.waitSumAnswered).toBeCloseTo(2 * (a[0] + 10) - a[0] - a[1], 9);
   });
 });
+
+describe('an overflow answer stops the patience timer', () => {
+  it("overflow.test.ts's timeline with a 15-minute patience: the third contact, answered by the generalist after exactly 10 minutes, does not abandon at 15", () => {
+    // As in overflow.test.ts: seed 234, 48 a day, four 20-minute contacts; the specialist at priority 1,
+    // the generalist at priority 2 after 10 minutes. The second waits under a minute for the specialist,
+    // the third exactly 10 for the generalist; nobody waits 15.
+    const s = strategyOf(
+      {
+        seed: 234,
+        horizon: 100,
+        demand: { contacts_per_day: 48 },
+        ticket_types: [{ name: 'any', handle_time: '20m', fcr: 1 }],
+        customers: { patience: '15m', retry: { probability: 0 }, repeat_probability: 0 },
+        staff: {
+          groups: [
+            { name: 'specialists', headcount: 1, hourly_cost: 60, skills: ['any'] },
+            { name: 'generalists', headcount: 1, hourly_cost: 30, skills: { any: { priority: 2, overflow_after: '10m' } } },
+          ],
+        },
+      },
+      { routing: 'human' },
+    );
+    const [t1, t2, t3, t4, ...rest] = firstArrivals(s);
+    expect(rest).toEqual([]);
+    expect(t3 + 15).toBeLessThan(100);
+    const p = simulateReplication(s, 0).physical;
+    expect(p.abandoned).toBe(0);
+    expect(p.answered).toBe(4);
+    expect(p.answeredByPool).toEqual([3, 1, 0]);
+    expect(p.waitSumAnswered).toBeCloseTo(t1 + 20 - t2 + 10, 9);
+    expect(t4).toBeGreaterThan(t3);
+  });
+});
+
+describe('the gig trigger less the workers already logging in', () => {
+  it('trigger.queue 1, a 5-minute login: the second contact to wait calls one more worker, not two', () => {
+    // Nobody on shift; one-contact workers. The first contact to wait calls waiting − 1 + 1 = 1 worker;
+    // the second, arriving before that one has logged in, wants 2, less the 1 logging in: 1 more.
+    // The horizon falls just after the second arrival, before any login.
+    const doc = (horizon: number) => ({
+      seed: 53,
+      horizon,
+      demand: { contacts_per_day: 1440 },
+      ticket_types: [{ name: 'any', handle_time: '10000m', fcr: 1 }],
+      customers: { repeat_probability: 0 },
+      staff: {
+        employees: { headcount: 0 },
+        gig: { pool: 10, max_active: 10, trigger: { queue: 1 }, login_delay: '5m', idle_timeout: '2d', pay: { mode: 'hourly', hourly_rate: 30 } },
+      },
+    });
+    const a = firstArrivals(strategyOf(doc(600), { routing: 'human' }));
+    expect(a[1]).toBeLessThan(a[0] + 5);
+    const s = strategyOf(doc(Math.min(a[1] + 0.01, (a[1] + a[2]) / 2)), { routing: 'human' });
+    expect(firstArrivals(s).length).toBe(2);
+    const r = simulateReplication(s, 0);
+    expect(r.physical.gigCalls).toBe(2);
+    expect(r.census.queued).toBe(2);
+  });
+});
