@@ -200,3 +200,68 @@ describe('the gig trigger less the workers already logging in', () => {
     expect(r.census.queued).toBe(2);
   });
 });
+
+describe('chat agents at shift end with contacts waiting', () => {
+  it('two agents of 2 slots to one at 60 minutes, 30-minute contacts a minute apart: the leaving agent takes nobody from the queue', () => {
+    // Saturated from the fifth contact on, so a slot freed is refilled at once from the queue and keeps its agent:
+    // contacts 1-4 go to agent 0, 1, 0, 1 (fewest held, then the oldest assignment); at 60 both are full and
+    // agent 0, the lowest index on, stops taking contacts: its slots take none after 60, agent 1's go on.
+    const H = 150;
+    const D = 30;
+    const s = strategyOf(
+      {
+        seed: 59,
+        horizon: H,
+        demand: { contacts_per_day: 1440 },
+        ticket_types: [{ name: 'any', handle_time: `${D}m`, fcr: 1 }],
+        customers: { repeat_probability: 0 },
+        staff: { employees: { schedule: [2, ...new Array<number>(23).fill(1)], concurrency: 2, stretch: [1, 1] } },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    expect(a[4]).toBeLessThan(a[0] + D);
+    const slots = [0, 1, 0, 1].map((agent) => ({ agent, freeAt: 0 }));
+    const starts = a.map((t, i) => {
+      const open = i < 4 ? [slots[i]] : slots.filter((x) => x.agent === 1 || x.freeAt < 60);
+      const slot = open.reduce((best, x) => (x.freeAt < best.freeAt ? x : best));
+      const start = Math.max(t, slot.freeAt);
+      slot.freeAt = start + D;
+      return start;
+    });
+    expect(starts.filter((t) => t > 60 && t < H).length).toBeGreaterThan(2);
+    const answered = starts.filter((t) => t < H).length;
+    const ended = starts.filter((t) => t + D < H).length;
+    const waitSum = a.reduce((sum, t, i) => (starts[i] < H ? sum + starts[i] - t : sum), 0);
+    const run = simulateReplication(s, 0);
+    expect(run.physical.answered).toBe(answered);
+    expect(run.physical.waitSumAnswered).toBeCloseTo(waitSum, 9);
+    expect(run.physical.served).toBe(ended);
+    expect(run.census.queued).toBe(a.length - answered);
+    expect(run.census.inService).toBe(answered - ended);
+  });
+
+  it('after a 200-minute warm-up, a chat agent\'s service ends count only for contacts that arrived after it', () => {
+    // Ten agents of 2 slots, a 4-minute contact every ~3 minutes: nobody waits, each ends 4 minutes after it arrives.
+    const H = 600;
+    const s = strategyOf(
+      {
+        seed: 61,
+        horizon: H,
+        warmup: 200,
+        demand: { contacts_per_day: 500 },
+        ticket_types: [{ name: 'any', handle_time: '4m', fcr: 1 }],
+        customers: { repeat_probability: 0 },
+        staff: { employees: { headcount: 10, concurrency: 2, stretch: [1, 1] } },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    const counted = a.filter((t) => t >= 200 && t + 4 < H).length;
+    expect(a.filter((t) => t < 200).length).toBeGreaterThan(30); // served before the warm-up ends: not counted
+    const p = simulateReplication(s, 0).physical;
+    expect(p.waited).toBe(0);
+    expect(p.served).toBe(counted);
+    expect(p.serviceMinutes).toBeCloseTo(4 * counted, 9);
+  });
+});
