@@ -1,13 +1,16 @@
 // Rules of the contact centre (src/model/contact-centre.ts) that the
 // mutation run of docs/testing.md ("Mutation score") found untested, each on
 // a run small enough to work out by hand: what a one-type run reports by
-// type, an exponential patience kept as its uniform until the contact
-// joins the queue, a gig worker holding two chats logging in to a queue of
-// more than two, and the gig trigger's count of chat agents (an agent holding k
-// chats with stretch s_k is k / s_k one-contact servers: human-load.ts,
+// type, an exponential patience kept as its uniform until the contact joins
+// the queue, a gig worker holding two chats logging in to a queue of more
+// than two, an overflow answer stopping the patience timer, the gig trigger
+// less the workers logging in and its count of chat agents (an agent holding
+// k chats with stretch s_k is k / s_k one-contact servers: human-load.ts,
 // serverEquivalent; gig-trigger.ts's rule: a call when waiting × h ≥ servers
 // × trigger.wait, for floor(waiting × h / trigger.wait) + 1 − servers
-// workers).
+// workers), chat agents at shift end and after the warm-up, the measured
+// days and the AI platform's cost, the census after a warm-up, a second
+// group coming on shift, abandonment and resolution time by type.
 //
 // Every scenario is built and simulated inside its test: a mutation run sees
 // only what runs inside tests.
@@ -263,5 +266,115 @@ describe('chat agents at shift end with contacts waiting', () => {
     expect(p.waited).toBe(0);
     expect(p.served).toBe(counted);
     expect(p.serviceMinutes).toBeCloseTo(4 * counted, 9);
+  });
+});
+
+describe('what a run books over its measured window', () => {
+  const centre = (routing: string) =>
+    strategyOf(
+      {
+        horizon: '2d',
+        warmup: '1d',
+        demand: { contacts_per_day: 200 },
+        ticket_types: [{ name: 'any', handle_time: '4m', ai_resolution: 1, ai_handle_time: '1m' }],
+        customers: { repeat_probability: 0 },
+        ai: { cost_per_conversation: 0, platform_cost_per_day: 100 },
+        staff: { employees: { headcount: 2, hourly_cost: 0 } },
+      },
+      { routing },
+    );
+
+  it('the AI platform costs its daily price per measured day (horizon 2 days less 1 of warm-up: 100), and nothing under routing: human', () => {
+    expect(simulateReplication(centre('ai-first'), 0).kpis.cost_ai).toBeCloseTo(100, 9);
+    expect(simulateReplication(centre('human'), 0).kpis.cost_ai).toBe(0);
+  });
+
+  it('the census counts only contacts that arrived after the warm-up: 200-minute contacts, warm-up 500, horizon 600', () => {
+    const s = strategyOf(
+      {
+        horizon: 600,
+        warmup: 500,
+        demand: { contacts_per_day: 300 },
+        ticket_types: [{ name: 'any', handle_time: '200m', fcr: 1 }],
+        customers: { repeat_probability: 0 },
+        staff: { employees: { headcount: 500 } },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    // Everyone is answered at once; every contact from 400 on is still in service at 600.
+    expect(a.filter((t) => t >= 400 && t < 500).length).toBeGreaterThan(5);
+    expect(simulateReplication(s, 0).census).toEqual({ aiWaiting: 0, inAi: 0, inHandoff: 0, queued: 0, inService: a.filter((t) => t >= 500).length });
+  });
+});
+
+describe("the second group's agents coming on shift answer the contacts already waiting", () => {
+  it('a first group serving another type only; the second, nobody in hour 0 and one agent from hour 1: hour 0\'s contacts wait to 60', () => {
+    const H = 120;
+    const D = 1;
+    const s = strategyOf(
+      {
+        seed: 67,
+        horizon: H,
+        demand: { contacts_per_day: 200 },
+        ticket_types: [
+          { name: 'any', share: 1, handle_time: `${D}m`, fcr: 1 },
+          { name: 'other', share: 0, handle_time: `${D}m`, fcr: 1 },
+        ],
+        customers: { repeat_probability: 0 },
+        staff: {
+          groups: [
+            { name: 'others', headcount: 1, hourly_cost: 30, skills: ['other'] },
+            { name: 'late', schedule: [0, ...new Array<number>(23).fill(1)], hourly_cost: 30, skills: ['any'] },
+          ],
+        },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    // One agent from 60, first come, first served, 1-minute contacts.
+    let free = 60;
+    const starts = a.map((t) => {
+      const start = Math.max(t, free);
+      free = start + D;
+      return start;
+    });
+    expect(a.filter((t) => t < 60).length).toBeGreaterThan(3);
+    const answered = starts.filter((t) => t < H).length;
+    const waitSum = a.reduce((sum, t, i) => (starts[i] < H ? sum + starts[i] - t : sum), 0);
+    const p = simulateReplication(s, 0).physical;
+    expect(p.answeredByPool).toEqual([0, answered, 0]);
+    expect(p.waitSumAnswered).toBeCloseTo(waitSum, 9);
+  });
+});
+
+describe('by type: abandonment and resolution time recorded under each type', () => {
+  it('type a resolved by a person 3 minutes after it arrives; type b waits its 2-minute patience for nobody and leaves', () => {
+    const s = strategyOf(
+      {
+        seed: 71,
+        horizon: 600,
+        demand: { contacts_per_day: 600 },
+        ticket_types: [
+          { name: 'a', share: 0.5, handle_time: '3m', fcr: 1 },
+          { name: 'b', share: 0.5, handle_time: '3m', fcr: 1 },
+        ],
+        customers: { patience: '2m', retry: { probability: 0 }, repeat_probability: 0 },
+        staff: {
+          groups: [
+            { name: 'for-a', headcount: 50, hourly_cost: 30, skills: ['a'] },
+            { name: 'for-b', schedule: [...new Array<number>(23).fill(0), 1], hourly_cost: 30, skills: ['b'] },
+          ],
+        },
+      },
+      { routing: 'human' },
+    );
+    const [a, b] = simulateReplication(s, 0).byType;
+    expect(Math.min(a.contacts, b.contacts)).toBeGreaterThan(100);
+    expect(a.abandon_rate).toBe(0);
+    expect(b.abandon_rate).toBe(1);
+    expect(a.resolution_time).toBeCloseTo(3, 9);
+    expect(a.resolved_rate).toBe(1);
+    expect(b.resolved_rate).toBe(0);
   });
 });
