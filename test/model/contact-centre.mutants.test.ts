@@ -375,6 +375,33 @@ describe('by type: abandonment and resolution time recorded under each type', ()
     expect(b.abandon_rate).toBe(1);
     expect(a.resolution_time).toBeCloseTo(3, 9);
     expect(a.resolved_rate).toBe(1);
+    // Answered at once: on time, every one; type b never.
+    expect(a.service_level).toBe(1);
+    expect(b.service_level).toBe(0);
     expect(b.resolved_rate).toBe(0);
+  });
+});
+
+describe('abandonment after a warm-up', () => {
+  it('nobody to answer, a 2-minute patience, warm-up 300: only contacts that arrived after it count as abandoning', () => {
+    const H = 600;
+    const s = strategyOf(
+      {
+        seed: 73,
+        horizon: H,
+        warmup: 300,
+        demand: { contacts_per_day: 500 },
+        ticket_types: [{ name: 'any', handle_time: '5m' }],
+        customers: { patience: '2m', retry: { probability: 0 }, repeat_probability: 0 },
+        staff: { employees: { schedule: [...new Array<number>(23).fill(0), 1] } },
+      },
+      { routing: 'human' },
+    );
+    const a = firstArrivals(s);
+    const left = a.filter((t) => t >= 300 && t + 2 < H).length;
+    expect(a.filter((t) => t < 300).length).toBeGreaterThan(50);
+    const p = simulateReplication(s, 0).physical;
+    expect(p.abandoned).toBe(left);
+    expect(p.waitSumAbandoned).toBeCloseTo(2 * left, 9);
   });
 });
