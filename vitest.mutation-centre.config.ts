@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // The mutation score of src/model/contact-centre.ts (docs/testing.md,
 // "Mutation score"): the event loop against the model's exact
 // simulation-level tests with short runs: hand-worked timelines (the gig
-// centre, shifts, documented rules, overflow) and outcomes made certain (by
+// centre, a gig worker holding two chats, shifts, documented rules, overflow) and outcomes made certain (by
 // type and by group, the episode table, the fixed-duration traces). Left out, for their cost: the statistical
 // mechanism tests (routing, follow-ups, the AI line, groups, the queue
 // against Erlang in contact-centre.test.ts, the hours) and the heartbeat
@@ -15,7 +15,9 @@ export default defineConfig({
     include: [
       'test/model/contact-centre.by-type.test.ts',
       'test/model/contact-centre.draws.test.ts',
+      'test/model/contact-centre.gig-chat.test.ts',
       'test/model/contact-centre.loop.test.ts',
+      'test/model/contact-centre.mutants.test.ts',
       'test/model/contact-centre.traces.test.ts',
       'test/model/documented-rules.test.ts',
       'test/model/gig-centre.test.ts',
