@@ -8,8 +8,8 @@
 // optimised code of the model's handlers, and each replication after a
 // process's first ran its first tenth deoptimised (docs/performance.md,
 // "Hidden classes that hold still"). A field first given DOUBLE_ZERO is laid
-// out for doubles from the start. `node bench/hidden-classes.mjs` lists the
-// objects of a replication whose hidden class still changes during a run.
+// out for doubles from the start. `node bench/hidden-classes.mjs` counts the
+// optimised functions a second replication still throws away (0 expected).
 
 /** 0 as a double: an element read from a Float64Array is a heap number, never a small integer. */
 export const DOUBLE_ZERO: number = new Float64Array(1)[0];
