@@ -1,13 +1,23 @@
-// Whether building a replication's objects throws away code V8 optimised for
-// the replication before (src/engine/double-field.ts says why it can). Runs
-// each strategy of each file twice in a child process under --trace-deopt and
-// counts the optimised functions V8 discards for "code dependencies" during
-// the second replication: 0 when every object keeps the hidden class it was
-// built with.
+// Whether a replication starts with the code V8 optimised for the one before.
+// Runs each strategy of each file twice in a child process under
+// --trace-deopt and counts, during the second replication:
+//
+// - optimised functions V8 discards for "code dependencies" while the
+//   replication's objects are built: 0 when every object keeps the hidden
+//   class it was built with (src/engine/double-field.ts says why it can);
+// - deoptimisations for any other reason, named by function: mostly a load,
+//   store or comparison the first replication made only before V8 gave the
+//   function its feedback vector, or only in its last minutes
+//   (docs/performance.md, "Loads that every event makes"). A handler of the
+//   event loop named here runs unoptimised until V8 compiles it again;
+//   functions run once at a replication's end (paidHours, census) cost
+//   nothing to speak of. Compiling runs beside the simulation, so a run can
+//   name a function another does not.
 //
 //   node bench/hidden-classes.mjs [--json] [FILE ...]    default: the bench's scenarios, 2-day horizon
 //
-// Prints one line per file (JSON with --json): the count per strategy.
+// Prints one line per file (JSON with --json): per strategy, the discarded
+// count and the deoptimised functions.
 
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -52,9 +62,14 @@ for (const file of files) {
   for (const line of child.stdout.split('\n')) {
     if (line.startsWith('=== second replication of ')) {
       strategy = line.slice('=== second replication of '.length);
-      counts[strategy] = 0;
+      counts[strategy] = { discarded: 0, deoptimised: [] };
     } else if (line === '=== end') strategy = null;
-    else if (strategy !== null && line.includes('reason: code dependencies')) counts[strategy]++;
+    else if (strategy !== null && line.includes('reason: code dependencies')) counts[strategy].discarded++;
+    else if (strategy !== null && line.startsWith('[bailout')) {
+      // "[bailout (kind: deopt-eager, reason: R): begin. deoptimizing 0x… <JSFunction NAME (sfi = …)>, …"
+      const name = /<JSFunction (\S*)/.exec(line)?.[1] || '(anonymous)';
+      counts[strategy].deoptimised.push(name);
+    }
   }
   results[file.slice(root.length + 1)] = counts;
 }
@@ -62,7 +77,7 @@ for (const file of files) {
 if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
 else {
   for (const [file, counts] of Object.entries(results)) {
-    const parts = Object.entries(counts).map(([s, n]) => `${s} ${n}`);
-    process.stdout.write(`${file}: optimised functions discarded in a second replication: ${parts.join(', ')}\n`);
+    const parts = Object.entries(counts).map(([s, c]) => `${s} ${c.discarded} discarded, deoptimised: ${c.deoptimised.join(' ') || 'none'}`);
+    process.stdout.write(`${file}, second replication: ${parts.join('; ')}\n`);
   }
 }

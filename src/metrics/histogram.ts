@@ -124,8 +124,12 @@ export class QuantileSketch {
    */
   addZero(): void {
     this.n++;
-    if (this.lo > 0) this.lo = 0;
-    if (this.hi < 0) this.hi = 0;
+    // Stored every time, not under an `if`: the first values of a run come
+    // before V8 gives this method its feedback vector, so a store made only
+    // for them has no type feedback, and the next replication's first value
+    // would discard the model handlers this is inlined into.
+    this.lo = this.lo > 0 ? 0 : this.lo;
+    this.hi = this.hi < 0 ? 0 : this.hi;
     this.zeros++;
   }
 
@@ -134,8 +138,8 @@ export class QuantileSketch {
     // The message is built out of line: a small add() is one V8 inlines into the model's handlers.
     if (!(x >= 0) || x === Infinity) refuse(x);
     this.n++;
-    if (x < this.lo) this.lo = x;
-    if (x > this.hi) this.hi = x;
+    this.lo = x < this.lo ? x : this.lo; // stored every time: addZero() says why
+    this.hi = x > this.hi ? x : this.hi;
     if (x === 0) {
       this.zeros++;
       return;

@@ -148,8 +148,6 @@ class ContactCentre {
    * round it boxed, one allocation per arrival.
    */
   private nextArrival = DOUBLE_ZERO;
-  /** Events left before the heartbeat is due (advance()). */
-  private countdown = PULSE_EVERY;
 
   // Random streams, one per kind of draw (common random numbers across strategies).
   private readonly rngArrivals: RandomStream;
@@ -336,22 +334,25 @@ class ContactCentre {
   }
 
   /**
-   * Handles events until the horizon (false) or until the heartbeat is due
-   * (true: run() calls the pulse, then advance() again). The loop is a
-   * method of its own, called every PULSE_EVERY events, rather than run()'s
-   * body: run() is entered once per replication, so V8 can compile its loop
-   * only on stack replacement, from the feedback of the first events; a
-   * method called again and again is also compiled whole, with the feedback
-   * of every event before (docs/performance.md, "Cold and warm").
+   * Handles PULSE_EVERY events (true: run() calls the pulse, then advance()
+   * again) or the events left before the horizon (false). The loop is a
+   * method of its own rather than run()'s body: run() is entered once per
+   * replication, so V8 can compile its loop only on stack replacement, from
+   * the feedback of the first events; a method called again and again is
+   * also compiled whole, with the feedback of every event before
+   * (docs/performance.md, "Cold and warm").
+   *
+   * Every field is read inside the loop and the count is a local: V8 gives a
+   * function its feedback vector only after its first call has run a while,
+   * so loads made once at the first call's entry, or a store made only when
+   * the heartbeat is due, have no type feedback when the loop is compiled,
+   * and the first heartbeat would discard that code and compile it again
+   * (docs/performance.md, "Loads that every event makes").
    */
   private advance(): boolean {
-    const events = this.events;
-    const horizon = this.horizon;
-    for (;;) {
-      if (--this.countdown === 0) {
-        this.countdown = PULSE_EVERY;
-        return true;
-      }
+    for (let left = PULSE_EVERY; left !== 0; left--) {
+      const events = this.events;
+      const horizon = this.horizon;
       if (!events.popBefore(this.nextArrival)) {
         const t = this.nextArrival;
         if (t >= horizon) return false;
@@ -402,6 +403,7 @@ class ContactCentre {
           break;
       }
     }
+    return true;
   }
 
   private arrive(): void {

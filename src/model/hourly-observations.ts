@@ -76,9 +76,16 @@ export class HourlyObservations {
   /** One agent was busy over [from, to). */
   busy(from: number, to: number): void {
     // Most contacts are served inside the hour they start in: one addition,
-    // the same one spread() makes for them.
-    const a = from > this.windowStart ? from : this.windowStart;
-    const b = to < this.windowEnd ? to : this.windowEnd;
+    // the same one spread() makes for them. The window's bounds are read
+    // whether or not they clip: a load on the side of a `?:` that is not
+    // taken until the run's last minutes has no type feedback when V8
+    // optimises the handlers this is inlined into, and taking it then would
+    // discard them for the next replication (docs/performance.md, "Loads
+    // that every event makes").
+    const start = this.windowStart;
+    const end = this.windowEnd;
+    const a = from > start ? from : start;
+    const b = to < end ? to : end;
     if (a >= this.cachedFrom && a < this.cachedTo && b <= this.cachedTo) {
       if (b > a) this.busyMinutes[this.cachedHour] += b - a;
       return;
@@ -97,7 +104,8 @@ export class HourlyObservations {
    * this hour, miss the cache one by one.
    */
   private hourAt(t: number): number {
-    return t >= this.cachedFrom && t < this.cachedTo ? this.cachedHour : Math.floor(t / MINUTES_A_HOUR) % HOURS_A_DAY;
+    // `| 0`: Math.floor's result is a double, and an index V8 has seen only as a small integer would discard the code it is in.
+    return t >= this.cachedFrom && t < this.cachedTo ? this.cachedHour : (Math.floor(t / MINUTES_A_HOUR) % HOURS_A_DAY) | 0;
   }
 
   /** Caches the hour t falls in and returns its hour of day. */
@@ -105,7 +113,7 @@ export class HourlyObservations {
     const n = Math.floor(t / MINUTES_A_HOUR);
     this.cachedFrom = n * MINUTES_A_HOUR;
     this.cachedTo = (n + 1) * MINUTES_A_HOUR;
-    this.cachedHour = n % HOURS_A_DAY;
+    this.cachedHour = (n % HOURS_A_DAY) | 0; // an integer, as hourAt() says
     return this.cachedHour;
   }
 
@@ -116,14 +124,16 @@ export class HourlyObservations {
    * of hour steps.
    */
   private spread(into: Float64Array, from: number, to: number, level: number): void {
-    let a = from > this.windowStart ? from : this.windowStart;
-    const b = to < this.windowEnd ? to : this.windowEnd;
+    const start = this.windowStart; // read either way: busy() says why
+    const end = this.windowEnd;
+    let a = from > start ? from : start;
+    const b = to < end ? to : end;
     if (b <= a) return;
     // Step to the next hour boundary, then skip whole days, then step again.
     while (a < b) {
       const hourEnd = (Math.floor(a / MINUTES_A_HOUR) + 1) * MINUTES_A_HOUR;
       if (hourEnd === a + MINUTES_A_HOUR && b - a >= MINUTES_A_DAY) {
-        const days = Math.floor((b - a) / MINUTES_A_DAY);
+        const days = Math.floor((b - a) / MINUTES_A_DAY) | 0; // an integer: hourAt() says why
         for (let h = 0; h < HOURS_A_DAY; h++) into[h] += level * days * MINUTES_A_HOUR;
         a += days * MINUTES_A_DAY;
         continue;
