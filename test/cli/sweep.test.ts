@@ -282,13 +282,15 @@ describe('staffsim sweep', () => {
     const dir = scratch();
     const a = join(dir, 'a.csv');
     const b = join(dir, 'b.csv');
-    expect((await staffsim('sweep', FIXTURE, ...VARY, '--shard', '0/2', '--out', a)).code).toBe(0);
-    expect((await staffsim('sweep', FIXTURE, ...VARY, '--shard', '1/2', '--set', 'demand.contacts_per_day=2100', '--out', b)).code).toBe(0);
+    // Two points, one a shard: what is refused is the files' sweeps (scenario, spec), not their rows.
+    const TWO = ['--vary', 'staff.employees.headcount=8,12'];
+    expect((await staffsim('sweep', FIXTURE, ...TWO, '--shard', '0/2', '--out', a)).code).toBe(0);
+    expect((await staffsim('sweep', FIXTURE, ...TWO, '--shard', '1/2', '--set', 'demand.contacts_per_day=2100', '--out', b)).code).toBe(0);
     const merged = await staffsim('merge', a, b);
     expect(merged.code).toBe(2);
     expect(merged.stderr).toContain('are parts of different sweeps (scenario (name and sha256) differs');
     const before = readFileSync(a, 'utf8');
-    const resumed = await staffsim('sweep', FIXTURE, ...VARY, '--replications', '4', '--shard', '0/2', '--out', a, '--resume');
+    const resumed = await staffsim('sweep', FIXTURE, ...TWO, '--replications', '4', '--shard', '0/2', '--out', a, '--resume');
     expect(resumed.code).toBe(2);
     expect(resumed.stderr).toContain('holds another sweep');
     expect(readFileSync(a, 'utf8')).toBe(before);
