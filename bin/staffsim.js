@@ -3,18 +3,18 @@
 // whole of it in dist/bundle/cli.js, the scenario commands (validate, schema,
 // init) alone in dist/bundle/scenario.cjs, loaded with V8's code cache
 // (src/cli/code-cache.ts). A lone --version is answered without loading
-// either (src/cli/entry.ts).
-import { asksOnlyForVersion, namesScenarioCommand, printVersion } from '../dist/cli/entry.js';
+// either (src/cli/entry.ts). This file is CommonJS (bin/package.json), as is
+// what it requires, so that a lone --version and the scenario commands start
+// without Node's loader of ES modules; the whole command line is an ES module.
+'use strict';
+const { asksOnlyForVersion, namesScenarioCommand, printVersion, scenarioCommands } = require('../dist/bundle/entry.cjs');
 
 const args = process.argv.slice(2);
 if (asksOnlyForVersion(args)) {
   printVersion();
 } else {
-  const { main } = namesScenarioCommand(args) ? await scenarioCommands() : await import('../dist/bundle/cli.js');
-  process.exitCode = await main(process.argv);
-}
-
-async function scenarioCommands() {
-  const { loadBundle, SCENARIO_BUNDLE, SCENARIO_CODE_CACHE } = await import('../dist/cli/code-cache.js');
-  return loadBundle(SCENARIO_BUNDLE, SCENARIO_CODE_CACHE).exports;
+  (async () => {
+    const { main } = namesScenarioCommand(args) ? scenarioCommands() : await import('../dist/bundle/cli.js');
+    process.exitCode = await main(process.argv);
+  })();
 }

@@ -6,7 +6,8 @@
 // own so that neither shares a chunk with the other: the simulator stays in
 // one scope-hoisted file, as fast as before. The second is CommonJS and
 // minified, with V8's code cache beside it (scripts/code-cache.mjs,
-// src/cli/code-cache.ts). Run after tsc (`npm run build` does both);
+// src/cli/code-cache.ts); dist/bundle/entry.cjs is what the entry point
+// needs before it picks one (src/cli/entry.ts). Run after tsc (`npm run build` does both);
 // dist/index.js stays the library's entry, unbundled.
 //
 // The bundle sits two folders below the package root, as every dist module
@@ -63,21 +64,25 @@ await build({
   splitting: true,
 });
 
-// CommonJS, so that V8's code cache can be handed to it (src/cli/code-cache.ts
-// runs it, with `__bundleUrl` for import.meta.url). Minified (whitespace and
-// syntax; names kept, so messages and error names are the same): 0.64 MB to
-// read instead of 0.95 MB, and no comments, so it is ASCII.
-const scenarioBundle = 'dist/bundle/scenario.cjs';
-await build({
+// CommonJS: what bin/staffsim.js requires first (the version, the choice of
+// bundle, the loader below) and the scenario commands, which V8's code cache
+// can be handed to only as a script (src/cli/code-cache.ts runs it as Node
+// runs a CommonJS file). A CommonJS entry point starts without Node's loader
+// of ES modules. Minified (whitespace and syntax; names kept, so messages
+// and error names are the same): the scenario bundle is 0.64 MB to read
+// instead of 0.95 MB, and has no comments, so it is ASCII.
+const commonJs = {
   ...common,
   format: 'cjs',
-  define: { 'import.meta.url': '__bundleUrl' },
+  inject: ['scripts/import-meta-url.js'],
+  define: { 'import.meta.url': 'importMetaUrl' },
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
-  entryPoints: ['dist/cli/scenario-main.js'],
-  outfile: scenarioBundle,
-});
+};
+await build({ ...commonJs, entryPoints: ['dist/cli/entry.js'], outfile: 'dist/bundle/entry.cjs' });
+const scenarioBundle = 'dist/bundle/scenario.cjs';
+await build({ ...commonJs, entryPoints: ['dist/cli/scenario-main.js'], outfile: scenarioBundle });
 // The loader reads the bundle as latin1, which is exact for ASCII only.
 if (/[^\x00-\x7f]/.test(readFileSync(`${root}/${scenarioBundle}`, 'latin1'))) {
   throw new Error(`${scenarioBundle} is not ASCII; src/cli/code-cache.ts reads it as latin1`);

@@ -15,11 +15,10 @@
 // digest differs (a bundle rebuilt without its cache, a truncated or
 // damaged file) is not handed to V8 at all.
 
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 /** The bundle of the scenario commands and its code cache (scripts/bundle.mjs writes both). */
@@ -40,14 +39,15 @@ export interface LoadedBundle {
 const DIGEST_BYTES = 32;
 
 function digest(source: Buffer, data: Uint8Array): Buffer {
+  // Required here, not imported: this module is bundled into what --version
+  // loads (dist/bundle/entry.cjs), which needs no crypto.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(source).update(data).digest();
 }
 
 /**
  * Runs the CommonJS bundle `file` as Node would, with the cache in
  * `cacheFile` if it is there and was made from this very bundle.
- * import.meta.url in the bundle's modules is `__bundleUrl`, the bundle's own
- * URL (scripts/bundle.mjs defines it so).
  */
 export function loadBundle(file: string, cacheFile: string): LoadedBundle {
   const bytes = readFileSync(file);
@@ -63,12 +63,12 @@ export function loadBundle(file: string, cacheFile: string): LoadedBundle {
   }
   // The bundle is ASCII (scripts/bundle.mjs checks), so latin1 reads it
   // exactly, without UTF-8 decoding.
-  const wrapped = `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${bytes.toString('latin1')}\n})`;
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('latin1')}\n})`;
   const script = new Script(wrapped, { filename: file, cachedData });
   if (cachedData) cache = script.cachedDataRejected ? 'rejected by V8' : 'accepted';
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return {
     exports: module.exports,
     cache,
