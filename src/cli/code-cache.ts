@@ -3,7 +3,7 @@
 // (scripts/code-cache.mjs): V8 then deserialises the bytecode of the
 // functions a validate ran at build time instead of parsing and compiling
 // them again, about a third of what loading the bundle cost
-// (docs/performance.md, "Start-up: a code cache for the scenario commands").
+// (docs/performance.md, "Start-up: a code cache and a CommonJS entry point").
 // Node 20 has no compile cache for modules (module.enableCompileCache is
 // Node 22's), and an ES module takes no cached data, so that bundle is
 // CommonJS, run here through vm.Script as Node runs a CommonJS file.
