@@ -1,5 +1,7 @@
 // What the entry point (bin/staffsim.js) decides before it loads a bundle of
-// the command line (docs/performance.md, "Start-up"):
+// the command line (docs/performance.md, "Start-up"). Bundled as CommonJS
+// (dist/bundle/entry.cjs, scripts/bundle.mjs), so that bin/staffsim.js, a
+// CommonJS file, starts without Node's loader of ES modules:
 //
 // - A lone `--version` is answered here: parsing a bundle was most of the
 //   time `--version` took (0.35 s wall against Node's own 0.12 s). Anything
@@ -9,6 +11,7 @@
 //   the scenario commands alone (src/cli/scenario-main.ts), without the
 //   simulator and the reports; any other line loads the whole command line.
 
+import { loadBundle, SCENARIO_BUNDLE, SCENARIO_CODE_CACHE } from './code-cache.js';
 import { VERSION } from '../experiment/version.js';
 import { stdoutErrorHandler } from './stdout-errors.js';
 
@@ -29,4 +32,9 @@ export const SCENARIO_COMMANDS: readonly string[] = ['validate', 'schema', 'init
 /** Whether the arguments (after node and the script) start with one of SCENARIO_COMMANDS. */
 export function namesScenarioCommand(args: readonly string[]): boolean {
   return args.length > 0 && SCENARIO_COMMANDS.includes(args[0]!);
+}
+
+/** The scenario commands (scenario-main.ts's main), from their bundle, with V8's code cache (code-cache.ts). */
+export function scenarioCommands(): { main: (argv: string[]) => Promise<number> } {
+  return loadBundle(SCENARIO_BUNDLE, SCENARIO_CODE_CACHE).exports as { main: (argv: string[]) => Promise<number> };
 }
