@@ -10,7 +10,8 @@
 // × trigger.wait, for floor(waiting × h / trigger.wait) + 1 − servers
 // workers), chat agents at shift end and after the warm-up, the measured
 // days and the AI platform's cost, the census after a warm-up, a second
-// group coming on shift, abandonment and resolution time by type.
+// group coming on shift, abandonment and resolution time by type, and
+// abandonment counted as a handed-off wait only for a contact the AI handed off.
 //
 // Every scenario is built and simulated inside its test: a mutation run sees
 // only what runs inside tests.
@@ -403,5 +404,47 @@ describe('abandonment after a warm-up', () => {
     const p = simulateReplication(s, 0).physical;
     expect(p.abandoned).toBe(left);
     expect(p.waitSumAbandoned).toBeCloseTo(2 * left, 9);
+  });
+});
+
+describe('abandonment of a handed-off contact', () => {
+  // Nobody to answer before hour 23 and a 1-minute patience: every contact
+  // offered to a person abandons 1 minute after joining the queue.
+  const H = 600;
+  const scenario = (routing: string) =>
+    strategyOf(
+      {
+        seed: 79,
+        horizon: H,
+        demand: { contacts_per_day: 500 },
+        ticket_types: [{ name: 'any', handle_time: '5m', ai_resolution: 0, ai_handle_time: '2m' }],
+        customers: { patience: '1m', retry: { probability: 0 }, repeat_probability: 0 },
+        ai: { handoff: '0s' },
+        staff: { employees: { schedule: [...new Array<number>(23).fill(0), 1] } },
+      },
+      { routing },
+    );
+
+  it('ai-first, the AI resolving nothing: every abandonment is a handed-off wait of 1 minute', () => {
+    const s = scenario('ai-first');
+    const a = firstArrivals(s);
+    // In the AI for 2 minutes, handed off at once, abandons 1 minute later.
+    const left = a.filter((t) => t + 3 < H).length;
+    expect(left).toBeGreaterThan(150);
+    const p = simulateReplication(s, 0).physical;
+    expect(p.abandoned).toBe(left);
+    expect(p.handoffWaits).toBe(left);
+    expect(p.handoffWaitSum).toBeCloseTo(left, 9);
+  });
+
+  it('routing human: the same abandonments, none of them handed off', () => {
+    const s = scenario('human');
+    const a = firstArrivals(s);
+    const left = a.filter((t) => t + 1 < H).length;
+    expect(left).toBeGreaterThan(150);
+    const p = simulateReplication(s, 0).physical;
+    expect(p.abandoned).toBe(left);
+    expect(p.handoffWaits).toBe(0);
+    expect(p.handoffWaitSum).toBe(0);
   });
 });
