@@ -164,6 +164,31 @@ describe('who leaves at shift end', () => {
     // Staffed: agents 0-2 0-200 (never off), agent 3 0-10 and 30-200.
     expect(chat.staffedMinutes).toBeCloseTo(600 + 10 + 170, 12);
   });
+
+  it('a rise takes back the leaving agent, not one still on with a lower index', () => {
+    const { chat, completeNext } = build(2, TWO);
+    expect(chat.setLevel(0, 1)).toBe(2); // agent 0
+    chat.take(1, 0, 100);
+    chat.take(2, 0, 110); // agent 0 is full
+    expect(chat.idle).toBe(0);
+    expect(chat.setLevel(5, 2)).toBe(2); // agent 1 comes on
+    chat.take(3, 5, 100); // agent 1, the only free slots
+    // Down to one at 10: nobody holds none; agent 1, the only one with a free slot, stops taking contacts.
+    expect(chat.setLevel(10, 1)).toBe(0);
+    expect(chat.leaving).toBe(1);
+    expect(chat.idle).toBe(0);
+    // Back to two at 20: agent 1 stays on (agent 0, on shift all along, is skipped), its one free slot offered.
+    expect(chat.setLevel(20, 2)).toBe(1);
+    expect(chat.leaving).toBe(0);
+    expect(chat.present).toBe(2);
+    expect(chat.idle).toBe(1);
+    chat.take(4, 30, 1);
+    expect(completeNext()).toEqual([31, 1, 4]);
+    expect(completeNext()).toEqual([100, 0, 1]);
+    expect(completeNext()).toEqual([105, 1, 3]);
+    expect(completeNext()).toEqual([110, 0, 2]);
+    expect(chat.present).toBe(2);
+  });
 });
 
 describe('time booked inside the window', () => {

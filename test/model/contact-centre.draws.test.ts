@@ -78,4 +78,26 @@ describe('outcomes drawn against a probability, by binomial intervals', () => {
     expect(trials).toBeGreaterThan(900);
     expectBinomial(p.contacts - first.length, trials, 0.8, CHECKS, 'retried');
   });
+  it('repeat probability 0.8, every contact unresolved (fcr 0): that share of first contacts served comes back', () => {
+    const s = strategyOf(
+      {
+        seed: 53,
+        horizon: H,
+        demand: { contacts_per_day: 1000 },
+        ticket_types: [{ name: 'any', handle_time: '2m', fcr: 0 }],
+        customers: { repeat_probability: 0.8, repeat_delay: '1m', max_contacts: 2 },
+        staff: { employees: { headcount: 20 } },
+      },
+      { routing: 'human' },
+    );
+    // Nobody waits (asserted below), so a first contact at t ends unresolved
+    // at t + 2, draws once, and its repeat, if drawn, arrives at t + 3.
+    const first = firstArrivals(s);
+    const trials = first.filter((t) => t + 3 < H).length;
+    const p = simulateReplication(s, 0).physical;
+    expect(p.waitSumAnswered).toBe(0);
+    expect(p.abandoned).toBe(0);
+    expect(trials).toBeGreaterThan(900);
+    expectBinomial(p.contacts - first.length, trials, 0.8, CHECKS, 'came back');
+  });
 });

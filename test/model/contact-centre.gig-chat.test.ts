@@ -31,11 +31,12 @@ function twoServerStarts(arrivals: readonly number[]): number[] {
   });
 }
 
-function scenario(fcrByConcurrency: number[], fcr: number) {
+function scenario(fcrByConcurrency: number[], fcr: number, warmup = 0) {
   return strategyOf(
     {
       seed: 41,
       horizon: H,
+      warmup,
       // Busy hours and quiet ones: contacts wait in the first, the worker logs off in the second.
       demand: { contacts_per_day: 200, intraday: [3, 0.15, 3, 0.15, 3, 0.15, 3, 0.15, 3, 0.15, ...new Array(14).fill(1)] },
       ticket_types: [{ name: 'chat', handle_time: `${D}m`, fcr }],
@@ -120,6 +121,19 @@ describe('one gig worker holding two chats in the centre, fixed 4-minute chats, 
     expect(p.gigHeldMinutes).toBeCloseTo(e.held, 9);
     expect(p.gigSlotMinutes).toBeCloseTo(2 * e.paid, 9);
     expect(run.kpis.gig_share).toBe(1);
+  });
+
+  it('after a 200-minute warm-up, a gig chat\'s service end counts only for a contact that arrived after it', () => {
+    // The warm-up changes what is counted, not what happens: the same starts as without it.
+    const W = 200;
+    const s = scenario([1, 1], 1, W);
+    const a = firstArrivals(s);
+    const e = expected(a);
+    const counted = a.filter((t, i) => t >= W && e.starts[i] + D < H).length;
+    expect(e.ended - counted).toBeGreaterThan(10); // chats of contacts from before the warm-up end, uncounted
+    const p = simulateReplication(s, 0).physical;
+    expect(p.served).toBe(counted);
+    expect(p.serviceMinutes).toBeCloseTo(D * counted, 9);
   });
 
   it('fcr_by_concurrency [1, 1e-9]: a chat taken alone resolves, one taken as the second does not', () => {

@@ -10,7 +10,9 @@
 // × trigger.wait, for floor(waiting × h / trigger.wait) + 1 − servers
 // workers), chat agents at shift end and after the warm-up, the measured
 // days and the AI platform's cost, the census after a warm-up, a second
-// group coming on shift, abandonment and resolution time by type.
+// group coming on shift, abandonment and resolution time by type, and
+// abandonment counted as a handed-off wait only for a contact the AI handed off,
+// and the trigger counting a logged-in gig worker holding k chats as k / s_k.
 //
 // Every scenario is built and simulated inside its test: a mutation run sees
 // only what runs inside tests.
@@ -403,5 +405,97 @@ describe('abandonment after a warm-up', () => {
     const p = simulateReplication(s, 0).physical;
     expect(p.abandoned).toBe(left);
     expect(p.waitSumAbandoned).toBeCloseTo(2 * left, 9);
+  });
+});
+
+describe('abandonment of a handed-off contact', () => {
+  // Nobody to answer before hour 23 and a 1-minute patience: every contact
+  // offered to a person abandons 1 minute after joining the queue.
+  const H = 600;
+  const scenario = (routing: string) =>
+    strategyOf(
+      {
+        seed: 79,
+        horizon: H,
+        demand: { contacts_per_day: 500 },
+        ticket_types: [{ name: 'any', handle_time: '5m', ai_resolution: 0, ai_handle_time: '2m' }],
+        customers: { patience: '1m', retry: { probability: 0 }, repeat_probability: 0 },
+        ai: { handoff: '0s' },
+        staff: { employees: { schedule: [...new Array<number>(23).fill(0), 1] } },
+      },
+      { routing },
+    );
+
+  it('ai-first, the AI resolving nothing: every abandonment is a handed-off wait of 1 minute', () => {
+    const s = scenario('ai-first');
+    const a = firstArrivals(s);
+    // In the AI for 2 minutes, handed off at once, abandons 1 minute later.
+    const left = a.filter((t) => t + 3 < H).length;
+    expect(left).toBeGreaterThan(150);
+    const p = simulateReplication(s, 0).physical;
+    expect(p.abandoned).toBe(left);
+    expect(p.handoffWaits).toBe(left);
+    expect(p.handoffWaitSum).toBeCloseTo(left, 9);
+  });
+
+  it('routing human: the same abandonments, none of them handed off', () => {
+    const s = scenario('human');
+    const a = firstArrivals(s);
+    const left = a.filter((t) => t + 1 < H).length;
+    expect(left).toBeGreaterThan(150);
+    const p = simulateReplication(s, 0).physical;
+    expect(p.abandoned).toBe(left);
+    expect(p.handoffWaits).toBe(0);
+    expect(p.handoffWaitSum).toBe(0);
+  });
+});
+
+describe('the gig trigger counts a logged-in gig worker holding 2 chats as 2 one-contact servers', () => {
+  // Gig workers only, each holding 2 chats (stretch [1, 1]: 2 servers per
+  // worker), logging in at once; every contact lasts 10,000 minutes. The
+  // first contact waits alone: 10,000 ≥ 0 × trigger.wait, (floor(10,000 /
+  // trigger.wait) + 1 − 0) / 2 ≤ 1 worker called (rounded up), who takes it
+  // and, at once, the second. The third, the last before the horizon, waits
+  // alone against that worker's 2 servers: 10,000 against 2 × trigger.wait.
+  const run = (triggerWait: string) => {
+    const doc = (horizon: number) => ({
+      seed: 47,
+      horizon,
+      demand: { contacts_per_day: 300 },
+      ticket_types: [{ name: 'any', handle_time: '10000m', fcr: 1 }],
+      customers: { repeat_probability: 0 },
+      staff: {
+        employees: { headcount: 0 },
+        gig: {
+          pool: 10,
+          max_active: 10,
+          trigger: { wait: triggerWait },
+          login_delay: 0,
+          idle_timeout: '2d',
+          pay: { mode: 'hourly', hourly_rate: 30 },
+          concurrency: 2,
+          stretch: [1, 1],
+        },
+      },
+    });
+    // A flat demand's arrival times do not depend on the horizon: cut it between the third and the fourth.
+    const a = firstArrivals(strategyOf(doc(600), { routing: 'human' }));
+    const s = strategyOf(doc((a[2] + a[3]) / 2), { routing: 'human' });
+    expect(firstArrivals(s).length).toBe(3);
+    return simulateReplication(s, 0);
+  };
+
+  it('trigger.wait 6000m: 10,000 < 2 × 6,000, no second call and the third contact waits', () => {
+    const r = run('6000m');
+    expect(r.physical.gigCalls).toBe(1);
+    expect(r.census.queued).toBe(1);
+    expect(r.census.inService).toBe(2);
+  });
+
+  it('trigger.wait 4000m: 10,000 ≥ 2 × 4,000, (floor(10,000 / 4,000) + 1 − 2) / 2 = ½: a second worker called, who answers at once', () => {
+    const r = run('4000m');
+    expect(r.physical.gigCalls).toBe(2);
+    expect(r.census.queued).toBe(0);
+    expect(r.census.inService).toBe(3);
   });
 });

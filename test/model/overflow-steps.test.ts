@@ -23,14 +23,14 @@ const HORIZON = 100;
 const HANDLE = 30;
 const [SPECIALIST, A, B] = [0, 1, 2];
 
-function centre() {
+function centre(handle = HANDLE) {
   return strategyOf(
     {
       seed: 234,
       horizon: HORIZON,
       service_level: { answer_within: '2m', target: 0.8 },
       demand: { contacts_per_day: 48 },
-      ticket_types: [{ name: 'any', handle_time: `${HANDLE}m`, fcr: 1 }],
+      ticket_types: [{ name: 'any', handle_time: `${handle}m`, fcr: 1 }],
       customers: { patience: '10h', retry: { probability: 0 }, repeat_probability: 0 },
       staff: {
         groups: [
@@ -79,5 +79,38 @@ describe('a contact offered to a second overflow group after the first was busy'
     expect(run.kpis.abandon_rate).toBe(0);
     expect(run.kpis.resolved_rate).toBe(1);
     expect(run.kpis.resolution_time).toBeCloseTo(HANDLE + (1 + 5) / 4, 9);
+  });
+});
+
+// The same arrivals with 60-minute contacts: t1, t2 and t3 are answered as
+// above (the specialist at t1, A at t2 + 1, B at t3 + 5), and all three are
+// still busy when t4 has waited 1 minute (A busy) and 5 (B busy): t4 stays
+// in line after its last delay, and the specialist, free first (t1 + 60),
+// answers it then, after a wait of t1 + 60 − t4.
+describe('a contact that waits out its last overflow delay with every group busy', () => {
+  const LONG = 60;
+  let times: number[];
+  let run: ReturnType<typeof simulateReplication>;
+  beforeEach(() => {
+    times = firstArrivals(centre(LONG));
+    run = simulateReplication(centre(LONG), 0);
+  });
+
+  it('the seed gives the timeline the trace assumes', () => {
+    const [t1, t2, t3, t4] = times;
+    expect(times.length).toBe(4);
+    expect(t1 + LONG).toBeGreaterThan(t4 + 5); // the specialist, A and B all busy at t4 + 5
+    expect(t1 + LONG).toBeLessThan(Math.min(t2 + 1 + LONG, t3 + 5 + LONG)); // the specialist frees up first
+    expect(t1 + LONG).toBeLessThan(HORIZON);
+  });
+
+  it('it waits on and the specialist answers it when free: waits 0, 1, 5 and t1 + 60 − t4', () => {
+    const [t1, , , t4] = times;
+    expect(run.observations.answered).toBe(4);
+    expect(run.byGroup[SPECIALIST].employee_share).toBe(2 / 4);
+    expect(run.byGroup[A].employee_share).toBe(1 / 4);
+    expect(run.byGroup[B].employee_share).toBe(1 / 4);
+    expect(run.kpis.asa).toBeCloseTo((1 + 5 + t1 + LONG - t4) / 4, 12);
+    expect(run.kpis.abandon_rate).toBe(0);
   });
 });
