@@ -21,7 +21,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadDist, loadSimulator } from './dist.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -29,10 +30,8 @@ const argv = process.argv.slice(2);
 
 if (argv[0] === '--child') {
   const file = argv[1];
-  const load = async (path) => import(pathToFileURL(join(root, 'dist', path)).href);
-  const { simulateReplication } = await load('model/contact-centre.js');
-  const { loadScenarioFile } = await load('scenario/load.js');
-  const { resolveAutoStaffing } = await load('experiment/auto-staffing.js');
+  const { simulateReplication, loadScenarioFile } = await loadSimulator(root);
+  const { resolveAutoStaffing } = await loadDist(root, 'experiment/auto-staffing.js');
   for (const strategy of loadScenarioFile(file, { set: ['horizon=2d'] }).scenario.strategies) {
     const s = resolveAutoStaffing(strategy).strategy;
     simulateReplication(s, 0);

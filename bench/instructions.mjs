@@ -15,16 +15,15 @@
 
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadSimulator } from './dist.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 
 if (argv[0] === '--child') {
   const [, dir, horizon, replications] = argv;
-  const load = async (path) => import(pathToFileURL(join(dir, 'dist', path)).href);
-  const { simulateReplication } = await load('model/contact-centre.js');
-  const { loadScenarioFile } = await load('scenario/load.js');
+  const { simulateReplication, loadScenarioFile } = await loadSimulator(dir);
   const { scenario } = loadScenarioFile(join(here, 'erlang-a.yaml'), { set: [`horizon=${horizon}`] });
   for (let r = 0; r < Number(replications); r++) simulateReplication(scenario.strategies[0], 0);
   process.exit(0);

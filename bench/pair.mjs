@@ -14,7 +14,8 @@
 // docs/performance.md, "Cold and warm".
 
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadSimulator } from './dist.mjs';
 import { dirname, join, resolve } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,8 +24,7 @@ const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
   // One checkout's replication, timed by CPU: --child DIR FILE WARM
   const [, dir, file, warm] = argv;
-  const { simulateReplication } = await import(pathToFileURL(join(dir, 'dist/model/contact-centre.js')).href);
-  const { loadScenarioFile } = await import(pathToFileURL(join(dir, 'dist/scenario/load.js')).href);
+  const { simulateReplication, loadScenarioFile } = await loadSimulator(dir);
   const { scenario } = loadScenarioFile(file, { set: [] });
   let contacts = 0;
   let cpuSeconds = 0;

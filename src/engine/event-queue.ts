@@ -165,12 +165,9 @@ export class EventQueue {
    * kept outside the queue (a Poisson arrival stream) in one call per event.
    */
   popBefore(limit: number): boolean {
-    // Whether the heap holds anything is read and compared once, up front: a
-    // load or comparison V8 has not yet seen run (the empty queue at a run's
-    // start, before V8 gave this method its feedback vector) has no type
-    // feedback, and reaching it in the next replication would discard the
-    // event loop this is inlined into (docs/performance.md, "Loads that every
-    // event makes").
+    // Whether the heap holds anything is compared once, up front, not again
+    // only for an empty queue, as at a run's start (docs/performance.md,
+    // "Loads that every event makes").
     const some = this.n > 0;
     if (this.timers === 0 || (some && this.firstBeforeTimers())) {
       if (!some) return false;

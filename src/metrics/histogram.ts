@@ -124,10 +124,8 @@ export class QuantileSketch {
    */
   addZero(): void {
     this.n++;
-    // Stored every time, not under an `if`: the first values of a run come
-    // before V8 gives this method its feedback vector, so a store made only
-    // for them has no type feedback, and the next replication's first value
-    // would discard the model handlers this is inlined into.
+    // Stored every time, not under an `if` that only a run's first values take
+    // (docs/performance.md, "Loads that every event makes").
     this.lo = this.lo > 0 ? 0 : this.lo;
     this.hi = this.hi < 0 ? 0 : this.hi;
     this.zeros++;

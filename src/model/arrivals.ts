@@ -40,13 +40,10 @@ export class ArrivalProcess {
     this.edgeTimes = Float64Array.from(edges.map((e) => e.time));
     this.edgeFactor = Float64Array.from(edges.map((e) => e.factor));
     this.flat = edges.length === 0 && this.hourFactor.every((f) => f === this.hourFactor[0]);
-    // A run's first arrival is drawn from t = 0: entering its segment here
-    // leaves next()'s own enterSegment(t) for a t that jumps out of the
-    // segment, which a run never makes. Taken by every run's first call, that
-    // call would have no type feedback (V8 gives a method its feedback vector
-    // after its first calls), and the next replication's first arrival would
-    // discard next()'s optimised code (docs/performance.md, "Loads that every
-    // event makes").
+    // A run's first arrival is drawn from t = 0. Entered here, its segment
+    // leaves next()'s own enterSegment(t) to a t that jumps out of the
+    // segment, which a run never makes, instead of every run's first call
+    // (docs/performance.md, "Loads that every event makes").
     if (!this.flat) this.enterSegment(0);
   }
 

@@ -77,11 +77,8 @@ export class HourlyObservations {
   busy(from: number, to: number): void {
     // Most contacts are served inside the hour they start in: one addition,
     // the same one spread() makes for them. The window's bounds are read
-    // whether or not they clip: a load on the side of a `?:` that is not
-    // taken until the run's last minutes has no type feedback when V8
-    // optimises the handlers this is inlined into, and taking it then would
-    // discard them for the next replication (docs/performance.md, "Loads
-    // that every event makes").
+    // whether or not they clip, not on the side of a `?:` first taken in a
+    // run's last minutes (docs/performance.md, "Loads that every event makes").
     const start = this.windowStart;
     const end = this.windowEnd;
     const a = from > start ? from : start;
@@ -104,7 +101,7 @@ export class HourlyObservations {
    * this hour, miss the cache one by one.
    */
   private hourAt(t: number): number {
-    // `| 0`: Math.floor's result is a double, and an index V8 has seen only as a small integer would discard the code it is in.
+    // `| 0`: Math.floor's result is a double, and an index V8 has seen only as a small integer would deoptimise the code it is in.
     return t >= this.cachedFrom && t < this.cachedTo ? this.cachedHour : (Math.floor(t / MINUTES_A_HOUR) % HOURS_A_DAY) | 0;
   }
 

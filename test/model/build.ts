@@ -120,3 +120,19 @@ export function firstArrivals(s: StrategyScenario, r = 0): number[] {
   }
   return times;
 }
+
+/**
+ * The strategy of `doc(horizon)` with its horizon cut halfway between the
+ * `n`-th and the next first arrival, so that exactly `n` contacts arrive: a
+ * flat demand's arrival times do not depend on the horizon, so they are read
+ * off a run to `probe` minutes (which must hold n + 1 of them).
+ */
+export function strategyWithArrivals(
+  doc: (horizon: number) => Record<string, unknown>,
+  n: number,
+  strategy: Record<string, unknown>,
+  probe = 600,
+): StrategyScenario {
+  const a = firstArrivals(strategyOf(doc(probe), strategy));
+  return strategyOf(doc((a[n - 1]! + a[n]!) / 2), strategy);
+}

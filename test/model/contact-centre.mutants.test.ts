@@ -20,7 +20,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/random.js';
 import { simulateReplication } from '../../src/model/contact-centre.js';
-import { firstArrivals, strategyOf } from './build.js';
+import { firstArrivals, strategyOf, strategyWithArrivals } from './build.js';
 
 describe('by type with one ticket type', () => {
   it('one entry, the run\'s own figures', () => {
@@ -65,9 +65,7 @@ describe("the gig trigger counts a chat agent as k / s_k one-contact servers", (
         gig: { pool: 10, max_active: 10, trigger: { wait: triggerWait }, login_delay: 0, idle_timeout: '2d', pay: { mode: 'hourly', hourly_rate: 30 } },
       },
     });
-    // A flat demand's arrival times do not depend on the horizon: cut it between the fourth and the fifth.
-    const a = firstArrivals(strategyOf(doc(600), { routing: 'human' }));
-    const s = strategyOf(doc((a[3] + a[4]) / 2), { routing: 'human' });
+    const s = strategyWithArrivals(doc, 4, { routing: 'human' });
     expect(firstArrivals(s).length).toBe(4);
     return simulateReplication(s, 0);
   };
@@ -478,9 +476,7 @@ describe('the gig trigger counts a logged-in gig worker holding 2 chats as 2 one
         },
       },
     });
-    // A flat demand's arrival times do not depend on the horizon: cut it between the third and the fourth.
-    const a = firstArrivals(strategyOf(doc(600), { routing: 'human' }));
-    const s = strategyOf(doc((a[2] + a[3]) / 2), { routing: 'human' });
+    const s = strategyWithArrivals(doc, 3, { routing: 'human' });
     expect(firstArrivals(s).length).toBe(3);
     return simulateReplication(s, 0);
   };
