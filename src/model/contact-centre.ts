@@ -207,6 +207,8 @@ class ContactCentre {
   private totalWait = new Float64Array(0);
   /** When the episode's first contact arrived (resolution_time). */
   private startedAt = new Float64Array(0);
+  /** The hour of day a counted contact was offered to humans in, for the by-hour figures of its answer or abandonment. */
+  private offeredHour = new Uint8Array(0);
   /** When a contact waiting for an AI slot joined the AI's line. */
   private aiQueuedAt = new Float64Array(0);
   private patienceLeft = new Float64Array(0);
@@ -546,7 +548,7 @@ class ContactCentre {
     const t = this.now;
     const type = this.type[e];
     if (this.flags[e] & COUNTED_CONTACT) {
-      this.observations.offer(t);
+      this.offeredHour[e] = this.observations.offer(t);
       if (this.typeObservations !== null) this.typeObservations[type].offer(t);
     }
     const server = this.router.takeServer(type, t, t);
@@ -655,9 +657,10 @@ class ContactCentre {
     const pool = server < 0 ? -1 - server : router.groupCount;
     if (flags & COUNTED_CONTACT) {
       const handedOff = (flags & HANDED_OFF) !== 0;
-      this.observations.answer(wait, server >= 0, handedOff, since);
+      const hour = this.offeredHour[e];
+      this.observations.answer(wait, server >= 0, handedOff, hour);
       this.observations.answeredByPool[pool]++;
-      if (this.typeObservations !== null) this.typeObservations[type].answer(wait, server >= 0, handedOff, since);
+      if (this.typeObservations !== null) this.typeObservations[type].answer(wait, server >= 0, handedOff, hour);
     }
     this.state[e] = IN_SERVICE;
     this.server[e] = server;
@@ -740,17 +743,18 @@ class ContactCentre {
     const joined = queue.joinedAt(e);
     const wait = t - joined;
     this.totalWait[e] += wait;
-    this.observeAbandon(e, wait, joined);
+    this.observeAbandon(e, wait);
     this.retryOrGiveUp(e);
   }
 
-  /** A contact offered at `offeredAt` abandoned (or was turned away) after `wait` minutes. */
-  private observeAbandon(e: number, wait: number, offeredAt: number): void {
+  /** The contact abandoned (or was turned away) after `wait` minutes, counted in the hour it was offered in. */
+  private observeAbandon(e: number, wait: number): void {
     const flags = this.flags[e];
     if (flags & COUNTED_CONTACT) {
       const handedOff = (flags & HANDED_OFF) !== 0;
-      this.observations.abandon(wait, handedOff, offeredAt);
-      if (this.typeObservations !== null) this.typeObservations[this.type[e]].abandon(wait, handedOff, offeredAt);
+      const hour = this.offeredHour[e];
+      this.observations.abandon(wait, handedOff, hour);
+      if (this.typeObservations !== null) this.typeObservations[this.type[e]].abandon(wait, handedOff, hour);
     }
   }
 
@@ -758,7 +762,7 @@ class ContactCentre {
   private turnAway(e: number): void {
     const t = this.now;
     this.observations.turnedAway++;
-    this.observeAbandon(e, 0, t);
+    this.observeAbandon(e, 0);
     this.retryOrGiveUp(e);
   }
 
@@ -842,6 +846,7 @@ class ContactCentre {
     this.contacts = grow(this.contacts, (n) => new Int32Array(n));
     this.totalWait = grow(this.totalWait, (n) => new Float64Array(n));
     this.startedAt = grow(this.startedAt, (n) => new Float64Array(n));
+    this.offeredHour = grow(this.offeredHour, (n) => new Uint8Array(n));
     this.aiQueuedAt = grow(this.aiQueuedAt, (n) => new Float64Array(n));
     this.patienceLeft = grow(this.patienceLeft, (n) => new Float64Array(n));
     this.abandonTimer = grow(this.abandonTimer, (n) => new Float64Array(n));

@@ -156,10 +156,10 @@ export class Observations {
     this.queueLength.set(t, waiting);
   }
 
-  /** A counted contact reached the human queue at t. */
-  offer(t: number): void {
+  /** A counted contact reached the human queue at t; returns the hour of day it counts in by hour (0 without by-hour figures), for answer() or abandon(). */
+  offer(t: number): number {
     this.offered++;
-    this.hourly?.offer(t);
+    return this.hourly === null ? 0 : this.hourly.offer(t);
   }
 
   /** An AI conversation started after `wait` minutes in the AI's line. */
@@ -168,9 +168,9 @@ export class Observations {
     this.aiWaitSum += wait;
   }
 
-  /** A contact offered to humans at `offeredAt` was answered after `wait` minutes, by a gig worker or an employee. */
-  answer(wait: number, byGig: boolean, handedOff: boolean, offeredAt: number): void {
-    this.hourly?.answer(offeredAt, wait);
+  /** A contact offered to humans in hour of day `hour` (offer's answer) was answered after `wait` minutes, by a gig worker or an employee. */
+  answer(wait: number, byGig: boolean, handedOff: boolean, hour: number): void {
+    this.hourly?.answer(hour, wait);
     this.answered++;
     if (byGig) this.answeredByGig++;
     this.waitSumAnswered += wait;
@@ -185,9 +185,9 @@ export class Observations {
     this.serviceMinutes += minutes;
   }
 
-  /** A contact offered to humans at `offeredAt` abandoned after `wait` minutes. */
-  abandon(wait: number, handedOff: boolean, offeredAt: number): void {
-    this.hourly?.abandon(offeredAt, wait);
+  /** A contact offered to humans in hour of day `hour` (offer's answer) abandoned after `wait` minutes. */
+  abandon(wait: number, handedOff: boolean, hour: number): void {
+    this.hourly?.abandon(hour, wait);
     this.abandoned++;
     this.waitSumAbandoned += wait;
     this.finishWait(wait, handedOff);

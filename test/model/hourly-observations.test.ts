@@ -11,12 +11,13 @@ describe('hourly observations', () => {
     const h = new HourlyObservations(1, 0, 2880);
     // Offered at 00:59 and answered at 01:02 (3 minutes late); offered at 01:10, answered at once;
     // offered at 25:30 (hour 1 of day 2), abandoned after 2 minutes.
-    h.offer(59);
-    h.answer(59, 3);
-    h.offer(70);
-    h.answer(70, 0);
-    h.offer(1530);
-    h.abandon(1530, 2);
+    const first = h.offer(59);
+    const second = h.offer(70);
+    const third = h.offer(1530);
+    expect([first, second, third]).toEqual([0, 1, 1]);
+    h.answer(first, 3);
+    h.answer(second, 0);
+    h.abandon(third, 2);
     const v = h.values();
     expect(v[0]).toMatchObject({ offered: 1, abandoned: 0, service_level: 0, wait_mean: 3, asa: 3 });
     expect(v[1]).toMatchObject({ offered: 2, abandoned: 1, abandon_rate: 0.5, service_level: 0.5, wait_mean: 1, asa: 0 });
