@@ -28,7 +28,8 @@ const testFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? testFiles(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
   );
-const CLI_FILES = testFiles('test').filter(runsTheCli);
+const ALL_TEST_FILES = testFiles('test');
+const CLI_FILES = ALL_TEST_FILES.filter(runsTheCli);
 
 // Order (docs/testing.md, "Wall time of `npm test`"): the two workers take
 // files in the order given, so a long file taken last leaves one core idle
@@ -60,7 +61,7 @@ const LONGEST_FIRST = [
   'test/experiment/sweep-crn.test.ts',
   'test/experiment/auto-staffing.test.ts',
 ];
-const unknown = LONGEST_FIRST.filter((f) => !testFiles('test').includes(f));
+const unknown = LONGEST_FIRST.filter((f) => !ALL_TEST_FILES.includes(f));
 if (unknown.length > 0) throw new Error(`vitest.config.ts: LONGEST_FIRST names no test file: ${unknown.join(', ')}`);
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -69,7 +70,11 @@ class LongestFirst extends BaseSequencer {
       return i < 0 ? LONGEST_FIRST.length : i;
     };
     const byProject = new Map<string, TestSpecification[]>();
-    for (const spec of await super.sort(files)) byProject.set(spec.project.name, [...(byProject.get(spec.project.name) ?? []), spec]);
+    for (const spec of await super.sort(files)) {
+      const specs = byProject.get(spec.project.name);
+      if (specs === undefined) byProject.set(spec.project.name, [spec]);
+      else specs.push(spec);
+    }
     // Array.prototype.sort is stable: files of equal rank keep vitest's order.
     return [...byProject.values()].flatMap((specs) => specs.sort((a, b) => rank(a) - rank(b)));
   }

@@ -760,7 +760,6 @@ class ContactCentre {
 
   /** The queue is full: the contact leaves at once, as an abandonment with no wait. */
   private turnAway(e: number): void {
-    const t = this.now;
     this.observations.turnedAway++;
     this.observeAbandon(e, 0);
     this.retryOrGiveUp(e);

@@ -51,10 +51,9 @@ export class HourlyObservations {
   /**
    * A counted contact reached the human queue at t; returns the hour of day
    * it counts in, which the caller keeps with the contact and hands to
-   * answer() or abandon(): a lookup once per contact rather than once per
-   * event, which keeps these methods small enough for V8 to inline whole
-   * into the model's handlers (docs/performance.md, "Cold speed and the
-   * model split: the same work").
+   * answer() or abandon(): one lookup per contact instead of one in each of
+   * the three (docs/performance.md, "Cold speed and the model split: the
+   * same work").
    */
   offer(t: number): number {
     const h = this.hourOf(t);

@@ -156,7 +156,7 @@ export class Observations {
     this.queueLength.set(t, waiting);
   }
 
-  /** A counted contact reached the human queue at t; returns the hour of day it counts in by hour (0 without by-hour figures), for answer() or abandon(). */
+  /** A counted contact reached the human queue at t; returns the hour of day its by-hour figures count it in (0 without them), for answer() or abandon(). */
   offer(t: number): number {
     this.offered++;
     return this.hourly === null ? 0 : this.hourly.offer(t);
