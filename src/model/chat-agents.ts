@@ -190,8 +190,9 @@ export class ChatAgents extends EmployeePool {
   /** Books agent a's busy period, from its first contact to t, inside the window. */
   private bookBusy(a: number, t: number): void {
     const from = this.busySince[a];
-    this.busyMinutes += overlap(from, t, this.windowStart, this.windowEnd);
-    this.hourly?.busy(from, t);
+    const minutes = overlap(from, t, this.windowStart, this.windowEnd);
+    this.busyMinutes += minutes;
+    this.hourly?.busy(from, t, minutes);
     this.busySince[a] = t;
   }
 

@@ -83,8 +83,9 @@ export class EmployeePool {
   /** An agent takes a contact at t for `duration` minutes. */
   startWork(t: number, duration: number): void {
     this.busy++;
-    this.busyMinutes += overlap(t, t + duration, this.windowStart, this.windowEnd);
-    this.hourly?.busy(t, t + duration);
+    const minutes = overlap(t, t + duration, this.windowStart, this.windowEnd);
+    this.busyMinutes += minutes;
+    this.hourly?.busy(t, t + duration, minutes);
   }
 
   /**

@@ -3,8 +3,14 @@ import { runScenario } from '../../src/experiment/run.js';
 import { HOURLY_KPI_NAMES } from '../../src/metrics/hourly.js';
 import { simulateReplication } from '../../src/model/contact-centre.js';
 import { HourlyObservations } from '../../src/model/hourly-observations.js';
+import { overlap } from '../../src/model/window.js';
 import { resolveScenario } from '../../src/scenario/load.js';
 import { busyScenario } from './build.js';
+
+/** Books one agent busy over [from, to) as the pools do: with the part inside the window. */
+function book(h: HourlyObservations, from: number, to: number, windowStart: number, windowEnd: number): void {
+  h.busy(from, to, overlap(from, to, windowStart, windowEnd));
+}
 
 describe('hourly observations', () => {
   it('a contact counts in the hour it was offered, its answer and abandonment too', () => {
@@ -30,7 +36,7 @@ describe('hourly observations', () => {
     const h = new HourlyObservations(1, 30, 2970);
     h.staffed(0, 2970, 2);
     // One agent busy 23:50-00:20 (across midnight): 10 minutes in hour 23, 20 in hour 0.
-    h.busy(1430, 1460);
+    book(h, 1430, 1460, 30, 2970);
     const v = h.values();
     for (const hour of v) expect(hour.agents_on_shift).toBe(2);
     // Hour 0 was in the window 30 + 60 + 60 minutes, two agents: 300 agent-minutes.
@@ -75,7 +81,7 @@ describe('hourly observations', () => {
     for (let i = 0; i < 5000; i++) {
       t += uniform() * 0.8;
       const length = uniform() < 0.95 ? uniform() * 10 : uniform() * 300;
-      h.busy(t, t + length);
+      book(h, t, t + length, windowStart, windowEnd);
       if (i % 7 === 0) h.offer(t + uniform() * 500);
       for (let hour = 0; hour < 3 * 24; hour++) {
         const from = Math.max(t, hour * 60, windowStart);
@@ -90,16 +96,43 @@ describe('hourly observations', () => {
     for (let hour = 0; hour < 24; hour++) expect(v[hour].utilization * staffed(hour)).toBeCloseTo(busy[hour], 9);
   });
 
+  it('busy time adds the same doubles whether or not the hour it starts in is cached', () => {
+    // The cached hour is the fast path: one addition of the clipped minutes. With no offer the
+    // cache is never filled and every interval goes through spread(); the sums must agree to
+    // the last bit, across warm-up, window end and hour boundaries.
+    const windowStart = 97;
+    const windowEnd = 2 * 1440 + 17;
+    const cached = new HourlyObservations(1, windowStart, windowEnd);
+    const uncached = new HourlyObservations(1, windowStart, windowEnd);
+    for (const h of [cached, uncached]) h.staffed(0, 2 * 1440 + 60, 1000);
+    let seed = 11;
+    const uniform = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let t = 0;
+    let fast = 0;
+    while (t < windowEnd + 30) {
+      t += uniform() * 0.5;
+      const length = uniform() < 0.9 ? uniform() * 8 : uniform() * 90;
+      cached.offer(t);
+      if (t >= Math.floor(t / 60) * 60 && t + length <= Math.floor(t / 60) * 60 + 60) fast++;
+      book(cached, t, t + length, windowStart, windowEnd);
+      book(uncached, t, t + length, windowStart, windowEnd);
+    }
+    expect(fast).toBeGreaterThan(4000);
+    const utilization = (h: HourlyObservations) => h.values().map((v) => v.utilization);
+    expect(utilization(cached)).toEqual(utilization(uncached));
+    expect(utilization(cached).every((u) => u > 0)).toBe(true);
+  });
+
   it('busy time beyond time on shift is refused, a rounding excess clamped', () => {
     const rounding = new HourlyObservations(1, 0, 60);
     rounding.staffed(0, 60, 1);
-    rounding.busy(0, 30);
-    rounding.busy(30, 60 + 1e-12);
+    book(rounding, 0, 30, 0, 60);
+    book(rounding, 30, 60 + 1e-12, 0, 60);
     expect(rounding.values()[0].utilization).toBe(1);
     const excess = new HourlyObservations(1, 0, 60);
     excess.staffed(0, 60, 1);
-    excess.busy(0, 40);
-    excess.busy(10, 40);
+    book(excess, 0, 40, 0, 60);
+    book(excess, 10, 40, 0, 60);
     expect(() => excess.values()).toThrow(/busy 70 minutes of 60 staffed: busy time exceeds staffed time/);
   });
 
