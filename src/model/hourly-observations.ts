@@ -88,8 +88,8 @@ export class HourlyObservations {
     // Most contacts are served inside the hour they start in: one addition,
     // the same one spread() makes for them (the clipped part of an interval
     // inside the cached hour lies in that hour too; a part outside the window
-    // adds zero). The test is small so that V8 inlines the model's hot
-    // handlers whole (docs/performance.md, "The inlining budget").
+    // adds zero). The window is clipped by the caller, once for both totals
+    // (docs/performance.md, "What the figures cost, and V8's inlining budget").
     if (from >= this.cachedFrom && to <= this.cachedTo) this.busyMinutes[this.cachedHour] += minutes;
     else this.spread(this.busyMinutes, from, to, 1);
   }
