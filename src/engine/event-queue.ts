@@ -44,7 +44,12 @@ export class EventQueue {
   /** Data of the event last returned by pop(). */
   data = 0;
 
-  private nextSeq = 0;
+  /**
+   * A double from the start: as a small integer, seq * 256 leaves int32
+   * after 8.4 million events, and V8 threw away the code of schedule() and
+   * every handler it was inlined into to compile them again.
+   */
+  private nextSeq = DOUBLE_ZERO;
 
   // Events that fire, indexed by heap position.
   private n = 0;
@@ -63,7 +68,13 @@ export class EventQueue {
   private slotData: Int32Array;
   /** Where the slot's event is in timerHeap; NOWHERE when the slot is free. */
   private slotPos: Int32Array;
-  private slotGen: Int32Array;
+  /**
+   * Doubles, though whole numbers below 2^27: a handle is generation × 2^26
+   * + slot, and with generations read as small integers V8 compiled that
+   * product as an int32 one, which overflows from generation 32 on and threw
+   * away schedule()'s and the handlers' optimised code mid-run.
+   */
+  private slotGen: Float64Array;
   /** Stack of free slot numbers; freeCount + timers === slotCap. */
   private freeSlots: Int32Array;
   private freeCount = 0;
@@ -83,7 +94,7 @@ export class EventQueue {
     this.slotKey = new Float64Array(cap);
     this.slotData = new Int32Array(cap);
     this.slotPos = new Int32Array(cap).fill(NOWHERE);
-    this.slotGen = new Int32Array(cap);
+    this.slotGen = new Float64Array(cap);
     this.freeSlots = new Int32Array(cap);
     for (let s = cap - 1; s >= 0; s--) this.freeSlots[this.freeCount++] = s;
   }
@@ -203,7 +214,7 @@ export class EventQueue {
     for (let i = 0; i < this.timers; i++) this.release(this.timerHeap[i]);
     this.timers = 0;
     this.n = 0;
-    this.nextSeq = 0;
+    this.nextSeq = DOUBLE_ZERO;
     this.time = 0;
     this.kind = 0;
     this.data = 0;
@@ -375,17 +386,23 @@ export class EventQueue {
     this.slotKey = grown(new Float64Array(cap), this.slotKey);
     this.slotData = grown(new Int32Array(cap), this.slotData);
     this.slotPos = grown(new Int32Array(cap).fill(NOWHERE), this.slotPos);
-    this.slotGen = grown(new Int32Array(cap), this.slotGen);
+    this.slotGen = grown(new Float64Array(cap), this.slotGen);
     this.freeSlots = grown(new Int32Array(cap), this.freeSlots);
     for (let s = cap - 1; s >= old; s--) this.freeSlots[this.freeCount++] = s;
     this.slotCap = cap;
   }
 }
 
-/** The kind packed in the low byte of a key (division by 256 is exact; % would be an fmod call). */
+/** The kind packed in the low byte of a key. */
 function kindOf(key: number): number {
-  // | 0: an integer, so the kind fields hold small integers, not doubles (double-field.ts).
-  return (key - Math.floor(key / 256) * 256) | 0;
+  // A key is an integer below 2^53, and ToInt32 takes it modulo 2^32, a
+  // multiple of 256, so its low byte is the kind: exact, a small integer
+  // (the kind fields hold no doubles: double-field.ts), and a function small
+  // enough that V8 inlines it whatever its budget has left. The arithmetic
+  // form this replaced was not inlined into the event loop of a scenario
+  // with several ticket types, and passing it the key allocated a heap
+  // number on every event (docs/performance.md, "Boxed numbers").
+  return key & 255;
 }
 
 function grown<T extends Float64Array | Int32Array>(bigger: T, old: T): T {
