@@ -123,6 +123,7 @@ const short = runCase(['bench/erlang-a.yaml', '--set', 'horizon=100000']);
 const long = runCase(['bench/erlang-a.yaml', '--set', 'horizon=400000']);
 const chat3 = runCase(['bench/chat-3.yaml']);
 const hiddenClasses = runHiddenClasses();
+const allocation = runAllocation();
 
 
 const result = {
@@ -175,7 +176,11 @@ const result = {
   hidden_classes: {
     workload: 'per file and strategy, in a second replication: optimised functions V8 discards for code dependencies (0 expected), and the functions deoptimised for any other reason (bench/hidden-classes.mjs)',
     ...hiddenClasses,
+  },  allocation: {
+    workload: 'per file and strategy, a second replication at a 7-day horizon: bytes allocated per contact, sampled by V8 (bench/allocation.mjs; near 0 is the aim)',
+    ...allocation,
   },
+
   memory_flat: {
     workload: 'reference workload, horizon 100,000 vs 400,000 min (1M vs 4M arrivals)',
     peak_rss_mb_short: round(short.peak_rss_mb),
@@ -222,6 +227,17 @@ if (json) {
   const deoptimised = files.map(([file, counts]) => `${file} ${Object.values(counts).flatMap((c) => c.deoptimised).join(' ') || 'none'}`);
   process.stdout.write(`hidden classes (bench/hidden-classes.mjs): optimised functions discarded by a second replication: ${discarded.join(', ')} (0 expected)\n`);
   process.stdout.write(`deoptimised in a second replication (bench/hidden-classes.mjs): ${deoptimised.join(', ')}\n`);
+  const allocated = Object.entries(result.allocation)
+    .filter(([key]) => key !== 'workload')
+    .map(([file, strategies]) => `${file} ${Object.values(strategies).map((r) => r.bytes_per_contact).join('/')}`);
+  process.stdout.write(`allocated in a second replication, bytes a contact by strategy (bench/allocation.mjs): ${allocated.join(', ')}\n`);
+}
+
+/** bench/allocation.mjs: per file and strategy, the bytes a second replication allocates per contact. */
+function runAllocation() {
+  const child = spawnSync(process.execPath, [join(here, 'allocation.mjs'), '--json'], { cwd: root, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bench/allocation.mjs failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout);
 }
 
 /** bench/hidden-classes.mjs: per file and strategy, what a second replication throws away of the code optimised for the first. */
