@@ -17,11 +17,11 @@
 //
 // Prints one line per file and strategy (JSON with --json).
 
-import { spawnSync } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDist, loadSimulator } from './dist.mjs';
+import { eachFileInChild, perFileArgs } from './per-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -66,19 +66,8 @@ if (argv[0] === '--child') {
   process.exit(0);
 }
 
-const json = argv.includes('--json');
-const named = argv.filter((a) => a !== '--json');
-const files = named.length > 0 ? named.map((f) => resolve(f)) : ['bench/erlang-a.yaml', 'bench/chat-3.yaml', 'scenarios/klarna-2024.yaml'].map((f) => join(root, f));
-
-const results = {};
-for (const file of files) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', file], { encoding: 'utf8' });
-  if (child.status !== 0) {
-    process.stderr.write(`bench/allocation.mjs: ${file} failed:\n${child.stderr}`);
-    process.exit(1);
-  }
-  results[file.startsWith(root) ? file.slice(root.length + 1) : file] = JSON.parse(child.stdout);
-}
+const { json, files } = perFileArgs(argv, root);
+const results = eachFileInChild(fileURLToPath(import.meta.url), [], files, root, (stdout) => JSON.parse(stdout));
 
 if (json) {
   process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -19,10 +19,10 @@
 // Prints one line per file (JSON with --json): per strategy, the discarded
 // count and the deoptimised functions.
 
-import { spawnSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDist, loadSimulator } from './dist.mjs';
+import { eachFileInChild, perFileArgs } from './per-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -42,23 +42,14 @@ if (argv[0] === '--child') {
   process.exit(0);
 }
 
-const json = argv.includes('--json');
-const named = argv.filter((a) => a !== '--json');
-const files = named.length > 0 ? named.map((f) => resolve(f)) : ['bench/erlang-a.yaml', 'bench/chat-3.yaml', 'scenarios/klarna-2024.yaml'].map((f) => join(root, f));
+const { json, files } = perFileArgs(argv, root);
+const results = eachFileInChild(fileURLToPath(import.meta.url), ['--trace-deopt'], files, root, countDiscarded);
 
-const results = {};
-for (const file of files) {
-  const child = spawnSync(process.execPath, ['--trace-deopt', fileURLToPath(import.meta.url), '--child', file], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-  if (child.status !== 0) {
-    process.stderr.write(`bench/hidden-classes.mjs: ${file} failed:\n${child.stderr}`);
-    process.exit(1);
-  }
+/** Per strategy, in a child's --trace-deopt output: the optimised functions discarded and the functions deoptimised in its second replication. */
+function countDiscarded(stdout) {
   const counts = {};
   let strategy = null;
-  for (const line of child.stdout.split('\n')) {
+  for (const line of stdout.split('\n')) {
     if (line.startsWith('=== second replication of ')) {
       strategy = line.slice('=== second replication of '.length);
       counts[strategy] = { discarded: 0, deoptimised: [] };
@@ -70,7 +61,7 @@ for (const file of files) {
       counts[strategy].deoptimised.push(name);
     }
   }
-  results[file.slice(root.length + 1)] = counts;
+  return counts;
 }
 
 if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
