@@ -125,13 +125,11 @@ export class HourlyObservations {
    * of hour steps.
    */
   private spread(into: Float64Array, from: number, to: number, level: number): void {
-    const start = this.windowStart; // read either way: busy() says why
-    const end = this.windowEnd;
     // Math.max and Math.min, not conditionals: the window's ends are small
     // integers to V8, and a conditional yielding a fraction or one of them
     // is boxed (window.ts, overlap()).
-    let a = Math.max(from, start);
-    const b = Math.min(to, end);
+    let a = Math.max(from, this.windowStart);
+    const b = Math.min(to, this.windowEnd);
     if (b <= a) return;
     // Step to the next hour boundary, then skip whole days, then step again.
     while (a < b) {
