@@ -153,16 +153,36 @@ export class EventQueue {
 
   /** Cancels a pending cancellable event by handle, O(log timers); false (and nothing done) if it already fired or was cancelled. */
   cancel(handle: number): boolean {
-    if (!Number.isSafeInteger(handle) || handle < 0) return false;
-    // Division by a power of two is exact; a floating-point % here would be an fmod call.
-    const generation = Math.floor(handle / MAX_SLOTS);
-    const slot = handle - generation * MAX_SLOTS;
-    if (slot >= this.slotCap || this.slotGen[slot] !== generation) return false;
-    const pos = this.slotPos[slot];
-    if (pos === NOWHERE) return false;
-    this.removeTimerAt(pos);
+    const slot = this.pendingSlot(handle);
+    if (slot === NOWHERE) return false;
+    this.removeTimerAt(this.slotPos[slot]);
     this.release(slot);
     return true;
+  }
+
+  /**
+   * Moves a pending cancellable event to `time`: the same as cancel(handle)
+   * and then scheduleCancellable(time) with the event's kind and data (it
+   * takes the next sequence number, so it pops after every event scheduled
+   * before this call at the same time), and the handle it returns is the
+   * new one; the old handle stops matching. The entry moves in place, one
+   * sift instead of a removal and an insertion: a chat server's completion
+   * moves every time it takes a contact (model/chat-slots.ts). Returns -1,
+   * and does nothing, if the event already fired or was cancelled.
+   * Throws a RangeError if time is NaN or earlier than the clock.
+   */
+  reschedule(handle: number, time: number): number {
+    const slot = this.pendingSlot(handle);
+    if (slot === NOWHERE) return -1;
+    const key = this.key(time, kindOf(this.slotKey[slot]), this.slotData[slot]);
+    this.slotTime[slot] = time;
+    this.slotKey[slot] = key;
+    this.slotGen[slot] = (this.slotGen[slot] + 1) & (GENERATIONS - 1);
+    const pos = this.slotPos[slot];
+    if (pos > 0 && this.timerBefore(slot, this.timerHeap[(pos - 1) >> 1])) this.timerUp(pos, slot);
+    else this.timerDown(pos, slot);
+    // Read back from the Float64Array, as scheduleCancellable() does (slotGen says why).
+    return this.slotGen[slot] * MAX_SLOTS + slot;
   }
 
   /** Removes the earliest event and exposes it in time/kind/data; false when empty. Ties in time pop in insertion order. */
@@ -197,7 +217,7 @@ export class EventQueue {
     this.time = time;
     this.kind = kindOf(this.slotKey[slot]);
     this.data = this.slotData[slot];
-    this.removeTimerAt(0);
+    this.removeFirstTimer();
     this.release(slot);
     return true;
   }
@@ -221,6 +241,18 @@ export class EventQueue {
   }
 
   // --- internals -----------------------------------------------------------
+
+  /** The slot of the pending cancellable event `handle` stands for; NOWHERE if it fired, was cancelled or never was. */
+  private pendingSlot(handle: number): number {
+    // Division by a power of two is exact; a floating-point % here would be an fmod call.
+    const generation = Math.floor(handle / MAX_SLOTS);
+    const slot = handle - generation * MAX_SLOTS;
+    // Only a handle this queue issued passes: any other gives a slot that is
+    // no index of the arrays (a typed array reads undefined there) or a
+    // generation no slot holds (they are 0 .. 2^27 - 1). No more tests: cancel()
+    // is inlined into the model's handlers, inside V8's inlining budget.
+    return this.slotGen[slot] === generation && this.slotPos[slot] !== NOWHERE ? slot : NOWHERE;
+  }
 
   /** Checks an event and returns its packed sequence-and-kind key. */
   private key(time: number, kind: number, data: number): number {
@@ -351,6 +383,29 @@ export class EventQueue {
     }
     heap[i] = slot;
     pos[slot] = i;
+  }
+
+  /**
+   * Takes the earliest timer out of the heap (its slot is released by the
+   * caller): bottom-up, as removeTop() does, since a chat centre's timer heap
+   * holds a completion for every busy server and pops one per contact.
+   */
+  private removeFirstTimer(): void {
+    const n = --this.timers;
+    if (n === 0) return;
+    const heap = this.timerHeap;
+    const pos = this.slotPos;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.timerBefore(heap[c + 1], heap[c])) c++;
+      const child = heap[c];
+      heap[i] = child;
+      pos[child] = i;
+      i = c;
+    }
+    this.timerUp(i, heap[n]);
   }
 
   /** Takes the timer at heap position i out of the heap (its slot is released by the caller). */

@@ -10,8 +10,8 @@
 // since the server last had none, advanced whenever n changes. A contact ends
 // when the clock reaches its finish level (the clock when it was taken plus
 // its work). One cancellable event per server stands for its earliest
-// completion; when n changes, every contact's speed changes, so the event is
-// cancelled and rescheduled (the levels themselves do not move).
+// completion; when n changes, every contact's speed changes, so the event
+// moves (EventQueue.reschedule; the levels themselves do not move).
 //
 // Assignment: a contact goes to the accepting server with a free slot holding
 // the fewest contacts; ties go to the server whose last assignment is oldest
@@ -138,7 +138,6 @@ export class ChatSlots {
     const n = this.held[a];
     if (n > 0) {
       this.advance(a, t);
-      this.events.cancel(this.timer[a]);
     } else {
       this.work[a] = 0;
       this.clockAt[a] = t;
@@ -153,7 +152,13 @@ export class ChatSlots {
     this.key[a] = (n + 1) * SEQ_SPAN + this.nextSeq++;
     if (n + 1 === k) this.heapRemove(a);
     else this.heapDown(this.heapPos[a], a);
-    this.schedule(a);
+    // Every contact in hand now goes slower: the server's completion moves.
+    if (n === 0) this.schedule(a);
+    else {
+      const moved = this.events.reschedule(this.timer[a], this.nextCompletion(a));
+      if (moved < 0) throw new Error(`internal error: chat server ${a} holds ${n} contacts and no completion event`);
+      this.timer[a] = moved;
+    }
     return a;
   }
 
@@ -203,15 +208,19 @@ export class ChatSlots {
     this.clockAt[a] = t;
   }
 
-  /** Schedules server a's next completion: its least finish level reached at the current speed. */
+  /** Schedules server a's next completion. */
   private schedule(a: number): void {
+    this.timer[a] = this.events.scheduleCancellable(this.nextCompletion(a), this.doneKind, this.first + a);
+  }
+
+  /** When server a's next contact ends: its least finish level reached at the current speed. */
+  private nextCompletion(a: number): number {
     const n = this.held[a];
     const base = a * this.slots;
     let finish = this.slotFinish[base];
     for (let s = base + 1; s < base + n; s++) if (this.slotFinish[s] < finish) finish = this.slotFinish[s];
     const remaining = finish - this.work[a];
-    const at = this.clockAt[a] + (remaining > 0 ? remaining * this.stretch[n] : 0);
-    this.timer[a] = this.events.scheduleCancellable(at, this.doneKind, this.first + a);
+    return this.clockAt[a] + (remaining > 0 ? remaining * this.stretch[n] : 0);
   }
 
   private heapInsert(a: number): void {

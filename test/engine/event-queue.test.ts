@@ -176,6 +176,7 @@ describe('EventQueue', () => {
     type Op =
       | { op: 'schedule'; dt: number; kind: number; data: number; cancellable: boolean }
       | { op: 'cancel'; which: number }
+      | { op: 'reschedule'; which: number; dt: number }
       | { op: 'pop' }
       | { op: 'peek' }
       | { op: 'clear' };
@@ -192,13 +193,21 @@ describe('EventQueue', () => {
         }),
       },
       { weight: 3, arbitrary: fc.record({ op: fc.constant('cancel' as const), which: fc.nat() }) },
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          op: fc.constant('reschedule' as const),
+          which: fc.nat(),
+          dt: fc.oneof(fc.integer({ min: 0, max: 4 }), fc.double({ min: 0, max: 10, noNaN: true })),
+        }),
+      },
       { weight: 4, arbitrary: fc.constant({ op: 'pop' as const }) },
       { weight: 1, arbitrary: fc.constant({ op: 'peek' as const }) },
       { weight: 1, arbitrary: fc.constant({ op: 'clear' as const }) },
     );
 
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(opArb, { maxLength: 300 }), (capacity, ops) => {
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(opArb, { maxLength: 300, size: 'medium' }), (capacity, ops) => {
         const q = new EventQueue(capacity);
         // Reference: live events in an array, sorted by (time, seq) at each pop.
         let ref: { time: number; seq: number; kind: number; data: number }[] = [];
@@ -220,6 +229,21 @@ describe('EventQueue', () => {
             const i = ref.findIndex((e) => e.seq === h.seq);
             if (i >= 0) ref.splice(i, 1);
             expect(q.cancel(h.real)).toBe(i >= 0);
+          } else if (o.op === 'reschedule') {
+            // As a cancel and a new cancellable event with the same kind and data, next in insertion order.
+            if (handles.length === 0) continue;
+            const h = handles[o.which % handles.length];
+            const i = ref.findIndex((e) => e.seq === h.seq);
+            const moved = q.reschedule(h.real, refTime + o.dt);
+            if (i < 0) expect(moved).toBe(-1);
+            else {
+              const [e] = ref.splice(i, 1);
+              ref.push({ time: refTime + o.dt, seq, kind: e.kind, data: e.data });
+              expect(moved).toBeGreaterThanOrEqual(0);
+              expect(q.cancel(h.real)).toBe(false);
+              h.real = moved;
+              h.seq = seq++;
+            }
           } else if (o.op === 'pop') {
             ref.sort((a, b) => a.time - b.time || a.seq - b.seq);
             const e = ref.shift();
@@ -242,6 +266,75 @@ describe('EventQueue', () => {
       }),
       { seed: 42, numRuns: 200 },
     );
+  });
+});
+
+describe('reschedule', () => {
+  it('moves a timer later or earlier, and it pops at its new time', () => {
+    const q = new EventQueue(4);
+    const a = q.scheduleCancellable(2, 1, 10);
+    const b = q.scheduleCancellable(5, 2, 20);
+    q.schedule(3, 3, 30);
+    expect(q.reschedule(a, 6)).toBeGreaterThanOrEqual(0);
+    expect(q.reschedule(b, 1)).toBeGreaterThanOrEqual(0);
+    expect(drain(q)).toEqual([
+      [1, 2, 20],
+      [3, 3, 30],
+      [6, 1, 10],
+    ]);
+  });
+
+  it('a timer moved before its parent rises: the heap 5, 6, 7 with 7 moved to 1', () => {
+    // Timer heap by position: [5, 6, 7]; the 7 sits at a leaf under the 5.
+    const q = new EventQueue(4);
+    q.scheduleCancellable(5, 0, 5);
+    q.scheduleCancellable(6, 0, 6);
+    const seven = q.scheduleCancellable(7, 0, 7);
+    q.reschedule(seven, 1);
+    expect(drain(q).map(([, , data]) => data)).toEqual([7, 5, 6]);
+  });
+
+  it('takes the next place in insertion order, as a cancel and a new event would', () => {
+    const q = new EventQueue(4);
+    const moving = q.scheduleCancellable(9, 1, 1);
+    q.schedule(4, 2, 2); // scheduled before the move: pops first at the same time
+    q.scheduleCancellable(4, 3, 3);
+    q.reschedule(moving, 4);
+    q.schedule(4, 4, 4); // scheduled after the move: pops after it
+    expect(drain(q).map(([, , data]) => data)).toEqual([2, 3, 1, 4]);
+  });
+
+  it('returns the new handle; the old one stops matching', () => {
+    const q = new EventQueue(4);
+    const old = q.scheduleCancellable(5, 0, 7);
+    const moved = q.reschedule(old, 6);
+    expect(moved).not.toBe(old);
+    expect(q.cancel(old)).toBe(false);
+    expect(q.reschedule(old, 8)).toBe(-1);
+    expect(q.size).toBe(1);
+    expect(q.cancel(moved)).toBe(true);
+    expect(q.size).toBe(0);
+  });
+
+  it('does nothing for an event that fired or was cancelled, or a value that is no handle', () => {
+    const q = new EventQueue(4);
+    const fired = q.scheduleCancellable(1, 0, 1);
+    const cancelled = q.scheduleCancellable(2, 0, 2);
+    q.cancel(cancelled);
+    q.scheduleCancellable(3, 0, 3);
+    expect(q.pop()).toBe(true);
+    for (const h of [fired, cancelled, -1, 0.5, NaN, Infinity, 2 ** 53]) expect(q.reschedule(h, 10)).toBe(-1);
+    expect(drain(q)).toEqual([[3, 0, 3]]);
+  });
+
+  it('refuses a time before the clock and leaves the event where it was', () => {
+    const q = new EventQueue(4);
+    q.schedule(5, 0, 0);
+    const h = q.scheduleCancellable(8, 1, 1);
+    q.pop();
+    expect(() => q.reschedule(h, 4)).toThrow(/before the clock/);
+    expect(() => q.reschedule(h, NaN)).toThrow(RangeError);
+    expect(drain(q)).toEqual([[8, 1, 1]]);
   });
 });
 
