@@ -289,7 +289,7 @@ export class EventQueue {
       this.time = this.slotTime[slot];
       this.kind = kindOf(this.slotKey[slot]);
       this.data = this.slotData[slot];
-      this.removeTimerAt(0);
+      this.removeFirstTimer();
       this.release(slot);
     } else {
       this.time = this.heapTime[0];
