@@ -22,10 +22,18 @@
 //   levels; memory is flat however many timers are cancelled. A handle is
 //   (generation, slot) packed in one number, so a stale handle (its event
 //   already popped or cancelled, the slot since reused) never matches.
+// - scheduleFar(): events that will fire, expected long after the clock (a
+//   customer coming back hours later). Those due farAfter or more ahead
+//   wait in a calendar of buckets farAfter wide (far-calendar.ts); a marker
+//   in the first heap at the start of the calendar's next bucket hands that
+//   bucket to the heap when the clock reaches it. The first heap then holds
+//   what is due soon, not thousands of events hours ahead. Entries keep
+//   their keys, so the order is the same as schedule()'s.
 //
 // Nothing is allocated per event.
 
 import { DOUBLE_ZERO } from './double-field.js';
+import { FAR_BUCKETS, FarCalendar, NO_ENTRY } from './far-calendar.js';
 
 /** Sequence numbers are packed with the kind as seq * 256 + kind, exact below 2^53. */
 const MAX_SEQUENCE = 2 ** 45;
@@ -35,6 +43,8 @@ const MAX_SLOTS = 2 ** 26;
 const GENERATIONS = 2 ** 27;
 /** A free slot's heap position. */
 const NOWHERE = -1;
+/** The key of the first heap's marker for the start of the calendar's next bucket: below every event's, so it pops first at its time. */
+const MARKER_KEY = -1;
 
 export class EventQueue {
   /** Time of the event last returned by pop(): the simulation clock. */
@@ -79,10 +89,26 @@ export class EventQueue {
   private freeSlots: Int32Array;
   private freeCount = 0;
 
-  constructor(initialCapacity = 1024) {
+  // Plain events due farAfter or more after the clock, until their bucket comes near (far-calendar.ts).
+  private readonly far: FarCalendar | null;
+  /** The calendar's next bucket to hand to the first heap; a marker waits in the heap at its start while the calendar holds anything. */
+  private farBucket = 0;
+
+  /**
+   * `farAfter`: plain events due this long or longer after the clock wait
+   * in a calendar of buckets this wide until the clock reaches their
+   * bucket (far-calendar.ts), so the first heap stays shallow; Infinity
+   * keeps everything in the heap. The order of events is the same either way.
+   */
+  constructor(
+    initialCapacity = 1024,
+    private readonly farAfter = Infinity,
+  ) {
     if (!Number.isInteger(initialCapacity) || initialCapacity < 1) {
       throw new RangeError(`EventQueue: initial capacity must be a positive integer, got ${initialCapacity}`);
     }
+    if (!(farAfter > 0)) throw new RangeError(`EventQueue: farAfter must be positive, got ${farAfter}`);
+    this.far = farAfter === Infinity ? null : new FarCalendar();
     const cap = Math.min(initialCapacity, MAX_SLOTS);
     this.cap = cap;
     this.heapTime = new Float64Array(cap);
@@ -101,7 +127,9 @@ export class EventQueue {
 
   /** Events pending (cancelled ones are gone at once). */
   get size(): number {
-    return this.n + this.timers;
+    const far = this.far === null ? 0 : this.far.count;
+    // While the calendar holds anything, one heap entry is its marker, not an event.
+    return this.n + this.timers + (far > 0 ? far - 1 : 0);
   }
 
   /** Entries both heaps can hold before they grow (diagnostics and tests). */
@@ -116,6 +144,45 @@ export class EventQueue {
    */
   schedule(time: number, kind: number, data: number): void {
     const key = this.key(time, kind, data);
+    if (this.n === this.cap) this.grow();
+    // Sift up from the new leaf (insert()'s loop, written out: schedule() is
+    // inlined into the model's handlers, and a call to insert() there put
+    // other calls over V8's inlining budget).
+    const ht = this.heapTime;
+    const hk = this.heapKey;
+    const hd = this.heapData;
+    let i = this.n++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = ht[p];
+      if (pt < time || (pt === time && hk[p] < key)) break;
+      ht[i] = pt;
+      hk[i] = hk[p];
+      hd[i] = hd[p];
+      i = p;
+    }
+    ht[i] = time;
+    hk[i] = key;
+    hd[i] = data;
+  }
+
+  /**
+   * Schedules an event as schedule() does, in the same order, for a model
+   * that expects it to be due long after the clock (a customer coming back
+   * hours later): if it is due farAfter or more ahead it waits in the
+   * calendar (far-calendar.ts) rather than in the heap. A method of its own
+   * rather than a test in schedule(): schedule() is inlined into the model's
+   * handlers, and a branch there that a run takes only now and then would
+   * be compiled without type feedback and throw their optimised code away
+   * the first time it is taken.
+   */
+  scheduleFar(time: number, kind: number, data: number): void {
+    const key = this.key(time, kind, data);
+    if (!(time - this.time >= this.farAfter && this.toCalendar(time, key, data))) this.insert(time, key, data);
+  }
+
+  /** Puts an event with its key into the first heap. */
+  private insert(time: number, key: number, data: number): void {
     if (this.n === this.cap) this.grow();
     // Sift up from the new leaf.
     const ht = this.heapTime;
@@ -205,6 +272,7 @@ export class EventQueue {
       const time = this.heapTime[0];
       if (!(time < limit)) return false;
       const key = this.heapKey[0];
+      if (key === MARKER_KEY) return this.handOver(limit);
       this.time = time;
       this.kind = kindOf(key);
       this.data = this.heapData[0];
@@ -222,9 +290,16 @@ export class EventQueue {
     return true;
   }
 
-  /** Time of the earliest event, Infinity when empty. */
+  /** Time of the earliest event, Infinity when empty (diagnostics and tests: O(pending) while the calendar holds events). */
   peekTime(): number {
-    const first = this.n > 0 ? this.heapTime[0] : Infinity;
+    let first = this.n > 0 ? this.heapTime[0] : Infinity;
+    const far = this.far;
+    if (far !== null && far.count > 0) {
+      // The heap's top may be the calendar's marker: look at every event.
+      first = Infinity;
+      for (let i = 0; i < this.n; i++) if (this.heapKey[i] !== MARKER_KEY) first = Math.min(first, this.heapTime[i]);
+      first = Math.min(first, far.earliest());
+    }
     const timer = this.timers > 0 ? this.slotTime[this.timerHeap[0]] : Infinity;
     return Math.min(first, timer);
   }
@@ -232,6 +307,7 @@ export class EventQueue {
   /** Drops every pending event and resets the clock (time, kind, data) to 0. Handles issued before stay invalid. */
   clear(): void {
     for (let i = 0; i < this.timers; i++) this.release(this.timerHeap[i]);
+    this.far?.clear();
     this.timers = 0;
     this.n = 0;
     this.nextSeq = DOUBLE_ZERO;
@@ -262,6 +338,46 @@ export class EventQueue {
     if (!(time >= this.time && (kind & 255) === kind && (data | 0) === data && seq < MAX_SEQUENCE)) this.refuse(time, kind, data);
     this.nextSeq = seq + 1;
     return seq * 256 + kind;
+  }
+
+  /**
+   * Keeps a plain event due farAfter or more after the clock in the
+   * calendar, if its bucket is within the ring; false (the caller puts it
+   * in the heap) otherwise. An event in a bucket already handed over (the
+   * marker waits at a later bucket's start) goes to the heap too.
+   */
+  private toCalendar(time: number, key: number, data: number): boolean {
+    const far = this.far;
+    if (far === null) return false;
+    const width = this.farAfter;
+    // An empty calendar starts at the bucket after the clock's (time is at least a width ahead, so it is there or later).
+    if (far.count === 0) this.farBucket = Math.floor(this.time / width) + 1;
+    const bucket = Math.floor(time / width);
+    if (bucket < this.farBucket || bucket >= this.farBucket + FAR_BUCKETS) return false;
+    if (far.count === 0) this.insert(this.farBucket * width, MARKER_KEY, 0);
+    far.add(bucket, time, key, data);
+    return true;
+  }
+
+  /**
+   * The marker at the start of bucket farBucket is the heap's top: moves
+   * that bucket's events into the heap (each is due at or after the
+   * marker, so none is late) and, while the calendar holds more, puts the
+   * marker at the next bucket's start; then pops as popBefore(limit) does.
+   */
+  private handOver(limit: number): boolean {
+    this.removeTop();
+    const far = this.far!;
+    let entry = far.take(this.farBucket);
+    while (entry !== NO_ENTRY) {
+      const next = far.next[entry];
+      this.insert(far.time[entry], far.key[entry], far.data[entry]);
+      far.release(entry);
+      entry = next;
+    }
+    this.farBucket++;
+    if (far.count > 0) this.insert(this.farBucket * this.farAfter, MARKER_KEY, 0);
+    return this.popBefore(limit);
   }
 
   /** Throws the RangeError that says what is wrong with an event key() refused. */

@@ -116,8 +116,17 @@ export function simulateReplication(scenario: StrategyScenario, replication: num
   return new ContactCentre(scenario, replication).run(pulse);
 }
 
+/** Minutes ahead from which an event waits in the event queue's calendar: its buckets are hours. */
+const FAR_AFTER_MINUTES = 60;
+
 class ContactCentre {
-  private readonly events = new EventQueue(1024);
+  /**
+   * A customer's next contact (a retry, a repeat), when an hour or more
+   * ahead, waits in the queue's calendar, hour by hour, not in its heap
+   * (scheduleFar, engine/far-calendar.ts): the default scenario keeps
+   * thousands pending, hours ahead.
+   */
+  private readonly events = new EventQueue(1024, FAR_AFTER_MINUTES);
   private readonly observations: Observations;
   /** Per ticket type; null with one type (its figures are the totals). */
   private readonly typeObservations: Observations[] | null;
@@ -773,7 +782,7 @@ class ContactCentre {
       this.rngRetry.uniform() < this.retryProbability
     ) {
       this.state[e] = AWAY;
-      this.events.schedule(t + this.retryDelay.sample(this.rngRetry), FOLLOW_UP, e);
+      this.events.scheduleFar(t + this.retryDelay.sample(this.rngRetry), FOLLOW_UP, e);
     } else {
       this.endEpisode(e, RESOLVED_BY_NOBODY);
     }
@@ -787,7 +796,7 @@ class ContactCentre {
       (this.repeatProbability >= 1 || this.rngRepeat.uniform() < this.repeatProbability)
     ) {
       this.state[e] = AWAY;
-      this.events.schedule(t + this.repeatDelay.sample(this.rngRepeat), FOLLOW_UP, e);
+      this.events.scheduleFar(t + this.repeatDelay.sample(this.rngRepeat), FOLLOW_UP, e);
     } else {
       this.endEpisode(e, RESOLVED_BY_NOBODY);
     }

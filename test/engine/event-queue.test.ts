@@ -172,12 +172,16 @@ describe('EventQueue', () => {
     expect(drain(q).map(([, , d]) => d)).toEqual([3, 4]);
   });
 
-  it('agrees with a sorted-array reference on random schedule/cancel/pop sequences', () => {
+  // farAfter: with Infinity the calendar is off; 1 and 3 put most plain
+  // events in it across many buckets; 0.1 also sends many past the ring's
+  // 64 buckets, to the heap.
+  it.each([Infinity, 1, 3, 0.1])('agrees with a sorted-array reference on random schedule/cancel/pop sequences (farAfter %s)', (farAfter) => {
     type Op =
       | { op: 'schedule'; dt: number; kind: number; data: number; cancellable: boolean }
       | { op: 'cancel'; which: number }
       | { op: 'reschedule'; which: number; dt: number }
       | { op: 'pop' }
+      | { op: 'popBefore'; dl: number }
       | { op: 'peek' }
       | { op: 'clear' };
     const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -202,13 +206,17 @@ describe('EventQueue', () => {
         }),
       },
       { weight: 4, arbitrary: fc.constant({ op: 'pop' as const }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({ op: fc.constant('popBefore' as const), dl: fc.oneof(fc.integer({ min: 0, max: 4 }), fc.double({ min: 0, max: 6, noNaN: true })) }),
+      },
       { weight: 1, arbitrary: fc.constant({ op: 'peek' as const }) },
       { weight: 1, arbitrary: fc.constant({ op: 'clear' as const }) },
     );
 
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 8 }), fc.array(opArb, { maxLength: 300, size: 'medium' }), (capacity, ops) => {
-        const q = new EventQueue(capacity);
+        const q = new EventQueue(capacity, farAfter);
         // Reference: live events in an array, sorted by (time, seq) at each pop.
         let ref: { time: number; seq: number; kind: number; data: number }[] = [];
         let refTime = 0;
@@ -252,6 +260,16 @@ describe('EventQueue', () => {
               refTime = e.time;
               expect([q.time, q.kind, q.data]).toEqual([e.time, e.kind, e.data]);
             }
+          } else if (o.op === 'popBefore') {
+            // Only an event due strictly before the limit pops; the clock stays otherwise.
+            ref.sort((a, b) => a.time - b.time || a.seq - b.seq);
+            const due = ref.length > 0 && ref[0].time < refTime + o.dl;
+            expect(q.popBefore(refTime + o.dl)).toBe(due);
+            if (due) {
+              const e = ref.shift()!;
+              refTime = e.time;
+              expect([q.time, q.kind, q.data]).toEqual([e.time, e.kind, e.data]);
+            }
           } else if (o.op === 'peek') {
             const min = ref.reduce((m, e) => Math.min(m, e.time), Infinity);
             expect(q.peekTime()).toBe(min);
@@ -266,6 +284,67 @@ describe('EventQueue', () => {
       }),
       { seed: 42, numRuns: 200 },
     );
+  });
+});
+
+describe('the calendar of far events (farAfter)', () => {
+  it('keeps the order of time and insertion, counts no marker, and peeks through it', () => {
+    // Width 10: 5 is near (heap); 25 and 31 are in buckets 2 and 3, the
+    // second 25 after the first; 1000 is past the ring's 64 buckets (heap);
+    // a 20 goes in bucket 2 too, where the marker sits at time 20.
+    const q = new EventQueue(4, 10);
+    q.schedule(25, 1, 1);
+    q.schedule(5, 2, 2);
+    q.schedule(31, 3, 3);
+    q.schedule(25, 4, 4);
+    q.schedule(1000, 5, 5);
+    q.schedule(20, 6, 6);
+    expect(q.size).toBe(6);
+    expect(q.peekTime()).toBe(5);
+    expect(q.pop()).toBe(true);
+    expect([q.time, q.data]).toEqual([5, 2]);
+    expect(q.peekTime()).toBe(20);
+    expect(drain(q).map(([time, , data]) => [time, data])).toEqual([
+      [20, 6],
+      [25, 1],
+      [25, 4],
+      [31, 3],
+      [1000, 5],
+    ]);
+    expect(q.size).toBe(0);
+  });
+
+  it('an event handed over at the start of its bucket pops before a later-scheduled one at the same time', () => {
+    // Width 10. At clock 0, 15 and 20 go to buckets 1 and 2 (marker at 10).
+    // At clock 15 (bucket 1 handed over, marker at 20) a second 20 is 5
+    // ahead: into the heap. The marker pops first at 20 and hands the first
+    // 20 over, which then pops first, as scheduled first.
+    const q = new EventQueue(4, 10);
+    q.schedule(20, 1, 1);
+    q.schedule(15, 0, 0);
+    expect(q.pop()).toBe(true);
+    expect([q.time, q.data]).toEqual([15, 0]);
+    q.schedule(20, 2, 2);
+    expect(drain(q).map(([, , data]) => data)).toEqual([1, 2]);
+  });
+
+  it('popBefore stops at the limit with the marker next, and clear() forgets the calendar', () => {
+    const q = new EventQueue(4, 10);
+    q.schedule(50, 0, 1);
+    expect(q.popBefore(50)).toBe(false);
+    expect(q.size).toBe(1);
+    expect(q.popBefore(51)).toBe(true);
+    expect([q.time, q.data]).toEqual([50, 1]);
+    q.schedule(90, 0, 2);
+    q.clear();
+    expect(q.size).toBe(0);
+    expect(q.pop()).toBe(false);
+    q.schedule(30, 0, 3);
+    expect(drain(q)).toEqual([[30, 0, 3]]);
+  });
+
+  it('refuses a width that is not positive', () => {
+    for (const w of [0, -1, NaN]) expect(() => new EventQueue(4, w)).toThrow(/farAfter must be positive/);
   });
 });
 
