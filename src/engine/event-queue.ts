@@ -89,16 +89,17 @@ export class EventQueue {
   private freeSlots: Int32Array;
   private freeCount = 0;
 
-  // Plain events due farAfter or more after the clock, until their bucket comes near (far-calendar.ts).
+  // Events from scheduleFar() due farAfter or more after the clock, until their bucket comes near (far-calendar.ts).
   private readonly far: FarCalendar | null;
   /** The calendar's next bucket to hand to the first heap; a marker waits in the heap at its start while the calendar holds anything. */
   private farBucket = 0;
 
   /**
-   * `farAfter`: plain events due this long or longer after the clock wait
-   * in a calendar of buckets this wide until the clock reaches their
-   * bucket (far-calendar.ts), so the first heap stays shallow; Infinity
-   * keeps everything in the heap. The order of events is the same either way.
+   * `farAfter`: events from scheduleFar() due this long or longer after
+   * the clock wait in a calendar of buckets this wide until the clock
+   * reaches their bucket (far-calendar.ts), so the first heap stays
+   * shallow; Infinity keeps everything in the heap. The order of events is
+   * the same either way.
    */
   constructor(
     initialCapacity = 1024,
