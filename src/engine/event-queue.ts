@@ -34,6 +34,7 @@
 
 import { DOUBLE_ZERO } from './double-field.js';
 import { FAR_BUCKETS, FarCalendar, NO_ENTRY } from './far-calendar.js';
+import { grown } from './grown.js';
 
 /** Sequence numbers are packed with the kind as seq * 256 + kind, exact below 2^53. */
 const MAX_SEQUENCE = 2 ** 45;
@@ -575,9 +576,4 @@ function kindOf(key: number): number {
   // with several ticket types, and passing it the key allocated a heap
   // number on every event (docs/performance.md, "Boxed numbers").
   return key & 255;
-}
-
-function grown<T extends Float64Array | Int32Array>(bigger: T, old: T): T {
-  bigger.set(old);
-  return bigger;
 }

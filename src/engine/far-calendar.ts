@@ -13,6 +13,8 @@
 // so nothing is allocated per event once the pool is as large as the
 // busiest moment needs.
 
+import { grown } from './grown.js';
+
 /** Buckets in the ring: an event further ahead than this many widths stays in the heap. */
 export const FAR_BUCKETS = 64;
 /** The end of a bucket's chain. */
@@ -95,17 +97,9 @@ export class FarCalendar {
 
   private grow(): void {
     const cap = this.time.length * 2;
-    const t = new Float64Array(cap);
-    t.set(this.time);
-    const k = new Float64Array(cap);
-    k.set(this.key);
-    const d = new Int32Array(cap);
-    d.set(this.data);
-    const n = new Int32Array(cap);
-    n.set(this.next);
-    this.time = t;
-    this.key = k;
-    this.data = d;
-    this.next = n;
+    this.time = grown(new Float64Array(cap), this.time);
+    this.key = grown(new Float64Array(cap), this.key);
+    this.data = grown(new Int32Array(cap), this.data);
+    this.next = grown(new Int32Array(cap), this.next);
   }
 }
